@@ -1,0 +1,39 @@
+# Everything runs from .venv, created on first use from pyproject.toml.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8080
+
+.PHONY: run test lint bench eval clean
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	@if [ -f api.py ] && $(BIN)/python -c "import api" 2>/dev/null; then \
+		echo "checker API on http://$(HOST):$(PORT)/"; \
+		$(BIN)/python -m checker serve --host $(HOST) --port $(PORT); \
+	else \
+		$(BIN)/checker check seeds/kursk-incursion.txt --format json; \
+	fi
+
+test: $(STAMP)
+	$(BIN)/ruff check checker api.py tests benchmarks
+	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest -n 2 tests
+
+lint: $(STAMP)
+	$(BIN)/ruff check checker api.py tests benchmarks
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_engine.py
+
+eval: $(STAMP)
+	$(BIN)/checker eval corpus
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis

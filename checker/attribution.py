@@ -1,0 +1,156 @@
+"""Who says what: the source each sentence is attributed to, and whether it is hedged.
+
+Sources are compared by their words, not resolved to entities: "Tykhy" and
+"Heorhiy Tykhy" are the same source because one's words are a subset of the other's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .lexicon import alternation, lexicon
+from .segment import Segments
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    source: str | None
+    cue: str | None
+    hedged: bool
+
+
+NONE = Attribution(None, None, False)
+_WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?")
+_CLAUSE_BREAK = re.compile(r"[,;:“”\"—–()]")
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    words = lexicon().words["attribution"]
+    verbs = alternation(words["verbs"])
+    return (
+        re.compile(r"\baccording\s+to\s+(?P<src>[^,.;:“”\"()]{1,80})", re.I),
+        re.compile(rf"(?<![\w-])(?P<verb>{verbs})(?![\w-])", re.I),
+        re.compile(rf"(?<![\w-])(?:{alternation(words['participles'])})(?![\w-])", re.I),
+        re.compile(rf"(?<![\w-])(?:{alternation(words['hedges'])})(?![\w-])", re.I),
+    )
+
+
+def source_key(phrase: str) -> str | None:
+    """A comparable key for a source phrase: lowercase content words, determiners and
+    generic adjectives dropped, possessives stripped."""
+    lex = lexicon()
+    drop = set(lex.words["attribution"]["drop"]) | lex.stop
+    toks = [w.lower().rstrip(".").removesuffix("’s").removesuffix("'s") for w in _WORD.findall(phrase)]
+    kept: list[str] = []
+    for t in toks:
+        if t in lex.verbs or t in lex.attribution_verbs:
+            break  # the subject ends where its verb begins
+        if t and t not in drop:
+            kept.append(t)
+    return " ".join(kept[:6]) or None
+
+
+def same_source(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    ta, tb = set(a.split()), set(b.split())
+    return ta <= tb or tb <= ta
+
+
+def _before(text: str, start: int, end: int) -> str:
+    """The clause that ends at `end`, back to the last clause break after `start`."""
+    chunk = text[start:end]
+    cut = 0
+    for m in _CLAUSE_BREAK.finditer(chunk):
+        cut = m.end()
+    words = _WORD.findall(chunk[cut:])
+    return " ".join(words[-8:])
+
+
+def _after(text: str, start: int, end: int) -> str:
+    m = _CLAUSE_BREAK.search(text, start, end)
+    stop = m.start() if m else end
+    return " ".join(_WORD.findall(text[start:stop])[:8])
+
+
+_NOT_CUE_AFTER = {"the", "a", "an", "his", "her", "their", "its", "our", "which"}
+_EXPLETIVE = {"it", "is", "was", "has", "been", "had", "also", "widely"}
+
+
+def _determined(text: str, pos: int) -> bool:
+    """A cue word used as a noun ("the notes") or in a relative clause ("which confirms")."""
+    prev = _WORD.findall(text[max(0, pos - 12) : pos])
+    return bool(prev) and prev[-1].lower() in _NOT_CUE_AFTER
+
+
+def _previous_chunk(text: str, start: int, end: int) -> str:
+    """The clause before the one ending at `end`: an appositive ("X, the spokesman, said")."""
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, start, end)]
+    if len(breaks) < 1:
+        return ""
+    stop = breaks[-1]
+    begin = breaks[-2] + 1 if len(breaks) > 1 else start
+    return " ".join(_WORD.findall(text[begin:stop])[-8:])
+
+
+def attribute_span(text: str, start: int, end: int) -> Attribution:
+    according, verb_re, participle_re, hedge_re = _patterns()
+    hedged = bool(hedge_re.search(text, start, end))
+    m = according.search(text, start, end)
+    if m:
+        return Attribution(source_key(m.group("src")), "according to", hedged)
+    for m in verb_re.finditer(text, start, end):
+        if _determined(text, m.start()):
+            continue
+        before = _before(text, start, m.start())
+        if before and set(before.lower().split()) <= _EXPLETIVE:
+            return Attribution("unnamed report", m.group("verb").lower(), True)
+        src = source_key(before)
+        if src is None:
+            after = _after(text, m.end(), end)
+            if after.lower().startswith("that") or not after:
+                src = source_key(_previous_chunk(text, start, m.start()))
+            else:
+                src = source_key(after)
+        if src is not None:
+            return Attribution(src, m.group("verb").lower(), hedged)
+    m = participle_re.search(text, start, end)
+    if m:
+        head = _CLAUSE_BREAK.search(text, start, end)
+        subject = text[start : head.start() if head else m.start()]
+        src = source_key(" ".join(_WORD.findall(subject)[:8]))
+        if src:
+            return Attribution(src, m.group(0).lower(), hedged)
+    if hedged:
+        return Attribution("unnamed report", "hedge", True)
+    return NONE
+
+
+def attribute(segs: Segments) -> list[Attribution]:
+    """One attribution per sentence. A quotation takes the attribution written next to it,
+    so every sentence inside "“A. B,” Tykhy said." is Tykhy's."""
+    text = segs.text
+    pronouns = set(lexicon().words["attribution"]["pronouns"])
+    out: list[Attribution] = []
+    last_named: dict[int, str] = {}
+    for s in segs.sentences:
+        att = attribute_span(text, s.start, s.end)
+        for qs, qe in segs.quotes:
+            if qs < s.end and s.start < qe:
+                tail = segs.sentence_at(max(qe - 1, s.start))
+                outside = attribute_span(text, qe, tail.end)
+                if outside.source is None:
+                    head = segs.sentence_at(qs)
+                    outside = attribute_span(text, head.start, qs)
+                if outside.source is not None:
+                    att = outside
+        if att.source in pronouns:
+            prev = last_named.get(s.paragraph) or last_named.get(s.paragraph - 1)
+            att = Attribution(prev or att.source, att.cue, att.hedged)
+        elif att.source is not None:
+            last_named[s.paragraph] = att.source
+        out.append(att)
+    return out

@@ -1,0 +1,180 @@
+"""The pipeline: segment -> extract -> compare (rules) -> decide -> sort.
+
+Built once per process: the pint registry, the compiled patterns and the lexicons are
+module-level caches that Engine() warms, so the first request costs no more than the next.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import time
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from .attribution import attribute, same_source
+from .config import Options
+from .extract.ages import extract_ages
+from .extract.context import SentenceContext
+from .extract.quantities import extract_quantities
+from .lexicon import lexicon
+from .model import DISPUTED, INCONSISTENT, Claim, Conflict, Document, Finding, Report, Severity
+from .rules import Rule, RuleContext, all_rules
+from .scope import places_in, times_in
+from .segment import segment
+from .units import registry, unit_pattern
+
+DocumentInput = Document | Mapping[str, Any] | str
+
+
+class InputError(ValueError):
+    """A document cannot be checked; `field` names what is wrong."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+def to_document(raw: DocumentInput, index: int = 0) -> Document:
+    if isinstance(raw, Document):
+        return raw
+    if isinstance(raw, str):
+        return Document(id="text" if index == 0 else f"text{index}", text=raw)
+    where = f"documents.{index}"
+    if not isinstance(raw, Mapping):
+        raise InputError(where, "expected an object with id and text")
+    text = raw.get("text")
+    if not isinstance(text, str):
+        raise InputError(f"{where}.text", "missing or not a string")
+    doc_id = raw.get("id", f"doc{index}")
+    if not isinstance(doc_id, str) or not doc_id:
+        raise InputError(f"{where}.id", "must be a non-empty string")
+    published = raw.get("published")
+    if isinstance(published, str):
+        try:
+            published = dt.date.fromisoformat(published[:10])
+        except ValueError:
+            raise InputError(f"{where}.published", f"{published!r} is not an ISO date") from None
+    elif published is not None and not isinstance(published, dt.date):
+        raise InputError(f"{where}.published", "must be an ISO date string")
+    source = raw.get("source")
+    return Document(id=doc_id, text=text, published=published, source=source if isinstance(source, str) else None)
+
+
+def fingerprint(code: str, claims: Sequence[Claim]) -> str:
+    """Stable across edits that move text: rule code plus the claims' normalized text."""
+    parts = sorted(f"{c.text.strip().lower()}|{c.normalized}" for c in claims)
+    return hashlib.sha256("\x1f".join([code, *parts]).encode("utf-8")).hexdigest()[:16]
+
+
+class Engine:
+    """One per process; check() is thread-safe (no state is written after __init__)."""
+
+    def __init__(self, rules: Sequence[Rule] | None = None) -> None:
+        lexicon()
+        registry()
+        unit_pattern()
+        self.rules: tuple[Rule, ...] = tuple(rules) if rules is not None else all_rules()
+        # Warm every lazily compiled pattern on a sentence that touches them all.
+        self.check(["About 1,500 troops, $3bn, 35C and 12% were seen in Kyiv on Monday, officials said."])
+
+    def extract(self, doc: Document, skipped: Counter[str]) -> list[Claim]:
+        segs = segment(doc.text)
+        attributions = attribute(segs)
+        claims: list[Claim] = []
+        last_person: dict[str, str] = {}
+        for sent, att in zip(segs.sentences, attributions, strict=True):
+            ctx = SentenceContext(
+                doc=doc,
+                segments=segs,
+                sentence=sent,
+                attribution=att,
+                times=times_in(doc.text, sent.start, sent.end),
+                places=places_in(doc.text, sent.start, sent.end),
+                skipped=skipped,
+            )
+            claims.extend(extract_quantities(ctx))
+            claims.extend(extract_ages(ctx, last_person))
+        return claims
+
+    def check(self, inputs: DocumentInput | Iterable[DocumentInput], options: Options | None = None) -> Report:
+        opts = options or Options()
+        started = time.perf_counter()
+        items = [inputs] if isinstance(inputs, (str, Document, Mapping)) else list(inputs)
+        docs: list[Document] = []
+        errors: list[dict[str, Any]] = []
+        seen: set[str] = set()
+        for i, raw in enumerate(items):
+            try:
+                doc = to_document(raw, i)
+            except InputError as exc:
+                errors.append({"document": i, "field": exc.field, "message": exc.message})
+                continue
+            if doc.id in seen:
+                errors.append({"document": i, "field": f"documents.{i}.id", "message": f"duplicate id {doc.id!r}"})
+                continue
+            seen.add(doc.id)
+            docs.append(doc)
+        skipped: Counter[str] = Counter()
+        claims: list[Claim] = []
+        for doc in docs:
+            claims.extend(self.extract(doc, skipped))
+        claims.sort(key=lambda c: c.sort_key())
+        ctx = RuleContext(claims=claims, documents={d.id: d for d in docs}, skipped=skipped)
+        conflicts: list[Conflict] = []
+        for rule in self.rules:
+            if not opts.enabled(rule.code):
+                continue
+            for finding in rule.check(ctx):
+                conflicts.append(self._decide(rule, finding, opts))
+        conflicts = [c for c in _dedupe(conflicts) if c.severity >= opts.min_severity]
+        conflicts.sort(key=lambda c: c.sort_key())
+        stats = {
+            "documents": len(docs),
+            "characters": sum(len(d.text) for d in docs),
+            "claims": dict(sorted(Counter(c.kind for c in claims).items())),
+            "conflicts": len(conflicts),
+            "skipped_comparisons": dict(sorted(skipped.items())),
+            "rules_run": sum(1 for r in self.rules if opts.enabled(r.code)),
+            "elapsed_ms": round((time.perf_counter() - started) * 1000, 3),
+        }
+        return Report(tuple(docs), tuple(conflicts), tuple(claims), stats, tuple(errors))
+
+    @staticmethod
+    def _decide(rule: Rule, finding: Finding, opts: Options) -> Conflict:
+        severity = opts.severity_for(rule.code, rule.severity)
+        if finding.max_severity is not None:
+            severity = min(severity, finding.max_severity)
+        claims = tuple(sorted(finding.claims, key=lambda c: c.sort_key()))
+        sources = [c.source for c in claims]
+        status = INCONSISTENT
+        if all(s is not None for s in sources) and not all(same_source(sources[0], s) for s in sources[1:]):
+            status, severity = DISPUTED, Severity.INFO
+        elif any(s is not None for s in sources) and any(s is None for s in sources):
+            severity = min(severity, Severity.WARNING)
+        evidence = dict(finding.evidence)
+        evidence["sources"] = sources
+        return Conflict(
+            rule=rule.code,
+            name=rule.name,
+            family=rule.family,
+            severity=severity,
+            status=status,
+            message=finding.message,
+            claims=claims,
+            evidence=evidence,
+            fingerprint=fingerprint(rule.code, claims),
+        )
+
+
+def _dedupe(conflicts: list[Conflict]) -> list[Conflict]:
+    seen: set[tuple[str, tuple[tuple[str, int, int], ...]]] = set()
+    out = []
+    for c in conflicts:
+        key = (c.rule, tuple((x.document, x.start, x.end) for x in c.claims))
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out

@@ -1,0 +1,97 @@
+"""Age claims: "Jane Doe, 63,", "the 36-year-old Doe", "Doe, aged 63", "when he was 49".
+
+An age is turned into an interval of birth years (age 63 in 2024: born 1960 or 1961),
+so ages stated at different times can be compared.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Claim, Interval, Span
+from .context import SentenceContext
+from .numbers import _value_words
+
+_NAME = r"(?P<name>[A-Z][\w’'-]+(?:[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][\w’'-]+){0,3})"
+_AGE = r"(?P<age>\d{1,3}|[a-z]+(?:-[a-z]+)?)"
+_PATTERNS = (
+    re.compile(rf"{_NAME},[ \t]+{_AGE},"),
+    re.compile(rf"{_NAME},[ \t]+aged[ \t]+{_AGE}\b"),
+    re.compile(rf"{_NAME},[ \t]+(?:a|an|the|who[ \t]+is|now)[ \t]+{_AGE}-year-old\b"),
+    re.compile(rf"\b(?i:the|a|an)[ \t]+{_AGE}-year-old[ \t]+(?:[a-z]+[ \t]+){{0,2}}?{_NAME}"),
+    re.compile(rf"{_NAME}[ \t]+(?:died|dies|retired|retires)[ \t]+(?:on[ \t]+\w+[ \t]+)?at[ \t]+(?:the[ \t]+age[ \t]+of[ \t]+)?{_AGE}\b"),
+    re.compile(rf"\bwhen[ \t]+(?P<pron>he|she)[ \t]+was[ \t]+{_AGE}\b"),
+)
+_YEAR = re.compile(r"\b(?:in|of|since|during)[ \t]+(?P<y>1[89]\d\d|20\d\d)\b", re.I)
+_TITLES = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|President|Prime[ \t]+Minister|Minister|Judge|Justice|Senator|Sen|Rep|Gov|Governor|General|Gen|Col|Colonel|Captain|Capt|Chancellor|Mayor|Coach|Chief|Sir|Dame|Lord|Lady|King|Queen|Pope|Archbishop|Bishop|Father|Sister|Brother)\.?[ \t]+)+"
+)
+_NOT_NAMES = {"The", "A", "An", "In", "On", "At", "He", "She", "They", "It", "But", "And", "When", "After", "Before", "Meanwhile"}
+
+
+def person_key(name: str) -> tuple[str, str]:
+    """(surname, given names) folded for comparison."""
+    from ..fold import fold
+
+    clean = _TITLES.sub("", name.strip())
+    parts = clean.split()
+    if not parts:
+        return "", ""
+    return fold(parts[-1]), " ".join(fold(p) for p in parts[:-1])
+
+
+def _age_value(raw: str) -> float | None:
+    if raw.isdigit():
+        v = float(raw)
+    else:
+        v = _value_words(raw) or 0.0
+    return v if 0 < v < 125 else None
+
+
+def extract_ages(ctx: SentenceContext, last_person: dict[str, str]) -> list[Claim]:
+    text, s = ctx.text, ctx.sentence
+    out: list[Claim] = []
+    year_m = _YEAR.search(text, s.start, s.end)
+    pub = ctx.doc.published
+    as_of = int(year_m.group("y")) if year_m else (pub.year if pub else 0)
+    seen: set[int] = set()
+    for pat in _PATTERNS:
+        for m in pat.finditer(text, s.start, s.end):
+            if m.start("age") in seen:
+                continue
+            age = _age_value(m.group("age"))
+            if age is None:
+                continue
+            if "name" in pat.groupindex:
+                name = m.group("name")
+                if name.split()[0] in _NOT_NAMES:
+                    name = " ".join(name.split()[1:])
+                if not name:
+                    continue
+            else:
+                name = last_person.get("name", "")
+                if not name:
+                    continue
+            surname, given = person_key(name)
+            if not surname:
+                continue
+            last_person["name"] = name
+            seen.add(m.start("age"))
+            a, b = m.start("age"), m.end("age")
+            span_end = b + (len("-year-old") if text.startswith("-year-old", b) else 0)
+            out.append(
+                Claim(
+                    kind="age",
+                    span=Span(ctx.doc.id, a, span_end, text[a:span_end]),
+                    value=Interval(as_of - age - 1, as_of - age),
+                    unit="birth year",
+                    normalized=f"{age:g} years old" + (f" in {as_of}" if as_of else ""),
+                    subject=surname,
+                    attribute="age",
+                    source=ctx.attribution.source,
+                    sentence=s.index,
+                    paragraph=s.paragraph,
+                    data=(("given", given), ("age", age), ("as_of", as_of), ("name", name)),
+                )
+            )
+    return out

@@ -1,0 +1,112 @@
+"""Number cores: digits, number words, vague multitudes and fractions, with the value and
+the precision (step of the last significant digit) each was written with.
+
+Every pattern here is a flat alternation or a bounded repetition of disjoint token
+classes, so matching is linear in the text (no nested quantifier can backtrack).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from text_to_num import text2num
+
+from ..lexicon import alternation, lexicon
+
+MAX_DIGITS = 15  # beyond this a digit run is an identifier, not a figure
+
+
+@dataclass(frozen=True, slots=True)
+class Core:
+    start: int
+    end: int
+    value: float
+    step: float
+    form: str  # digits | words | special | multitude | fraction
+    bounds: tuple[float, float] | None = None
+
+
+_DIGITS = re.compile(r"(?<![\w.,/:±-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d|,\d|\.\d)")
+
+
+@cache
+def _word_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    nums = lexicon().numbers
+    w = alternation(nums["cardinals"])
+    words = re.compile(rf"(?<![\w-])(?:{w})(?:(?:-|[ \t]+and[ \t]+|[ \t]+)(?:{w}))*(?![\w-])", re.I)
+    specials = re.compile(rf"(?<![\w-])(?:{alternation(nums['specials'])})(?![\w-])", re.I)
+    multitudes = re.compile(rf"(?<![\w-])(?:{alternation(nums['multitudes'])})(?![\w-])", re.I)
+    fractions = re.compile(rf"(?<![\w-])(?P<f>{alternation(nums['fractions'])})[ \t]+of(?![\w-])", re.I)
+    return words, specials, multitudes, fractions
+
+
+def step_of(numeral: str, value: float) -> float:
+    """The precision a number was written with: 0.01 for "1.25", 100 for "1,500"."""
+    if "." in numeral:
+        return 10.0 ** -len(numeral.rsplit(".", 1)[1])
+    n = int(round(abs(value)))
+    if n == 0:
+        return 1.0
+    step = 1.0
+    while n % 10 == 0:
+        n //= 10
+        step *= 10
+    return step
+
+
+def _value_words(phrase: str) -> float | None:
+    cleaned = re.sub(r"\s+", " ", phrase.lower().replace("-", " "))
+    try:
+        return float(text2num(cleaned, "en"))
+    except ValueError:
+        return None
+
+
+def _trim_word_run(text: str, m: re.Match[str]) -> Core | None:
+    """Value a run of number words; drop trailing words text2num rejects ("two and")."""
+    cont = set(lexicon().numbers["continuations"])
+    tokens = list(re.finditer(r"[^\W\d_]+", m.group(0)))
+    if tokens and tokens[0].group(0).lower() in cont:
+        return None
+    for k in range(len(tokens), 0, -1):
+        end = m.start() + tokens[k - 1].end()
+        value = _value_words(text[m.start() : end])
+        if value is not None:
+            return Core(m.start(), end, value, step_of(str(int(value)), value), "words")
+    return None
+
+
+def cores(text: str, start: int, end: int) -> list[Core]:
+    """All number cores in text[start:end], leftmost-longest, non-overlapping."""
+    words, specials, multitudes, fractions = _word_patterns()
+    nums = lexicon().numbers
+    found: list[Core] = []
+    for m in _DIGITS.finditer(text, start, end):
+        raw = m.group(0)
+        if len(raw.replace(",", "").split(".")[0]) > MAX_DIGITS:
+            continue
+        value = float(raw.replace(",", ""))
+        found.append(Core(m.start(), m.end(), value, step_of(raw.replace(",", ""), value), "digits"))
+    for m in multitudes.finditer(text, start, end):
+        lo, hi = nums["multitudes"][re.sub(r"\s+", " ", m.group(0).lower())]
+        found.append(Core(m.start(), m.end(), float(lo), 1.0, "multitude", (float(lo), float(hi))))
+    for m in fractions.finditer(text, start, end):
+        share = float(nums["fractions"][m.group("f").lower()])
+        found.append(Core(m.start("f"), m.end("f"), share, 1.0, "fraction"))
+    for m in specials.finditer(text, start, end):
+        value = float(nums["specials"][re.sub(r"\s+", " ", m.group(0).lower())])
+        found.append(Core(m.start(), m.end(), value, 1.0, "special"))
+    for m in words.finditer(text, start, end):
+        core = _trim_word_run(text, m)
+        if core is not None:
+            found.append(core)
+    found.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    out: list[Core] = []
+    last_end = -1
+    for c in found:
+        if c.start >= last_end:
+            out.append(c)
+            last_end = c.end
+    return out

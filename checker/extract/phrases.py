@@ -1,0 +1,143 @@
+"""Noun phrases and predicates around a figure: what a number counts or measures.
+
+No tagger is used: a noun phrase after a number is the run of words up to a function
+word or a known verb, and its head is its last word (English noun phrases are
+head-final). Predicates come from the event classes in lexicon.toml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..lexicon import lexicon
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_GAP = re.compile(r"[ \t]*-?[ \t]*")
+_CLAUSE = re.compile(r"[,;:()“”\"—–]|\s(?:and|but|while|whereas|although|though)\s")
+MAX_NP = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    head: str  # normalized subject key ("troop")
+    modifiers: frozenset[str]
+    start: int
+    end: int
+
+
+def singular(word: str) -> str:
+    lex = lexicon()
+    w = word.lower()
+    irregular = lex.words["nouns"]["irregular"]
+    if w in irregular:
+        base = irregular[w]
+    elif len(w) > 4 and w.endswith("ies"):
+        base = w[:-3] + "y"
+    elif len(w) > 4 and w.endswith(("ches", "shes", "sses", "xes", "zes")):
+        base = w[:-2]
+    elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        base = w[:-1]
+    else:
+        base = w
+    return lex.words["nouns"]["synonyms"].get(base, base)
+
+
+def _is_np_word(word: str) -> bool:
+    lex = lexicon()
+    w = word.lower()
+    if w in lex.stop or w in lex.verbs or w in lex.attribution_verbs:
+        return False
+    if w in lex.predicate_of and w.endswith(("ed", "ing", "wn", "en")):
+        return False  # "killed", "wounding": the event, not the thing counted
+    return not (w.endswith("ly") and len(w) > 4)
+
+
+def noun_phrase_at(text: str, pos: int, end: int) -> Phrase | None:
+    """The noun phrase starting at pos (after blanks or a hyphen)."""
+    words: list[re.Match[str]] = []
+    p = pos
+    while len(words) < MAX_NP:
+        g = _GAP.match(text, p, end)
+        q = g.end() if g else p
+        m = _WORD.match(text, q, end)
+        if m is None or not _is_np_word(m.group(0)):
+            break
+        if words and m.group(0)[0].isupper() and not words[-1].group(0)[0].isupper():
+            break  # "troops Russia ..." : a new phrase starts
+        words.append(m)
+        p = m.end()
+    if not words:
+        return None
+    if len(words) > 1 and words[-1].group(0).lower().endswith("ed"):
+        words.pop()  # "1,500 troops withdrawn": the head is a noun, not a participle
+    head_word = words[-1].group(0)
+    if head_word.lower().endswith("ed") or head_word.lower() in lexicon().not_subjects:
+        return None
+    mods = frozenset(w.group(0).lower() for w in words[:-1])
+    return Phrase(singular(head_word), mods, words[0].start(), words[-1].end())
+
+
+_OF = re.compile(r"[ \t]+(?:of|in)[ \t]+(?P<det>the|them|those|these|its|their|whom|which|our|his|her)?[ \t]*")
+
+
+def phrase_after(text: str, pos: int, end: int) -> tuple[Phrase | None, bool]:
+    """The thing a figure ending at pos is about, and whether it is partitive
+    ("74 of the settlements": a part of a set named elsewhere)."""
+    np = noun_phrase_at(text, pos, end)
+    if np is not None:
+        return np, False
+    m = _OF.match(text, pos, end)
+    if m is None:
+        return None, False
+    partitive = m.group("det") is not None
+    return noun_phrase_at(text, m.end(), end), partitive
+
+
+_BEFORE = re.compile(
+    r"(?P<noun>[^\W\d_]+)(?:[ \t]+(?:rate|level|figure|total|count|toll|value|price))?"
+    r"[ \t]+(?:of|at|was|is|were|are|stood[ \t]+at|reached|hit|totalled|totaled|came[ \t]+to|"
+    r"amounted[ \t]+to|worth|valued[ \t]+at|totalling|totaling|measuring|spanning|covering)"
+    r"[ \t]+(?:[^\W\d_]+[ \t]+){0,2}$"
+)
+
+
+def phrase_before(text: str, start: int, begin: int) -> Phrase | None:
+    """A noun that a figure is predicated of: "a distance of 15 km", "turnout was 61%"."""
+    window = text[max(begin, start - 60) : start]
+    m = _BEFORE.search(window)
+    if m is None:
+        return None
+    noun = m.group("noun")
+    if not _is_np_word(noun) or noun.lower() in lexicon().not_subjects:
+        return None
+    s = start - len(window) + m.start("noun")
+    return Phrase(singular(noun), frozenset(), s, s + len(noun))
+
+
+def clause_bounds(text: str, start: int, end: int, s_start: int, s_end: int) -> tuple[int, int]:
+    lo = s_start
+    for m in _CLAUSE.finditer(text, s_start, start):
+        lo = m.end()
+    m = _CLAUSE.search(text, end, s_end)
+    return lo, (m.start() if m else s_end)
+
+
+def predicate(text: str, start: int, end: int, c_lo: int, c_hi: int) -> str | None:
+    """The event class nearest to the figure inside its clause ("killed", "injured")."""
+    lex = lexicon()
+    best: tuple[int, str] | None = None
+    for m in _WORD.finditer(text, c_lo, c_hi):
+        if start <= m.start() < end:
+            continue
+        cls = lex.predicate_of.get(m.group(0).lower())
+        if cls is None:
+            continue
+        dist = start - m.end() if m.end() <= start else m.start() - end
+        if best is None or dist < best[0]:
+            best = (dist, cls)
+    return best[1] if best else None
+
+
+def words_in(text: str, lo: int, hi: int) -> list[str]:
+    return [m.group(0).lower() for m in _WORD.finditer(text, lo, hi)]

@@ -1,0 +1,102 @@
+"""The wire format (Report.to_dict) and line/column positions, computed only here."""
+
+from __future__ import annotations
+
+import bisect
+from functools import lru_cache
+from typing import Any
+
+from . import __version__
+from .model import Claim, Conflict, Report
+
+OFFSET_UNIT = "unicode code points, 0-based, end exclusive"
+
+
+@lru_cache(maxsize=64)
+def _line_starts(text: str) -> tuple[int, ...]:
+    starts = [0]
+    i = text.find("\n")
+    while i >= 0:
+        starts.append(i + 1)
+        i = text.find("\n", i + 1)
+    return tuple(starts)
+
+
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column (in code points) of an offset."""
+    starts = _line_starts(text)
+    line = bisect.bisect_right(starts, offset) - 1
+    return line + 1, offset - starts[line] + 1
+
+
+def claim_to_dict(c: Claim, text: str) -> dict[str, Any]:
+    line, col = line_col(text, c.start)
+    out: dict[str, Any] = {
+        "document": c.document,
+        "start": c.start,
+        "end": c.end,
+        "text": c.text,
+        "line": line,
+        "column": col,
+        "kind": c.kind,
+        "normalized": c.normalized,
+        "subject": c.subject,
+    }
+    if c.value is not None:
+        out["interval"] = [_num(c.value.lo), _num(c.value.hi)]
+        out["unit"] = c.unit
+    if c.attribute:
+        out["attribute"] = c.attribute
+    if c.qualifiers:
+        out["qualifiers"] = sorted(c.qualifiers)
+    for key in ("source", "place", "time"):
+        value = getattr(c, key)
+        if value is not None:
+            out[key] = value
+    return out
+
+
+def _num(x: float) -> float | str | None:
+    if x != x:
+        return None
+    if x in (float("inf"), float("-inf")):
+        return "inf" if x > 0 else "-inf"
+    return round(x, 6)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, float):
+        return _num(value)
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def conflict_to_dict(c: Conflict, texts: dict[str, str]) -> dict[str, Any]:
+    return {
+        "rule": c.rule,
+        "name": c.name,
+        "family": c.family,
+        "severity": str(c.severity),
+        "status": c.status,
+        "message": c.message,
+        "claims": [claim_to_dict(x, texts[x.document]) for x in c.claims],
+        "evidence": _jsonable(c.evidence),
+        "fingerprint": c.fingerprint,
+    }
+
+
+def report_to_dict(report: Report, include_claims: bool = False) -> dict[str, Any]:
+    texts = {d.id: d.text for d in report.documents}
+    out: dict[str, Any] = {
+        "version": __version__,
+        "offsets": OFFSET_UNIT,
+        "conflicts": [conflict_to_dict(c, texts) for c in report.conflicts],
+        "stats": _jsonable({k: v for k, v in report.stats.items() if k != "elapsed_ms"}),
+        "errors": list(report.errors),
+    }
+    if include_claims:
+        out["claims"] = [claim_to_dict(c, texts[c.document]) for c in report.claims]
+    return out

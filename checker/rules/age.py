@@ -1,0 +1,65 @@
+"""Age family: one person given two ages that cannot both be true, allowing for the
+years between the statements ("in 2010, when he was 49" fits "63" in 2024)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Claim, Finding, Severity
+from .base import Example, Rule, RuleContext
+
+
+def _same_person(a: Claim, b: Claim) -> bool:
+    if a.subject != b.subject:
+        return False
+    ga, gb = a.get("given", ""), b.get("given", "")
+    return not ga or not gb or ga.startswith(gb) or gb.startswith(ga) or ga[0] == gb[0]
+
+
+def _mismatch(ctx: RuleContext) -> Iterator[Finding]:
+    ages = sorted(ctx.of_kind("age"), key=lambda c: c.sort_key())
+    reported: set[tuple[str, int]] = set()
+    for i, a in enumerate(ages):
+        for b in ages[i + 1 :]:
+            if not _same_person(a, b) or a.value is None or b.value is None:
+                continue
+            if a.value.overlaps(b.value) or (b.document, b.start) in reported:
+                continue
+            reported.add((b.document, b.start))
+            yield Finding(
+                claims=(a, b),
+                message=(
+                    f"{b.get('name')}: '{a.text}' ({a.normalized}, born {a.value.lo:.0f}–{a.value.hi:.0f}) "
+                    f"vs '{b.text}' ({b.normalized}, born {b.value.lo:.0f}–{b.value.hi:.0f})"
+                    if a.get("as_of")
+                    else f"{b.get('name')}: '{a.text}' ({a.normalized}) vs '{b.text}' ({b.normalized})"
+                ),
+                evidence={"person": b.get("name"), "ages": [a.get("age"), b.get("age")], "as_of": [a.get("as_of"), b.get("as_of")]},
+            )
+
+
+AGE_MISMATCH = Rule(
+    code="AGE001",
+    name="age-mismatch",
+    family="age",
+    severity=Severity.ERROR,
+    summary="One person is given two ages that cannot both be true.",
+    doc=(
+        "What it flags: two ages for the same person (same surname, compatible first names) "
+        "whose birth years do not overlap, each age dated by a year in its sentence or by the "
+        "publication date.\n"
+        "Why: ages are checked by readers who know the person.\n"
+        "Not flagged: ages stated at different, dated times that agree ('in 2010, when he was "
+        "49' and '63' in 2024); different people who share a surname.\n"
+        "Example: 'Jane Doe, 63,' ... 'the 58-year-old Doe'."
+    ),
+    needs=("age",),
+    flags=(Example("Jane Doe, 63, chairs the board. The 58-year-old Doe was re-elected on Monday."),),
+    passes=(
+        Example("John Roe, 63, spoke first. In 2010, when he was 49, Roe founded the firm.", published="2024-05-01"),
+        Example("Jane Doe, 63, chairs the board. Her brother, Mark Doe, 58, is its treasurer."),
+    ),
+    check=_mismatch,
+)
+
+RULES = (AGE_MISMATCH,)

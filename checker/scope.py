@@ -1,0 +1,72 @@
+"""Place and time scope of a claim: the "in Sumy" and "by Friday" that make two figures
+about different things."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .lexicon import alternation, lexicon
+
+MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december",
+)
+_MONTH_RE = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|Jul(?:y|\.)?|Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+
+
+@cache
+def _time_re() -> re.Pattern[str]:
+    words = alternation(lexicon().words["scope"]["time_words"])
+    return re.compile(
+        rf"(?<![\w-])(?:{words}"
+        rf"|(?:in|since|by|during|until|through|of|before|after)[ \t]+(?:the[ \t]+)?(?:late[ \t]+|early[ \t]+|mid-?)?(?:1[89]\d\d|20\d\d)s?"
+        rf"|(?:on[ \t]+|by[ \t]+)?{_MONTH_RE}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?"
+        rf"|(?:on[ \t]+|by[ \t]+)?\d{{1,2}}[ \t]+{_MONTH_RE}"
+        rf"|(?:in|since|by|until|last|this|next|early|late|mid-?)[ \t]+{_MONTH_RE}"
+        rf"|\d+[ \t]+(?:days?|weeks?|months?|years?)[ \t]+(?:ago|earlier|later|before|after))(?![\w-])",
+        re.I,
+    )
+
+
+@cache
+def _place_re() -> re.Pattern[str]:
+    preps = alternation(lexicon().words["scope"]["place_prepositions"])
+    return re.compile(
+        rf"(?<![\w-])(?i:{preps})[ \t]+(?:the[ \t]+)?"
+        r"(?P<place>[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,3})"
+        r"(?:[ \t]+(?:region|province|oblast|district|county|state|city|area|sector))?"
+    )
+
+
+_STRIP = re.compile(r"^(?:on|by|in|since|during|until|through|of|the)\s+", re.I)
+
+
+def _normalize_time(expr: str) -> str:
+    return re.sub(r"\s+", " ", _STRIP.sub("", expr.lower())).strip()
+
+
+def times_in(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), _normalize_time(m.group(0))) for m in _time_re().finditer(text, lo, hi)]
+
+
+def places_in(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    bad = set(lexicon().words["scope"]["not_places"])
+    out = []
+    for m in _place_re().finditer(text, lo, hi):
+        place = m.group("place")
+        if place.split()[0].lower() in bad:
+            continue
+        out.append((m.start(), m.end(), place.lower()))
+    return out
+
+
+def nearest(items: list[tuple[int, int, str]], start: int, end: int) -> str | None:
+    best: tuple[int, str] | None = None
+    for s, e, key in items:
+        if s < end and start < e:
+            continue  # the figure's own words ("15 kilometers" is no time)
+        dist = start - e if e <= start else s - end
+        if best is None or dist < best[0]:
+            best = (dist, key)
+    return best[1] if best else None

@@ -1,0 +1,74 @@
+"""The issue's own examples and non-conflicts, end to end."""
+
+import pytest
+
+import checker
+
+
+def rules_for(text, published=None):
+    doc = {"id": "t", "text": text}
+    if published:
+        doc["published"] = published
+    return [(c.rule, c.status, str(c.severity)) for c in checker.check([doc]).conflicts]
+
+
+FLAGGED = [
+    ("Russia withdrew 1,500 troops from the front on Monday. The 15,000 troops will move to Kursk.", "QTY001"),
+    ("They hold a 200-kilometre front. Along the 200-mile front, shelling went on.", "QTY001"),
+    ("The bank approved a €2.5 billion loan. The €250 million loan has conditions.", "QTY001"),
+    ("Nine people died, among them four police officers and six civilians.", "ARI001"),
+    ("In the survey, 61% backed the plan. The survey also found that 47% were against it.", "ARI002"),
+    ("Jane Doe, 63, chairs the board. The 58-year-old Doe was re-elected.", "AGE001"),
+]
+
+
+@pytest.mark.parametrize("text,code", FLAGGED)
+def test_flagged(text, code):
+    assert code in [r for r, _, _ in rules_for(text)]
+
+
+CLEAN = [
+    "Shelling hit 12 villages in Sumy. In Kharkiv, 30 villages were hit.",
+    "On Monday officials counted 40 dead. By Friday the count of dead reached 65.",
+    "In 2019 the firm had 300 employees. It now has 450 employees.",
+    "The road runs 500 miles (805 km). The 805-kilometre road is old.",
+    "Nine people died, including four police officers.",
+    "At least 12 people were killed and 40 people were injured.",
+    "About 1,000 people marched. Police counted 1,020 people.",
+    "Ukraine took 74 settlements. It took another 10 settlements on Tuesday.",
+    "Three of the nine victims were children. The nine victims were named.",
+]
+
+
+@pytest.mark.parametrize("text", CLEAN)
+def test_clean(text):
+    assert rules_for(text) == []
+
+
+def test_attributed_disagreement_is_disputed_info():
+    text = "Police said about 4,000 people attended the rally. Organisers said 40,000 people attended the rally."
+    found = checker.check(text).conflicts
+    assert [(c.rule, c.status, str(c.severity)) for c in found] == [("QTY001", "disputed", "info")]
+
+
+def test_unattributed_is_inconsistent_error():
+    text = "About 4,000 people attended the rally. In all, 40,000 people attended the rally."
+    found = checker.check(text).conflicts
+    assert [(c.status, str(c.severity)) for c in found] == [("inconsistent", "error")]
+
+
+def test_across_documents():
+    docs = [
+        {"id": "draft", "text": "Russia moved 1,500 troops to Kursk."},
+        {"id": "wire", "text": "Russia moved 15,000 troops to Kursk."},
+    ]
+    found = checker.check(docs).conflicts
+    assert len(found) == 1
+    assert [c.document for c in found[0].claims] == ["draft", "wire"]
+
+
+def test_seed_article_has_no_numeric_alarm():
+    text = open("seeds/kursk-incursion.txt", encoding="utf-8").read()
+    report = checker.check([{"id": "seed", "text": text, "published": "2024-08-14"}])
+    assert [c for c in report.conflicts if c.family in ("quantity", "arithmetic", "age")] == []
+    assert report.stats["claims"].get("count", 0) >= 1

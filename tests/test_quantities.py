@@ -1,0 +1,75 @@
+"""Table-driven quantity extraction: text in, claims and normalized intervals out."""
+
+import math
+
+import pytest
+
+import checker
+
+
+def claims(text, published=None):
+    doc = {"id": "t", "text": text}
+    if published:
+        doc["published"] = published
+    return checker.check([doc]).claims
+
+
+CASES = [
+    # text, expected claim text, kind, subject, lo, hi (in base units)
+    ("Ukraine took 74 settlements.", "74 settlements", "count", "settlement", 73.5, 74.5),
+    ("Seventy-four settlements fell.", "Seventy-four settlements", "count", "settlement", 73.5, 74.5),
+    ("They sent a dozen tanks.", "a dozen tanks", "count", "tank", 11.5, 12.5),
+    ("They sent 1,500 troops.", "1,500 troops", "count", "troop", 1450, 1550),
+    ("Hundreds of people fled.", "Hundreds of people", "count", "person", 200, 1000),
+    ("More than 1,000 square kilometers of territory fell.", "More than 1,000 square kilometers", "measure", "territory", 1e9, math.inf),
+    ("It holds a 200-kilometre front.", "200-kilometre", "measure", "front", 190_000, 210_000),
+    ("A 200-mile front.", "200-mile", "measure", "front", 190 * 1609.344, 210 * 1609.344),
+    ("The bank lent $3.2bn to the port.", "$3.2bn", "money", "", 3.15e9, 3.25e9),
+    ("A £40m contract.", "£40m", "money", "contract", 38e6, 42e6),
+    ("About 1,000 people attended.", "About 1,000 people", "count", "person", 800, 1200),
+    ("Nearly 1,000 people attended.", "Nearly 1,000 people", "count", "person", 800, 1000),
+    ("Between 10 and 15 people were hurt.", "Between 10 and 15 people", "count", "person", 10, 15),
+    ("Up to 40 vehicles were hit.", "Up to 40 vehicles", "count", "vehicle", -math.inf, 40),
+    ("Inflation of 4.1% worried them.", "4.1%", "percent", "inflation", 4.05, 4.15),
+    ("Temperatures hit 40°C in the city.", "40°C", "measure", "", 40 + 273.15 - 0.5, 40 + 273.15 + 0.5),
+    ("Wind reached 120 km/h.", "120 km/h", "measure", "", 120 / 3.6 * 0.95, 120 / 3.6 * 1.05),
+]
+
+
+@pytest.mark.parametrize("text,quote,kind,subject,lo,hi", CASES)
+def test_extracts(text, quote, kind, subject, lo, hi):
+    found = [c for c in claims(text) if c.text == quote]
+    assert found, f"no claim {quote!r} in {[c.text for c in claims(text)]}"
+    c = found[0]
+    assert c.kind == kind
+    if subject:
+        assert c.subject == subject
+    assert c.value.lo == pytest.approx(lo, rel=0.02, abs=0.02)
+    assert c.value.hi == pytest.approx(hi, rel=0.02, abs=0.02)
+    assert text[c.start : c.end] == c.text
+
+
+NOT_QUANTITIES = [
+    "The summit opened on March 3, 2025.",
+    "He was born in 1961.",
+    "Flight 370 vanished.",
+    "The blast came at 3:40 a.m.",
+    "Covid-19 spread fast.",
+    "One of the goals was reached.",
+    "They won 3-1 on Sunday.",
+    "It was the 3rd time.",
+    "See No. 3 on the list.",
+    "The number " + "1" * 40 + " is long.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_QUANTITIES)
+def test_not_a_quantity(text):
+    assert [c for c in claims(text) if c.kind in ("count", "measure", "money", "percent")] == []
+
+
+def test_ages():
+    found = claims("Jane Doe, 63, spoke. The 58-year-old Doe left.", "2024-01-01")
+    ages = [c for c in found if c.kind == "age"]
+    assert [c.get("age") for c in ages] == [63, 58]
+    assert all(c.subject == "doe" for c in ages)
