@@ -53,6 +53,16 @@ def _is_np_word(word: str) -> bool:
     return not (w.endswith("ly") and len(w) > 4)
 
 
+def _participle_modifier(text: str, m: re.Match[str], end: int) -> bool:
+    """"38 confirmed cases": an event word used as a modifier, followed by a noun."""
+    w = m.group(0).lower()
+    if w not in lexicon().predicate_of or not w.endswith("ed"):
+        return False
+    g = _GAP.match(text, m.end(), end)
+    nxt = _WORD.match(text, g.end() if g else m.end(), end)
+    return nxt is not None and _is_np_word(nxt.group(0)) and not nxt.group(0).lower().endswith("ed")
+
+
 def noun_phrase_at(text: str, pos: int, end: int) -> Phrase | None:
     """The noun phrase starting at pos (after blanks or a hyphen)."""
     words: list[re.Match[str]] = []
@@ -61,8 +71,11 @@ def noun_phrase_at(text: str, pos: int, end: int) -> Phrase | None:
         g = _GAP.match(text, p, end)
         q = g.end() if g else p
         m = _WORD.match(text, q, end)
-        if m is None or not _is_np_word(m.group(0)):
+        if m is None:
             break
+        if not _is_np_word(m.group(0)):
+            if not _participle_modifier(text, m, end):
+                break
         if words and m.group(0)[0].isupper() and not words[-1].group(0)[0].isupper():
             break  # "troops Russia ..." : a new phrase starts
         words.append(m)
@@ -81,15 +94,15 @@ def noun_phrase_at(text: str, pos: int, end: int) -> Phrase | None:
 _OF = re.compile(r"[ \t]+(?:of|in)[ \t]+(?P<det>the|them|those|these|its|their|whom|which|our|his|her)?[ \t]*")
 
 
-def phrase_after(text: str, pos: int, end: int) -> tuple[Phrase | None, bool]:
+def phrase_after(text: str, pos: int, end: int, allow_in: bool = False) -> tuple[Phrase | None, bool]:
     """The thing a figure ending at pos is about, and whether it is partitive
     ("74 of the settlements": a part of a set named elsewhere)."""
     np = noun_phrase_at(text, pos, end)
     if np is not None:
         return np, False
     m = _OF.match(text, pos, end)
-    if m is None:
-        return None, False
+    if m is None or (not allow_in and m.group(0).strip().startswith("in")):
+        return None, False  # "$3bn in aid" names the money's use; "46C in Cordoba" a place
     partitive = m.group("det") is not None
     return noun_phrase_at(text, m.end(), end), partitive
 

@@ -30,6 +30,7 @@ _AGE_AFTER = re.compile(r"(?:-year-old|[ \t]+years?[ \t]+old)(?![\w])", re.I)
 _RANGE = re.compile(r"[ \t]*(?P<sep>-|–|to|and)[ \t]*")
 _RATE = re.compile(r"[ \t]+(?:per|a|an|each)[ \t]+(?P<per>[^\W\d_]+)", re.I)
 _SECOND = re.compile(r"[$€£]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d|,\d|\.\d)")
+_DEFINITE = re.compile(r"\b(?:the|its|their|this|that|these|those)[ \t]+$", re.I)
 _TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year"}
 _AGO = re.compile(r"[ \t]+(?:ago|earlier|later|before|after|from[ \t]+now|old)\b", re.I)
 
@@ -201,7 +202,7 @@ def _figure(ctx: SentenceContext, c: Core, taken: set[int]) -> _Figure | None:
         fig.rate = m.group("per").lower()
         pos = m.end()
     fig.end = pos
-    fig.phrase, fig.partitive = phrase_after(text, pos, s_end)
+    fig.phrase, fig.partitive = phrase_after(text, pos, s_end, allow_in=fig.currency is not None)
     if fig.phrase is not None and fig.phrase.head in lexicon().increment_words:
         fig.increment = True
     if fig.phrase is not None and fig.phrase.modifiers & lexicon().increment_words:
@@ -232,7 +233,7 @@ def extract_quantities(ctx: SentenceContext) -> list[Claim]:
             continue
         if c.form == "digits" and _skip_digits(ctx, c):
             continue
-        raw = text[c.start : c.end].replace(",", "")
+        raw = text[c.start : c.end]
         fig = _figure(ctx, c, taken)
         if fig is None or fig.age:
             continue
@@ -269,7 +270,8 @@ def _claim(ctx: SentenceContext, fig: _Figure, kind: str) -> Claim:
         quals.add(lexicon().numbers["qualifiers"].get(fig.qualifier, fig.qualifier))
     if fig.form == "multitude":
         quals.add("vague")
-    if fig.from_ or clause_words & lexicon().change_words:
+    own_words = set(words_in(text, fig.start, end))
+    if fig.from_ or (clause_words - own_words) & lexicon().change_words:
         quals.add("change")
     if fig.increment:
         quals.add("increment")
@@ -286,7 +288,16 @@ def _claim(ctx: SentenceContext, fig: _Figure, kind: str) -> Claim:
     subject = fig.phrase.head if fig.phrase else ""
     if fig.rate:
         subject = f"{subject} per {fig.rate}"
+    own = set(words_in(text, fig.start, end))
+    context = frozenset(
+        w[:6] for w in words_in(text, c_lo, c_hi)
+        if w not in own and w not in lexicon().stop and w not in lexicon().attribution_verbs
+        and w not in lexicon().numbers["qualifiers"] and len(w) > 2
+    )
+    definite = bool(_DEFINITE.search(text, max(ctx.sentence.start, fig.start - 12), fig.start))
     data: list[tuple[str, object]] = [
+        ("context", context),
+        ("definite", definite),
         ("value", fig.value),
         ("step", fig.step),
         ("modifiers", tuple(sorted(fig.phrase.modifiers)) if fig.phrase else ()),
@@ -305,7 +316,7 @@ def _claim(ctx: SentenceContext, fig: _Figure, kind: str) -> Claim:
         qualifiers=frozenset(quals),
         source=ctx.attribution.source,
         place=ctx.place_near(fig.start, end, c_lo, c_hi),
-        time=nearest(ctx.times, fig.start, end),
+        time=nearest([t for t in ctx.times if c_lo <= t[0] and t[1] <= c_hi], fig.start, end),
         sentence=ctx.sentence.index,
         paragraph=ctx.sentence.paragraph,
         data=tuple(data),

@@ -1,0 +1,53 @@
+"""The corpus loads, meets its documented shape, and the engine does not score worse on
+it than the committed baseline (corpus/baseline.json): a ratchet raised as rules improve."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from checker.corpus import CorpusError, load_case, load_corpus
+from checker.evaluate import evaluate, regressions
+
+ROOT = Path(__file__).resolve().parent.parent / "corpus"
+
+
+@pytest.fixture(scope="module")
+def scored():
+    return evaluate(ROOT)
+
+
+def test_corpus_shape():
+    cases = load_corpus(ROOT / "cases")
+    assert len(cases) >= 150
+    assert sum(1 for c in cases if c.is_trap) >= 45
+    assert sum(1 for c in cases if len(c.documents) > 1) >= 20
+    assert len({c.desk for c in cases}) == 9
+
+
+def test_no_regression_against_baseline(scored):
+    current, _ = scored
+    baseline = json.loads((ROOT / "baseline.json").read_text())
+    assert regressions(current, baseline) == []
+
+
+def test_loader_fails_loudly_on_missing_quote(tmp_path):
+    bad = tmp_path / "conflict-bad.toml"
+    bad.write_text(
+        'id = "conflict-bad"\ndesk = "conflict"\n[[documents]]\nid = "main"\ntext = "One two."\n'
+        '[[conflicts]]\nfamily = "quantity"\nkind = "inconsistent"\n'
+        'a = { quote = "One" }\nb = { quote = "three" }\n'
+    )
+    with pytest.raises(CorpusError, match="not found"):
+        load_case(bad)
+
+
+def test_loader_fails_on_ambiguous_quote(tmp_path):
+    bad = tmp_path / "conflict-bad.toml"
+    bad.write_text(
+        'id = "conflict-bad"\ndesk = "conflict"\n[[documents]]\nid = "main"\ntext = "two and two"\n'
+        '[[conflicts]]\nfamily = "quantity"\nkind = "inconsistent"\n'
+        'a = { quote = "two" }\nb = { quote = "and" }\n'
+    )
+    with pytest.raises(CorpusError, match="occurrence"):
+        load_case(bad)
