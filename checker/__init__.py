@@ -51,7 +51,8 @@ def check(inputs: Any, options: Any = None) -> Any:
 
 def __getattr__(name: str) -> Any:
     # Lazy so that `import checker` stays cheap for tools that only need the corpus loader.
-    from . import config, engine as _engine, model
+    from . import config, model
+    from . import engine as _engine
 
     table = {
         "Claim": model.Claim,

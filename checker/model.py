@@ -70,7 +70,7 @@ class Interval:
             return fmt.format(self.lo)
         if math.isinf(self.hi):
             return "≥ " + fmt.format(self.lo)
-        if math.isinf(self.lo) or self.lo <= 0 < self.hi and self.lo == 0:
+        if math.isinf(self.lo) or (self.lo == 0 < self.hi):
             return "≤ " + fmt.format(self.hi)
         return fmt.format(self.lo) + "–" + fmt.format(self.hi)
 

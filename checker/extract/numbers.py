@@ -46,7 +46,7 @@ def step_of(numeral: str, value: float) -> float:
     """The precision a number was written with: 0.01 for "1.25", 100 for "1,500"."""
     if "." in numeral:
         return 10.0 ** -len(numeral.rsplit(".", 1)[1])
-    n = int(round(abs(value)))
+    n = round(abs(value))
     if n == 0:
         return 1.0
     step = 1.0
@@ -74,7 +74,7 @@ def _trim_word_run(text: str, m: re.Match[str]) -> Core | None:
         end = m.start() + tokens[k - 1].end()
         value = _value_words(text[m.start() : end])
         if value is not None:
-            return Core(m.start(), end, value, step_of(str(int(value)), value), "words")
+            return Core(m.start(), end, value, step_of(str(round(value)), value), "words")
     return None
 
 

@@ -13,7 +13,7 @@ from ..model import Claim, Interval, Span
 from ..scope import _MONTH_RE, nearest
 from ..units import Unit, lookup, to_base, unit_pattern
 from .context import SentenceContext
-from .numbers import _DIGITS, Core, cores
+from .numbers import Core, cores
 from .phrases import Phrase, clause_bounds, phrase_after, phrase_before, predicate, words_in
 
 _TIME_AFTER = re.compile(r"(?::\d|\.\d\d[ \t]*[ap]\.?m|[ \t]*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|BST|CET|EST|EDT|hrs\b|o’clock|o'clock))", re.I)

@@ -9,7 +9,6 @@ from ..model import Finding, Severity
 from .base import Example, Rule, RuleContext
 from .values import likely_cause, shown
 
-
 _KIND_LABEL = {"count": "count", "measure": "measurement", "money": "amount", "percent": "percentage"}
 
 

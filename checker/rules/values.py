@@ -27,7 +27,7 @@ def shown(c: Claim, other: Claim | None = None) -> str:
     if not ua or not ub or ua == ub:
         return c.normalized
     target = unit(ub)
-    value = from_base(mid(c), target) if not target.offset else from_base(mid(c), target)
+    value = from_base(mid(c), target)
     return f"{c.normalized} ({_fmt(value)} {target.symbol})"
 
 
