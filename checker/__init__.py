@@ -51,20 +51,21 @@ def check(inputs: Any, options: Any = None) -> Any:
 
 def __getattr__(name: str) -> Any:
     # Lazy so that `import checker` stays cheap for tools that only need the corpus loader.
-    from . import config, model
-    from . import engine as _engine
+    # importlib, not `from . import`, which would re-enter this hook for a submodule
+    # that is not loaded yet.
+    import importlib
 
     table = {
-        "Claim": model.Claim,
-        "Conflict": model.Conflict,
-        "Document": model.Document,
-        "Report": model.Report,
-        "Severity": model.Severity,
-        "Engine": _engine.Engine,
-        "InputError": _engine.InputError,
-        "Options": config.Options,
-        "ConfigError": config.ConfigError,
+        "Claim": "model",
+        "Conflict": "model",
+        "Document": "model",
+        "Report": "model",
+        "Severity": "model",
+        "Engine": "engine",
+        "InputError": "engine",
+        "Options": "config",
+        "ConfigError": "config",
     }
     if name in table:
-        return table[name]
+        return getattr(importlib.import_module(f"{__name__}.{table[name]}"), name)
     raise AttributeError(name)

@@ -109,3 +109,105 @@ def load_config(path: Path) -> dict[str, Any]:
     if path.name == "pyproject.toml":
         return dict(data.get("tool", {}).get("checker", {}))
     return dict(data.get("tool", {}).get("checker", data))
+
+
+# -- per-file settings -------------------------------------------------------------------
+
+PER_FILE_KEYS = {"select", "ignore", "severity"}
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+def _as_list(value: Any) -> list[Any]:
+    if isinstance(value, str):
+        return [v.strip() for v in value.split(",") if v.strip()]
+    return list(value) if isinstance(value, list) else [value]
+
+
+def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """`select` replaces, `ignore` adds to and `severity` updates the base settings."""
+    out = dict(base)
+    if "select" in extra:
+        out["select"] = extra["select"]
+    if "ignore" in extra:
+        out["ignore"] = _as_list(base.get("ignore", [])) + _as_list(extra["ignore"])
+    if "severity" in extra:
+        out["severity"] = {**dict(base.get("severity", {})), **dict(extra["severity"])}
+    if "min_severity" in extra:
+        out["min_severity"] = extra["min_severity"]
+    return out
+
+
+def glob_matches(pattern: str, path: str) -> bool:
+    """fnmatch on the path relative to the configuration's folder (`*` also matches `/`);
+    a pattern without `/` is matched against the file name, as in .gitignore."""
+    from fnmatch import fnmatchcase
+    from posixpath import basename
+
+    return fnmatchcase(path, pattern) or ("/" not in pattern and fnmatchcase(basename(path), pattern))
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Options for each file: the base table, then every matching `per_file` table in file
+    order, then the command line's overrides (select replaces, ignore adds)."""
+
+    raw: dict[str, Any]
+    per_file: tuple[tuple[str, dict[str, Any]], ...] = ()
+    overrides: dict[str, Any] = field(default_factory=dict)
+    root: Path | None = None
+    where: str = "config"
+
+    @property
+    def fail_on(self) -> str | None:
+        return self.raw.get("fail_on")
+
+    @property
+    def format(self) -> str | None:
+        return self.raw.get("format")
+
+    def relative(self, path: str) -> str:
+        p = Path(path)
+        if self.root is not None:
+            try:
+                return p.resolve().relative_to(self.root.resolve()).as_posix()
+            except (ValueError, OSError):
+                pass
+        return p.as_posix()
+
+    def options_for(self, path: str | None = None) -> Options:
+        merged = {k: v for k, v in self.raw.items() if k not in ("fail_on", "format", "per_file")}
+        if path is not None:
+            rel = self.relative(path)
+            for pattern, table in self.per_file:
+                if glob_matches(pattern, rel):
+                    merged = _merge(merged, table)
+        return options_from(_merge(merged, self.overrides), self.where)
+
+
+def settings_from(
+    raw: dict[str, Any], where: str = "config", root: Path | None = None, overrides: dict[str, Any] | None = None
+) -> Settings:
+    """Validate a [tool.checker] table (per_file tables included) into Settings."""
+    raw = dict(raw)
+    fail_on = raw.get("fail_on")
+    if fail_on is not None and fail_on not in FAIL_ON:
+        raise ConfigError(f"{where}: fail_on: {fail_on!r} is not one of {', '.join(FAIL_ON)}")
+    per_file_raw = raw.get("per_file", {})
+    if not isinstance(per_file_raw, dict):
+        raise ConfigError(f"{where}: per_file: expected tables keyed by glob pattern")
+    per_file = []
+    for pattern, table in per_file_raw.items():
+        if not isinstance(table, dict):
+            raise ConfigError(f"{where}: per_file.{pattern!r}: expected a table")
+        unknown = sorted(set(table) - PER_FILE_KEYS)
+        if unknown:
+            raise ConfigError(
+                f"{where}: per_file.{pattern!r}: unknown key {unknown[0]!r} (known: {', '.join(sorted(PER_FILE_KEYS))})"
+            )
+        per_file.append((str(pattern), dict(table)))
+    settings = Settings(raw, tuple(per_file), dict(overrides or {}), root, where)
+    settings.options_for()
+    base = {k: v for k, v in raw.items() if k not in ("fail_on", "format", "per_file")}
+    for pattern, table in per_file:
+        options_from(_merge(base, table), f"{where}: per_file.{pattern!r}")
+    return settings

@@ -1,0 +1,69 @@
+"""JUnit XML: one `<testsuite>` per checked file, one `<testcase>` per finding.
+
+An error is a `<failure>`; a warning is a `<failure>` only with `--fail-on warning` (or
+`info`), otherwise a passing test case whose `<system-out>` holds the message; info is
+always a passing test case with the message in `<system-out>`. A file without findings
+is an empty test suite.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+
+from ..model import Report, Severity
+from . import Located, located, paths
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _x(s: str) -> str:
+    return _NOT_XML.sub("\ufffd", s)
+
+
+def fails(severity: Severity, fail_on: str) -> bool:
+    if severity == Severity.ERROR:
+        return True
+    if severity == Severity.WARNING:
+        return fail_on in ("warning", "info")
+    return False
+
+
+def _case(f: Located, fail_on: str) -> ET.Element:
+    p = f.place
+    case = ET.Element(
+        "testcase",
+        {"classname": _x(p.path), "name": _x(f"{f.code} {f.conflict.name} at {p.line}:{p.column}"),
+         "file": _x(p.path), "line": str(p.line)},
+    )
+    detail = _x(f"{p}: {f.severity} {f.code} {f.message()}")
+    if fails(f.severity, fail_on):
+        failure = ET.SubElement(case, "failure", {"type": f.code, "message": _x(f.conflict.message)})
+        failure.text = detail
+    else:
+        ET.SubElement(case, "system-out").text = detail
+    return case
+
+
+def render(reports: Sequence[Report], fail_on: str = "error") -> str:
+    findings = located(reports)
+    root = ET.Element("testsuites", {"name": "checker"})
+    total = failed = 0
+    for path in paths(reports):
+        mine = [f for f in findings if f.place.path == path]
+        cases = [_case(f, fail_on) for f in mine]
+        n_fail = sum(1 for c in cases if c.find("failure") is not None)
+        suite = ET.SubElement(
+            root,
+            "testsuite",
+            {"name": _x(path), "tests": str(len(cases)), "failures": str(n_fail), "errors": "0", "skipped": "0"},
+        )
+        suite.extend(cases)
+        total += len(cases)
+        failed += n_fail
+    root.set("tests", str(total))
+    root.set("failures", str(failed))
+    root.set("errors", "0")
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
