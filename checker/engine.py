@@ -11,18 +11,16 @@ import hashlib
 import time
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
-from .attribution import attribute, same_source
+from .attribution import same_source
 from .config import Options
-from .extract.ages import extract_ages
-from .extract.context import SentenceContext
-from .extract.quantities import extract_quantities
+from .extract import EXTRACTORS
+from .extract.context import DocumentContext
 from .lexicon import lexicon
 from .model import DISPUTED, INCONSISTENT, Claim, Conflict, Document, Finding, Report, Severity
 from .rules import Rule, RuleContext, all_rules
-from .scope import places_in, times_in
-from .segment import segment
 from .units import registry, unit_pattern
 
 DocumentInput = Document | Mapping[str, Any] | str
@@ -81,23 +79,13 @@ class Engine:
         self.check(["About 1,500 troops, $3bn, 35C and 12% were seen in Kyiv on Monday, officials said."])
 
     def extract(self, doc: Document, skipped: Counter[str]) -> list[Claim]:
-        segs = segment(doc.text)
-        attributions = attribute(segs)
+        dctx = DocumentContext.build(doc, skipped)
         claims: list[Claim] = []
-        last_person: dict[str, str] = {}
-        for sent, att in zip(segs.sentences, attributions, strict=True):
-            ctx = SentenceContext(
-                doc=doc,
-                segments=segs,
-                sentence=sent,
-                attribution=att,
-                times=times_in(doc.text, sent.start, sent.end),
-                places=places_in(doc.text, sent.start, sent.end),
-                skipped=skipped,
-            )
-            claims.extend(extract_quantities(ctx))
-            claims.extend(extract_ages(ctx, last_person))
-        return claims
+        for ctx in dctx.sentences():
+            for extractor in EXTRACTORS:
+                claims.extend(extractor(ctx))
+        # Extraction read a view with odd spaces folded; quote the original text.
+        return [_requote(c, doc.text) for c in claims]
 
     def check(self, inputs: DocumentInput | Iterable[DocumentInput], options: Options | None = None) -> Report:
         opts = options or Options()
@@ -167,6 +155,11 @@ class Engine:
             evidence=evidence,
             fingerprint=fingerprint(rule.code, claims),
         )
+
+
+def _requote(c: Claim, text: str) -> Claim:
+    original = text[c.start : c.end]
+    return c if original == c.text else replace(c, span=replace(c.span, text=original))
 
 
 def _dedupe(conflicts: list[Conflict]) -> list[Conflict]:

@@ -57,10 +57,30 @@ def lexicon() -> Lexicon:
     )
 
 
-def alternation(phrases: list[str] | set[str] | frozenset[str]) -> str:
-    """A regex alternation, longest first so that "square kilometres" beats "kilometres";
-    spaces in a phrase match any run of blanks."""
+def alternation(phrases: list[str] | set[str] | frozenset[str] | dict[str, Any]) -> str:
+    """A regex matching any of the phrases, compiled as a trie so that matching costs
+    the length of the phrase, not the number of phrases (Python's re tries alternatives
+    one by one). Greedy optional branches prefer the longest phrase ("square kilometres"
+    before "kilometres"); a space in a phrase matches any run of blanks."""
+    trie: dict[str, Any] = {}
+    for phrase in sorted(set(phrases)):
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
     import re
 
-    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+    ends = "" in node
+    branches = []
+    for ch in sorted(k for k in node if k):
+        atom = r"\s+" if ch == " " else re.escape(ch)
+        branches.append(atom + _trie_regex(node[ch]))
+    if not branches:
+        return ""
+    if len(branches) == 1 and not ends:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")" + ("?" if ends else "")

@@ -19,6 +19,7 @@ _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _INITIAL = re.compile(r"(?:^|[\s(“\"])(?:[A-Z]\.|(?:[A-Za-z]\.){2,})$")
 _TERMINAL = ".!?\"”’:)"
 _NEWLINE = re.compile(r"\n")
+_QUOTE_CHARS = re.compile(r"[“”\"]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,8 +109,8 @@ def quotations(text: str) -> list[tuple[int, int]]:
     for ps, pe in paragraphs(text):
         open_at: int | None = None
         straight: int | None = None
-        for i in range(ps, pe):
-            ch = text[i]
+        for m in _QUOTE_CHARS.finditer(text, ps, pe):
+            i, ch = m.start(), m.group(0)
             if ch == "“":
                 open_at = i
             elif ch == "”" and open_at is not None:

@@ -22,6 +22,8 @@ _PATTERNS = (
     re.compile(rf"{_NAME}[ \t]+(?:died|dies|retired|retires)[ \t]+(?:on[ \t]+\w+[ \t]+)?at[ \t]+(?:the[ \t]+age[ \t]+of[ \t]+)?{_AGE}\b"),
     re.compile(rf"\bwhen[ \t]+(?P<pron>he|she)[ \t]+was[ \t]+{_AGE}\b"),
 )
+# A literal each pattern needs: patterns whose literal is absent are not run at all.
+_NEEDS = (",", "aged", "-year-old", "-year-old", "", "when")
 _YEAR = re.compile(r"\b(?:in|of|since|during)[ \t]+(?P<y>1[89]\d\d|20\d\d)\b", re.I)
 _TITLES = re.compile(
     r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|President|Prime[ \t]+Minister|Minister|Judge|Justice|Senator|Sen|Rep|Gov|Governor|General|Gen|Col|Colonel|Captain|Capt|Chancellor|Mayor|Coach|Chief|Sir|Dame|Lord|Lady|King|Queen|Pope|Archbishop|Bishop|Father|Sister|Brother)\.?[ \t]+)+"
@@ -48,15 +50,23 @@ def _age_value(raw: str) -> float | None:
     return v if 0 < v < 125 else None
 
 
-def extract_ages(ctx: SentenceContext, last_person: dict[str, str]) -> list[Claim]:
+def extract_ages(ctx: SentenceContext) -> list[Claim]:
+    last_person: dict[str, str] = ctx.state.setdefault("last_person", {})
     text, s = ctx.text, ctx.sentence
     out: list[Claim] = []
     year_m = _YEAR.search(text, s.start, s.end)
     pub = ctx.doc.published
     as_of = int(year_m.group("y")) if year_m else (pub.year if pub else 0)
     seen: set[int] = set()
-    for pat in _PATTERNS:
-        for m in pat.finditer(text, s.start, s.end):
+    found = ctx.state.get("age_matches")
+    if found is None:
+        found = ctx.state["age_matches"] = [
+            (pat, m) for pat, need in zip(_PATTERNS, _NEEDS, strict=True) if need in text for m in pat.finditer(text)
+        ]
+    for pat, m in found:
+        if not (s.start <= m.start() and m.end() <= s.end):
+            continue
+        if True:
             if m.start("age") in seen:
                 continue
             age = _age_value(m.group("age"))

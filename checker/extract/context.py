@@ -1,36 +1,111 @@
-"""What every extractor sees of one sentence: its text, its document, its attribution
-and the scope expressions around it. Built once per sentence by the engine."""
+"""What every extractor sees: the document prepared once (segments, attributions, scope
+expressions, number cores, found by one pass each over the whole text), and a view of
+one sentence of it. Built by the engine; extractors only read it, except `state`, a
+per-document scratch space for things like the last person named."""
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
-from ..attribution import Attribution
+from ..attribution import Attribution, attribute
 from ..model import Document
-from ..scope import nearest
-from ..segment import Segments, Sentence
+from ..scope import nearest, places_in, times_in
+from ..segment import Segments, Sentence, segment
+from .numbers import Core, cores
+
+# Unicode spaces that reporters' tools insert (no-break, thin, narrow no-break): read as
+# plain spaces, one character for one, so every offset stays an offset into the original.
+_SPACES = re.compile("[\u00a0\u2002-\u200a\u202f\u205f\u3000]")
+
+
+def _bucket(items: list[Any], starts: tuple[int, ...], key: Any) -> list[list[Any]]:
+    out: list[list[Any]] = [[] for _ in starts]
+    for it in items:
+        i = bisect.bisect_right(starts, key(it)) - 1
+        if i >= 0:
+            out[i].append(it)
+    return out
+
+
+@dataclass(slots=True)
+class DocumentContext:
+    doc: Document  # text with odd spaces read as spaces; claims quote the original
+    original: Document
+    segments: Segments
+    attributions: list[Attribution]
+    times: list[list[tuple[int, int, str]]]
+    places: list[list[tuple[int, int, str]]]
+    cores: list[list[Core]]
+    skipped: Counter[str]
+    state: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, doc: Document, skipped: Counter[str]) -> DocumentContext:
+        view = Document(doc.id, _SPACES.sub(" ", doc.text), doc.published, doc.source)
+        segs = segment(view.text)
+        starts = tuple(s.start for s in segs.sentences)
+        text = view.text
+        return cls(
+            doc=view,
+            original=doc,
+            segments=segs,
+            attributions=attribute(segs),
+            times=_bucket(times_in(text, 0, len(text)), starts, lambda t: t[0]),
+            places=_bucket(places_in(text, 0, len(text)), starts, lambda t: t[0]),
+            cores=_bucket(cores(text, 0, len(text)), starts, lambda c: c.start),
+            skipped=skipped,
+        )
+
+    def sentences(self) -> list[SentenceContext]:
+        return [SentenceContext(self, s) for s in self.segments.sentences]
 
 
 @dataclass(slots=True)
 class SentenceContext:
-    doc: Document
-    segments: Segments
+    document: DocumentContext
     sentence: Sentence
-    attribution: Attribution
-    times: list[tuple[int, int, str]]
-    places: list[tuple[int, int, str]]
-    skipped: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def doc(self) -> Document:
+        return self.document.doc
 
     @property
     def text(self) -> str:
-        return self.doc.text
+        return self.document.doc.text
+
+    @property
+    def segments(self) -> Segments:
+        return self.document.segments
+
+    @property
+    def attribution(self) -> Attribution:
+        return self.document.attributions[self.sentence.index]
+
+    @property
+    def times(self) -> list[tuple[int, int, str]]:
+        return self.document.times[self.sentence.index]
+
+    @property
+    def places(self) -> list[tuple[int, int, str]]:
+        return self.document.places[self.sentence.index]
+
+    @property
+    def cores(self) -> list[Core]:
+        return [c for c in self.document.cores[self.sentence.index] if c.end <= self.sentence.end]
+
+    @property
+    def state(self) -> dict[str, Any]:
+        return self.document.state
 
     def in_quote(self, start: int, end: int) -> bool:
         return self.segments.in_quote(start, end)
 
     def skip(self, reason: str) -> None:
-        self.skipped[reason] += 1
+        self.document.skipped[reason] += 1
 
     def place_near(self, start: int, end: int, c_lo: int, c_hi: int) -> str | None:
         """A place in the figure's own clause; failing that, the sentence's only place."""

@@ -13,7 +13,7 @@ from ..model import Claim, Interval, Span
 from ..scope import _MONTH_RE, nearest
 from ..units import Unit, lookup, to_base, unit_pattern
 from .context import SentenceContext
-from .numbers import Core, cores
+from .numbers import Core
 from .phrases import Phrase, clause_bounds, phrase_after, phrase_before, predicate, words_in
 
 _TIME_AFTER = re.compile(r"(?::\d|\.\d\d[ \t]*[ap]\.?m|[ \t]*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|BST|CET|EST|EDT|hrs\b|o’clock|o'clock))", re.I)
@@ -228,7 +228,7 @@ def extract_quantities(ctx: SentenceContext) -> list[Claim]:
     text = ctx.text
     out: list[Claim] = []
     taken: set[int] = set()
-    for c in cores(text, ctx.sentence.start, ctx.sentence.end):
+    for c in ctx.cores:
         if c.start in taken:
             continue
         if c.form == "digits" and _skip_digits(ctx, c):
