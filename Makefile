@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: run test lint bench eval clean
+.PHONY: run test lint bench eval clean browser
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -22,7 +22,10 @@ run: $(STAMP)
 		$(BIN)/checker check seeds/kursk-incursion.txt --format json; \
 	fi
 
-test: $(STAMP)
+browser:
+	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+
+test: $(STAMP) browser
 	$(BIN)/ruff check checker tests benchmarks $(wildcard api.py)
 	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest -n 2 tests
 
