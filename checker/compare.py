@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from .model import Claim
 
@@ -27,20 +28,21 @@ def group_key(c: Claim) -> tuple[str, str, str]:
     return (c.kind, c.unit, "" if c.kind in _UNNAMED_OK else c.subject)
 
 
-def _same_context(a: Claim, b: Claim, anaphora: bool) -> bool:
-    """Evidence that two figures restate one fact, beyond sharing a noun: the same event
-    class; shared words around them (two, or one when either restates with a definite
-    article); or b is a definite mention ("the 15,000 troops") whose nearest antecedent
-    with the same noun, within two paragraphs, is a."""
+def link(a: Claim, b: Claim, anaphora: bool) -> str | None:
+    """What says that two figures restate one fact, beyond sharing a noun:
+    "anaphora": b is a definite mention ("the 15,000 troops") or an elided one whose
+    nearest antecedent with the same noun, within two paragraphs, is a (strong);
+    "event": the same event class ("killed"); "context": two shared words around them,
+    or one when either is definite (both weaker: rules ask these for more)."""
     if anaphora and b.get("definite") and b.paragraph - a.paragraph <= 2:
-        return True
+        return "anaphora"
     pa, pb = a.get("predicate"), b.get("predicate")
     if pa and pa == pb:
-        return True
+        return "event"
     shared = a.get("context", frozenset()) & b.get("context", frozenset())
-    if len(shared) >= 2:
-        return True
-    return bool(shared) and bool(a.get("definite") or b.get("definite"))
+    if len(shared) >= 2 or (shared and (a.get("definite") or b.get("definite"))):
+        return "context"
+    return None
 
 
 def skip_reason(a: Claim, b: Claim, anaphora: bool = False) -> str | None:
@@ -61,18 +63,26 @@ def skip_reason(a: Claim, b: Claim, anaphora: bool = False) -> str | None:
     pa, pb = a.get("predicate"), b.get("predicate")
     if pa and pb and pa != pb:
         return "different events"
-    if not _same_context(a, b, anaphora):
+    how = link(a, b, anaphora)
+    if how is None:
         return "no shared context"
     if a.place and b.place and a.place != b.place:
         return "different places"
-    if a.time and b.time and a.time != b.time:
+    # A definite restatement names the same thing whatever its sentence's time says.
+    if how != "anaphora" and a.time and b.time and a.time != b.time:
         return "different times"
     return None
 
 
+class Pair(NamedTuple):
+    a: Claim
+    b: Claim
+    link: str
+
+
 def comparable_pairs(
     claims: list[Claim], kinds: set[str], skipped: Counter[str]
-) -> Iterator[tuple[Claim, Claim]]:
+) -> Iterator[Pair]:
     """Pairs (earlier, later) within each group of one kind, unit and subject: never all
     pairs over a document, so cost follows the size of the groups, not of the text."""
     groups: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
@@ -83,8 +93,9 @@ def comparable_pairs(
         members = groups[key]
         for i, a in enumerate(members):
             for j, b in enumerate(members[i + 1 :], start=i + 1):
-                reason = skip_reason(a, b, anaphora=j == i + 1 and a.document == b.document)
+                anaphora = j == i + 1 and a.document == b.document
+                reason = skip_reason(a, b, anaphora)
                 if reason is None:
-                    yield a, b
+                    yield Pair(a, b, link(a, b, anaphora) or "")
                 else:
                     skipped[reason] += 1

@@ -72,3 +72,28 @@ def test_seed_article_has_no_numeric_alarm():
     report = checker.check([{"id": "seed", "text": text, "published": "2024-08-14"}])
     assert [c for c in report.conflicts if c.family in ("quantity", "arithmetic", "age")] == []
     assert report.stats["claims"].get("count", 0) >= 1
+
+
+def test_elided_count_answers_an_earlier_source():
+    text = "Police said about 9,000 people took part in the march. The union said 90,000 had joined."
+    found = checker.check(text).conflicts
+    assert [(c.rule, c.status) for c in found] == [("QTY001", "disputed")]
+    assert found[0].claims[1].text == "90,000"
+
+
+def test_elided_count_in_the_reporters_own_voice_is_not_guessed():
+    assert rules_for("About 9,000 people marched on Friday. By Sunday 90,000 had joined.") == []
+
+
+def test_unrelated_tolls_of_one_event_class_are_not_compared():
+    text = (
+        "The strike on the market killed 15 people, local volunteers said. "
+        "The war has killed more than 13,000 people, according to monitors."
+    )
+    assert rules_for(text) == []
+
+
+def test_transposed_digits_are_a_slip():
+    text = "The court cut the fine to €1.84 billion on Wednesday. The company said it would pay the €1.48 billion fine."
+    found = checker.check(text).conflicts
+    assert found and found[0].evidence["cause"] == "digits transposed"

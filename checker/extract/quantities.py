@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from ..lexicon import alternation, lexicon
@@ -31,6 +31,10 @@ _RANGE = re.compile(r"[ \t]*(?P<sep>-|–|to|and)[ \t]*")
 _RATE = re.compile(r"[ \t]+(?:per|a|an|each)[ \t]+(?P<per>[^\W\d_]+)", re.I)
 _SECOND = re.compile(r"[$€£]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d|,\d|\.\d)")
 _DEFINITE = re.compile(r"\b(?:the|its|their|this|that|these|those)[ \t]+$", re.I)
+# A bare number ends its phrase ("handed over 212.", "90,000 had joined") after a verb or
+# a preposition ("put the number at about 400"), not after a name ("Boeing 737").
+_ELISION_AFTER = re.compile(r"[ \t]*(?:[.;,)]|$|(?:had|have|has|were|was|are|is|took|joined|attended|died|remained|stayed)\b)")
+_ELISION_BEFORE = re.compile(r"(?:\b(?:at|to|over|of|only|just|said|put|counted|reported|estimated|gave|received|returned|freed|released|handed|killed|lost)|[a-z]+ed)[ \t]+(?:(?:about|around|some|nearly|almost|roughly|only|just|more[ \t]+than|fewer[ \t]+than|at[ \t]+least)[ \t]+)?$")
 _TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year"}
 _AGO = re.compile(r"[ \t]+(?:ago|earlier|later|before|after|from[ \t]+now|old)\b", re.I)
 
@@ -243,10 +247,48 @@ def extract_quantities(ctx: SentenceContext) -> list[Claim]:
         if c.form == "words" and c.value <= 1 and kind == "count":
             continue  # "one of the goals": a pronoun far more often than a count
         if kind == "count" and (fig.phrase is None and not fig.partitive):
-            ctx.skip("count without a counted noun")
+            elided = _elided(ctx, fig, c)
+            if elided is None:
+                ctx.skip("count without a counted noun")
+            else:
+                out.append(elided)
             continue
-        out.append(_claim(ctx, fig, kind))
+        claim = _claim(ctx, fig, kind)
+        if kind == "count" and claim.subject:
+            ctx.state.setdefault("counts", []).append(claim)
+        out.append(claim)
     return out
+
+
+def _elided(ctx: SentenceContext, fig: _Figure, c: Core) -> Claim | None:
+    """A count whose noun is left out because the sentence answers an earlier one:
+    "Kyiv said it had received the bodies of 250 soldiers; Russia said it had handed over
+    212." It takes the noun of the nearest count in this sentence or the one before, and
+    is compared only with that count (as a restatement)."""
+    text = ctx.text
+    if c.value < 2 or not _ELISION_AFTER.match(text, fig.end, ctx.sentence.end):
+        return None
+    if not _ELISION_BEFORE.search(text, max(ctx.sentence.start, fig.start - 30), fig.start):
+        return None
+    earlier = [a for a in ctx.state.get("counts", []) if a.sentence >= ctx.sentence.index - 1 and a.end <= fig.start]
+    if not earlier:
+        return None
+    ante = earlier[-1]
+    claim = _claim(ctx, fig, "count")
+    if claim.source is None or ante.source is None or claim.source == ante.source:
+        return None  # elision is trusted only where a second source answers the first
+    data = dict(claim.data)
+    data["definite"] = True
+    data["modifiers"] = ante.get("modifiers", ())
+    if not data.get("predicate"):
+        data["predicate"] = ante.get("predicate")
+    return replace(
+        claim,
+        subject=ante.subject,
+        attribute=data["predicate"] or "",
+        qualifiers=claim.qualifiers | {"elided"},
+        data=tuple(data.items()),
+    )
 
 
 def _claim(ctx: SentenceContext, fig: _Figure, kind: str) -> Claim:

@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from ..compare import comparable_pairs
+from ..compare import Pair, comparable_pairs
 from ..model import Claim, Document, Finding, Severity
 
 
@@ -38,7 +38,7 @@ class RuleContext:
     def of_kind(self, *kinds: str) -> list[Claim]:
         return [c for c in self.claims if c.kind in kinds]
 
-    def pairs(self, *kinds: str) -> Iterator[tuple[Claim, Claim]]:
+    def pairs(self, *kinds: str) -> Iterator[Pair]:
         return comparable_pairs(self.claims, set(kinds), self.skipped)
 
 

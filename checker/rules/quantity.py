@@ -3,25 +3,41 @@ that cannot both be true."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 
-from ..model import Finding, Severity
+from ..attribution import same_source
+from ..model import Claim, Finding, Severity
 from .base import Example, Rule, RuleContext
-from .values import likely_cause, shown
+from .values import _digits, likely_cause, ratio, shown
+
+# Two sources may disagree widely ("40" vs "400"), but a twentyfold gap between figures
+# linked only by context is more often two different things; and a dispute is reported
+# where it happens, in one paragraph or the next.
+MAX_DISPUTE_RATIO = 20.0
 
 _KIND_LABEL = {"count": "count", "measure": "measurement", "money": "amount", "percent": "percentage"}
 
 
 def _mismatch(ctx: RuleContext) -> Iterator[Finding]:
     reported: set[tuple[str, int]] = set()
-    for a, b in ctx.pairs("count", "measure", "money", "percent"):
+    for a, b, link in ctx.pairs("count", "measure", "money", "percent"):
         assert a.value is not None and b.value is not None
         if a.value.overlaps(b.value):
             continue
+        cause = likely_cause(a, b)
+        if link != "anaphora" and cause is None:
+            # Linked only by an event or shared words: two unrelated figures of one kind
+            # ("nine killed" in one quake, "2,400" in another) are common in copy, so the
+            # values must look like a slip, or like two sources disputing one figure.
+            disputing = a.source is not None and b.source is not None and not same_source(a.source, b.source)
+            close = a.document == b.document and b.paragraph - a.paragraph <= 1
+            if not (disputing and close and ratio(a, b) <= MAX_DISPUTE_RATIO):
+                ctx.skipped["values differ but not by a slip"] += 1
+                continue
         if (b.document, b.start) in reported:
             continue  # one finding per restatement: against its first contradiction
         reported.add((b.document, b.start))
-        cause = likely_cause(a, b)
         what = _KIND_LABEL[b.kind]
         msg = (
             f"'{a.text}' ({shown(a, b)}) vs '{b.text}' ({shown(b, a)}): "
@@ -37,6 +53,7 @@ def _mismatch(ctx: RuleContext) -> Iterator[Finding]:
                 "unit": a.unit,
                 "subject": b.subject,
                 "cause": cause,
+                "link": link,
             },
         )
 
@@ -74,4 +91,81 @@ MISMATCH = Rule(
     check=_mismatch,
 )
 
-RULES = (MISMATCH,)
+_NOT_A_LEVEL = {"change", "increment", "partitive", "rate", "vague", "lower", "lower_open", "upper", "upper_open", "range"}
+MAX_GROUP = 200  # beyond this a group is a table of figures, not prose restating one
+
+
+def _distinctive(a: Claim, b: Claim, cause: str) -> bool:
+    """Coincidences are common among round numbers ("$2m" and "$20m"), rare among figures
+    with two or more significant digits ("£12.4m" and "£1.24m")."""
+    return min(len(_digits(a.get("value", 0.0))), len(_digits(b.get("value", 0.0)))) >= 2
+
+
+def _slipped(ctx: RuleContext) -> Iterator[Finding]:
+    groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    # Counts of differently named things and percentages (few digits, bounded) collide by
+    # chance too often; amounts and measures carry enough digits to be telling.
+    for c in ctx.of_kind("measure", "money"):
+        if c.value is not None and not (c.qualifiers & _NOT_A_LEVEL):
+            groups[(c.kind, c.unit)].append(c)
+    reported: set[tuple[str, int]] = set()
+    for key in sorted(groups):
+        members = groups[key][:MAX_GROUP]
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                if (a.document, a.sentence) == (b.document, b.sentence) or (b.document, b.start) in reported:
+                    continue
+                if a.subject and a.subject == b.subject:
+                    continue  # QTY001 decides figures that share their noun
+                if (a.qualifiers | b.qualifiers) & _NOT_A_LEVEL or a.value is None or b.value is None:
+                    continue
+                if (a.place and b.place and a.place != b.place) or (a.time and b.time and a.time != b.time):
+                    continue
+                if a.value.overlaps(b.value):
+                    continue
+                cause = likely_cause(a, b)
+                if cause is None or cause == "one digit differs" or not _distinctive(a, b, cause):
+                    continue  # one changed digit is as often a second figure as a slip
+                reported.add((b.document, b.start))
+                yield Finding(
+                    claims=(a, b),
+                    message=(
+                        f"'{a.text}' ({shown(a, b)}) and '{b.text}' ({shown(b, a)}) look like one figure "
+                        f"written two ways ({cause}); check which is right"
+                    ),
+                    evidence={"values": [a.normalized, b.normalized], "cause": cause, "subjects": [a.subject, b.subject]},
+                )
+
+
+SLIPPED = Rule(
+    code="QTY002",
+    name="slipped-figure",
+    family="quantity",
+    severity=Severity.WARNING,
+    summary="Two amounts or measures differ by a typical slip (scale word, unit, swapped digits).",
+    doc=(
+        "What it flags: two amounts of money or measures in the same currency or dimension whose "
+        "values differ exactly as a slip would make them differ: the same digits with a factor of ten "
+        "('£12.4m' and '£1.24m'), the same number with another unit ('4.28 million square kilometres' "
+        "and '4.28 million square miles'), or two swapped digits ('€1.84 billion' and '€1.48 billion'), "
+        "each with at least two significant digits, even when the copy names the two figures differently.\n"
+        "Why: editors restate a figure with a different noun ('the fine', 'the penalty'); the slip "
+        "pattern is itself the evidence that the two are one figure.\n"
+        "Not flagged: figures that share their noun (QTY001 decides those), figures in one sentence, "
+        "bounds, ranges, changes, different places or times, round numbers ('$2m' and '$20m'), one "
+        "changed digit (as often a second figure as a slip), counts and percentages.\n"
+        "Example: 'sold at auction for £12.4m' ... 'The £1.24m sale capped a week of records.'"
+    ),
+    needs=("measure", "money"),
+    flags=(
+        Example("The painting sold at auction in London for £12.4m. The £1.24m sale capped a week of records."),
+        Example("Sea ice covered 4.28 million square kilometres. At 4.28 million square miles, the cover was small."),
+    ),
+    passes=(
+        Example("The club paid £12m for the striker. It also paid £15m for a defender."),
+        Example("The painting sold for £12.4m. A second work fetched £3.1m."),
+    ),
+    check=_slipped,
+)
+
+RULES = (MISMATCH, SLIPPED)

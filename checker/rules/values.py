@@ -37,14 +37,43 @@ def _fmt(x: float) -> str:
     return f"{x:,.1f}".rstrip("0").rstrip(".")
 
 
+def _digits(x: float) -> str:
+    """Significant digits of a value as written: 3,210 -> "321", 1.84bn -> "184"."""
+    text = f"{abs(x):.6g}".replace(".", "").lstrip("0")
+    return text.split("e")[0].rstrip("0") or "0"
+
+
+def _one_slip(s: str, t: str) -> str | None:
+    if len(s) != len(t) or s == t:
+        return None
+    diff = [i for i in range(len(s)) if s[i] != t[i]]
+    if len(diff) == 1:
+        return "one digit differs"
+    if len(diff) == 2 and diff[1] == diff[0] + 1 and s[diff[0]] == t[diff[1]] and s[diff[1]] == t[diff[0]]:
+        return "digits transposed"
+    return None
+
+
 def likely_cause(a: Claim, b: Claim) -> str | None:
-    """A guess at the slip behind two values, for the message: scale or unit."""
+    """The slip that would turn one value into the other, if there is a simple one: a
+    unit, a scale word (a factor of ten), one digit, or two digits swapped. Editorial
+    inconsistencies are mostly such slips; two unrelated figures rarely are."""
     va, vb = a.get("value"), b.get("value")
     if a.kind == "measure" and va == vb and a.get("unit_key") != b.get("unit_key"):
         return "same number, different unit"
     x, y = mid(a), mid(b)
     if x > 0 and y > 0:
         r = math.log10(max(x, y) / min(x, y))
-        if abs(r - round(r)) < 0.02 and round(r) >= 1:
+        if abs(r - round(r)) < 0.02 and round(r) >= 1 and _digits(x) == _digits(y):
             return f"off by a factor of {10 ** round(r):,}"
+    if isinstance(va, float) and isinstance(vb, float) and min(abs(va), abs(vb)) >= 10:
+        if math.floor(math.log10(abs(va))) == math.floor(math.log10(abs(vb))):
+            return _one_slip(_digits(va), _digits(vb))
     return None
+
+
+def ratio(a: Claim, b: Claim) -> float:
+    x, y = abs(mid(a)), abs(mid(b))
+    if min(x, y) == 0:
+        return math.inf
+    return max(x, y) / min(x, y)
