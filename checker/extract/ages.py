@@ -21,9 +21,14 @@ _PATTERNS = (
     re.compile(rf"\b(?i:the|a|an)[ \t]+{_AGE}-year-old[ \t]+(?:[a-z]+[ \t]+){{0,2}}?{_NAME}"),
     re.compile(rf"{_NAME}[ \t]+(?:died|dies|retired|retires)[ \t]+(?:on[ \t]+\w+[ \t]+)?at[ \t]+(?:the[ \t]+age[ \t]+of[ \t]+)?{_AGE}\b"),
     re.compile(rf"\bwhen[ \t]+(?P<pron>he|she)[ \t]+was[ \t]+{_AGE}\b"),
+    # "The 44-year-old was ...": a sentence opening on an age refers to the person just named.
+    re.compile(rf"(?:^|(?<=[.!?\n][ \t])|(?<=\n)|(?<=[“\"]))(?:The|the)[ \t]+{_AGE}-year-old\b(?![ \t]+[A-Z])"),
 )
 # A literal each pattern needs: patterns whose literal is absent are not run at all.
-_NEEDS = (",", "aged", "-year-old", "-year-old", "", "when")
+_NEEDS = (",", "aged", "-year-old", "-year-old", "", "when", "-year-old")
+_DATED = 5  # the one pattern whose sentence year dates the age ("in 2010, when he was 49")
+# A person named in full: two or three capitalized words, the last a surname.
+_FULL_NAME = re.compile(r"\b[A-Z][a-z’'-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z’'-]+){1,2}\b")
 _YEAR = re.compile(r"\b(?:in|of|since|during)[ \t]+(?P<y>1[89]\d\d|20\d\d)\b", re.I)
 _TITLES = re.compile(
     r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|President|Prime[ \t]+Minister|Minister|Judge|Justice|Senator|Sen|Rep|Gov|Governor|General|Gen|Col|Colonel|Captain|Capt|Chancellor|Mayor|Coach|Chief|Sir|Dame|Lord|Lady|King|Queen|Pope|Archbishop|Bishop|Father|Sister|Brother)\.?[ \t]+)+"
@@ -36,10 +41,20 @@ def person_key(name: str) -> tuple[str, str]:
     from ..fold import fold
 
     clean = _TITLES.sub("", name.strip())
-    parts = clean.split()
+    # "Hungary's Lena Varga": a possessive before the name is not part of it.
+    parts = [p for p in clean.split() if not p.endswith(("'s", "’s"))]
     if not parts:
         return "", ""
     return fold(parts[-1]), " ".join(fold(p) for p in parts[:-1])
+
+
+def _named_before(ctx: SentenceContext) -> str:
+    """The last person named in full in this sentence (before the age) or the one before."""
+    segs = ctx.segments
+    lo = segs.sentences[max(0, ctx.sentence.index - 1)].start
+    names = [m.group(0) for m in _FULL_NAME.finditer(ctx.text, lo, ctx.sentence.start)]
+    names = [n for n in names if n.split()[0] not in _NOT_NAMES]
+    return names[-1] if names else ""
 
 
 def _age_value(raw: str) -> float | None:
@@ -56,7 +71,7 @@ def extract_ages(ctx: SentenceContext) -> list[Claim]:
     out: list[Claim] = []
     year_m = _YEAR.search(text, s.start, s.end)
     pub = ctx.doc.published
-    as_of = int(year_m.group("y")) if year_m else (pub.year if pub else 0)
+    pub_year = pub.year if pub else 0
     seen: set[int] = set()
     found = ctx.state.get("age_matches")
     if found is None:
@@ -66,6 +81,7 @@ def extract_ages(ctx: SentenceContext) -> list[Claim]:
     for pat, m in found:
         if not (s.start <= m.start() and m.end() <= s.end):
             continue
+        as_of = int(year_m.group("y")) if year_m and pat is _PATTERNS[_DATED] else pub_year
         if True:
             if m.start("age") in seen:
                 continue
@@ -79,7 +95,7 @@ def extract_ages(ctx: SentenceContext) -> list[Claim]:
                 if not name:
                     continue
             else:
-                name = last_person.get("name", "")
+                name = last_person.get("name", "") if pat is _PATTERNS[_DATED] else _named_before(ctx)
                 if not name:
                     continue
             surname, given = person_key(name)
@@ -98,7 +114,7 @@ def extract_ages(ctx: SentenceContext) -> list[Claim]:
                     normalized=f"{age:g} years old" + (f" in {as_of}" if as_of else ""),
                     subject=surname,
                     attribute="age",
-                    source=ctx.attribution.source,
+                    source=None,  # an age in apposition is the reporter's, not the speaker's
                     sentence=s.index,
                     paragraph=s.paragraph,
                     data=(("given", given), ("age", age), ("as_of", as_of), ("name", name)),

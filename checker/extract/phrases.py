@@ -76,6 +76,8 @@ def noun_phrase_at(text: str, pos: int, end: int) -> Phrase | None:
         if not _is_np_word(m.group(0)):
             if not _participle_modifier(text, m, end):
                 break
+        elif words and m.group(0).lower().endswith("ed") and not m.group(0)[0].isupper():
+            break  # "trucks carried flour": after a noun, an -ed word is its verb
         if words and m.group(0)[0].isupper() and not words[-1].group(0)[0].isupper():
             break  # "troops Russia ..." : a new phrase starts
         words.append(m)

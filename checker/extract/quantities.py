@@ -35,6 +35,7 @@ _DEFINITE = re.compile(r"\b(?:the|its|their|this|that|these|those)[ \t]+$", re.I
 # a preposition ("put the number at about 400"), not after a name ("Boeing 737").
 _ELISION_AFTER = re.compile(r"[ \t]*(?:[.;,)]|$|(?:had|have|has|were|was|are|is|took|joined|attended|died|remained|stayed)\b)")
 _ELISION_BEFORE = re.compile(r"(?:\b(?:at|to|over|of|only|just|said|put|counted|reported|estimated|gave|received|returned|freed|released|handed|killed|lost)|[a-z]+ed)[ \t]+(?:(?:about|around|some|nearly|almost|roughly|only|just|more[ \t]+than|fewer[ \t]+than|at[ \t]+least)[ \t]+)?$")
+_AGED_BEFORE = re.compile(r"\b(?:aged|ages[ \t]+of)[ \t]+(?:\d{1,3}[ \t]*(?:,|and|to|-)[ \t]*)*$", re.I)
 _TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year"}
 _AGO = re.compile(r"[ \t]+(?:ago|earlier|later|before|after|from[ \t]+now|old)\b", re.I)
 
@@ -116,7 +117,7 @@ def _skip_digits(ctx: SentenceContext, c: Core) -> bool:
         return True
     if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
         return True
-    if _IDENT_BEFORE.search(before):
+    if _IDENT_BEFORE.search(before) or _AGED_BEFORE.search(before):
         return True
     if _CAP_BEFORE.search(before) and c.start - len(_CAP_BEFORE.search(before).group(0)) > ctx.sentence.start:
         word = _CAP_BEFORE.search(before).group(0).strip().lower()
@@ -249,7 +250,11 @@ def extract_quantities(ctx: SentenceContext) -> list[Claim]:
         if kind == "count" and (fig.phrase is None and not fig.partitive):
             elided = _elided(ctx, fig, c)
             if elided is None:
+                # Kept for arithmetic over lists ("14 carried flour, eight carried water"),
+                # never compared on its own: it has nothing to say what it counts.
                 ctx.skip("count without a counted noun")
+                bare = _claim(ctx, fig, kind)
+                out.append(replace(bare, qualifiers=bare.qualifiers | {"bare"}))
             else:
                 out.append(elided)
             continue

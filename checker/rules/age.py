@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..extract.ages import _FULL_NAME
+from ..fold import fold
+from ..lexicon import lexicon
 from ..model import Claim, Finding, Severity
 from .base import Example, Rule, RuleContext
 
@@ -16,12 +19,34 @@ def _same_person(a: Claim, b: Claim) -> bool:
     return not ga or not gb or ga.startswith(gb) or gb.startswith(ga) or ga[0] == gb[0]
 
 
+def _ambiguous(ctx: RuleContext, ages: list[Claim]) -> set[str]:
+    """Surnames worn by two people with different first names anywhere in the request
+    ("Ivan Novak" and "Peter Novak"): a bare "Novak" could be either, so ages given to a
+    bare surname are not compared."""
+    given: dict[str, set[str]] = {}
+    for c in ages:
+        if c.get("given"):
+            given.setdefault(c.subject, set()).add(c.get("given").split()[0])
+    surnames = {c.subject for c in ages}
+    for doc in ctx.documents.values():
+        for m in _FULL_NAME.finditer(doc.text):
+            words = m.group(0).split()
+            surname, first = fold(words[-1]), fold(words[-2])
+            if surname in surnames and not words[-2].endswith(".") and first not in lexicon().stop:
+                given.setdefault(surname, set()).add(first)
+    return {s for s, names in given.items() if len(names) > 1}
+
+
 def _mismatch(ctx: RuleContext) -> Iterator[Finding]:
     ages = sorted(ctx.of_kind("age"), key=lambda c: c.sort_key())
+    ambiguous = _ambiguous(ctx, ages)
     reported: set[tuple[str, int]] = set()
     for i, a in enumerate(ages):
         for b in ages[i + 1 :]:
             if not _same_person(a, b) or a.value is None or b.value is None:
+                continue
+            if a.subject in ambiguous and not (a.get("given") and b.get("given")):
+                ctx.skipped["surname shared by two people"] += 1
                 continue
             if a.value.overlaps(b.value) or (b.document, b.start) in reported:
                 continue

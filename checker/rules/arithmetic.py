@@ -6,15 +6,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from functools import cache
 
+from ..lexicon import alternation, lexicon
 from ..model import Claim, Finding, Severity
 from .base import Example, Rule, RuleContext
 
-_PART_CUE = re.compile(
-    r"[^.;:]{0,40}?\b(?:including|among[ \t]+them|among[ \t]+whom|of[ \t]+whom|of[ \t]+them|of[ \t]+which|of[ \t]+those)\b",
-    re.I,
-)
-_NEXT_CUE = re.compile(r"^\W*(?:among[ \t]+them|of[ \t]+them|of[ \t]+those|they[ \t]+included|the[ \t]+dead[ \t]+included|the[ \t]+victims[ \t]+included)\b", re.I)
 _SUPPORT = re.compile(r"[ \t]*(?:of[ \t]+(?:respondents|voters|those[ \t]+polled|people|adults)[ \t]+)?(?:said[ \t]+they[ \t]+)?(?P<s>backed|back|supported|support|favoured|favored|favour|favor|were[ \t]+in[ \t]+favou?r|approved|approve|were[ \t]+for|opposed|oppose|were[ \t]+against|are[ \t]+against|against|rejected|reject|disapproved|disapprove|were[ \t]+undecided|undecided|were[ \t]+unsure|unsure|did[ \t]+not[ \t]+know|had[ \t]+no[ \t]+opinion)\b", re.I)
 _STANCE = {"back": "for", "support": "for", "favour": "for", "favor": "for", "approve": "for", "in favour": "for", "for": "for",
            "oppose": "against", "against": "against", "reject": "against", "disapprove": "against",
@@ -32,44 +29,142 @@ def _stance(text: str, c: Claim) -> str | None:
     return None
 
 
-def _parts_of(ctx: RuleContext, whole: Claim, counts: list[Claim]) -> list[Claim]:
-    text = ctx.documents[whole.document].text
-    same_doc = [c for c in counts if c.document == whole.document and c.start >= whole.end]
-    m = _PART_CUE.match(text, whole.end)
-    if m:
-        return [c for c in same_doc if c.sentence == whole.sentence and c.start >= m.end()]
-    nxt = [c for c in same_doc if c.sentence == whole.sentence + 1]
-    if nxt:
-        sent_start = min(c.start for c in nxt)
-        head = text[max(whole.end, sent_start - 60) : sent_start]
-        tail = re.split(r"[.!?]\s+", head)[-1]
-        if _NEXT_CUE.match(tail):
-            return nxt
-    return []
+# The connector before the next item of a list: ", ", ", and ", " and ", after at most a
+# few words that belong to the previous item ("14 carried flour, eight carried water").
+_LIST_GAP = re.compile(r"[^,;:.()\n]{0,70}?(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)(?:[^\W\d_]+[ \t]+){0,3}")
+_OF_BEFORE = re.compile(r"\bof[ \t]+(?:the|those|these|its|their|our|all)?[ \t]*$", re.I)
+_OR = re.compile(r"\bor\b|\bbut\b|\bwhile\b|\bwhereas\b|\bcompared\b|\bversus\b|\bthan\b", re.I)
+
+
+@cache
+def _cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    parts = lexicon().words["parts"]
+    return (
+        re.compile(rf"[^.;]{{0,60}}?\b(?:{alternation(parts['after_whole'])})\b|[ \t]*:", re.I),
+        re.compile(rf"\W*(?:{alternation(parts['opening'])})\b", re.I),
+    )
+
+
+def _same_measure(a: Claim, b: Claim) -> bool:
+    return a.kind == b.kind and a.unit == b.unit
+
+
+def enumerations(ctx: RuleContext, kinds: tuple[str, ...]) -> list[list[Claim]]:
+    """Lists of two or more figures of one kind and unit coordinated in one sentence
+    ("58 soldiers, 22 border guards and 14 civilians"), never across an "or" or a
+    comparison ("while", "than")."""
+    by_sentence: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+    for c in ctx.of_kind(*kinds):
+        if c.value is not None and not (c.qualifiers & {"change", "vague", "rate"}):
+            by_sentence[(c.document, c.sentence)].append(c)
+    lists: list[list[Claim]] = []
+    for key in sorted(by_sentence):
+        text = ctx.documents[key[0]].text
+        run: list[Claim] = []
+        for c in sorted(by_sentence[key], key=lambda x: x.start):
+            prev = run[-1] if run else None
+            gap = text[prev.end : c.start] if prev else ""
+            m = _LIST_GAP.fullmatch(gap) if prev else None
+            # A total is never its own part: "Of the 31 miners, 19 ..." or "Nine died, among them".
+            starts_list = prev is not None and (_cues()[0].match(gap) is not None or _OF_BEFORE.search(text, max(0, prev.start - 12), prev.start) is not None)
+            if prev and _same_measure(prev, c) and m and not _OR.search(gap) and not starts_list:
+                run.append(c)
+                continue
+            if len(run) >= 2:
+                lists.append(run)
+            run = [c]
+        if len(run) >= 2:
+            lists.append(run)
+    return lists
+
+
+def _whole_for(ctx: RuleContext, parts: list[Claim]) -> Claim | None:
+    """The total a list breaks down: stated before it in the same sentence with a cue
+    ("among them", "including", "Of the 31 miners, ..."), or in one of the two sentences
+    before, when the list's sentence opens by pointing back ("Of the trucks", "The dead")."""
+    first = parts[0]
+    text = ctx.documents[first.document].text
+    after_whole, opening = _cues()
+    before = [
+        c for c in ctx.claims
+        if c.document == first.document and _same_measure(c, first) and c.end <= first.start
+        and c.value is not None and not (c.qualifiers & {"vague", "lower", "lower_open", "upper", "upper_open"})
+    ]
+    same = [c for c in before if c.sentence == first.sentence]
+    # A total in an earlier sentence must say what it counts; in the list's own sentence
+    # the cue ("Of the 23 wounded, 17 ...") is enough.
+    before = [c for c in before if (c.subject and "bare" not in c.qualifiers) or c.kind != "count"]
+    largest = max(float(p.get("value", 0.0)) for p in parts)
+    for c in reversed(same):
+        if largest > 10 * float(c.get("value", 0.0)):
+            continue  # "four suppliers, of which 162 million": not the total of these parts
+        gap = text[c.end : first.start]
+        if after_whole.match(gap) or _OF_BEFORE.search(text, max(0, c.start - 12), c.start):
+            return c
+    sentence_start = ctx.documents[first.document].text.rfind(".", 0, first.start) + 1
+    head = text[sentence_start : first.start]
+    points_back = opening.match(head) or "partitive" in first.qualifiers
+    if not points_back:
+        return None
+    earlier = [c for c in before if first.sentence - 2 <= c.sentence < first.sentence]
+    if "partitive" in first.qualifiers:
+        # "Sixteen of its buildings ...": the total is a count of buildings, if any.
+        earlier = [c for c in earlier if c.subject == first.subject]
+    # "Among the dead were ...": the total is the count of the same event, if one is named.
+    event = _event_of(head) or next((p.get("predicate") for p in parts if p.get("predicate")), None)
+    if event:
+        earlier = [c for c in earlier if c.get("predicate") in (event, None)] or []
+    return earlier[-1] if earlier else None
+
+
+def _event_of(text: str) -> str | None:
+    events = lexicon().predicate_of
+    for word in re.findall(r"[^\W\d_]+", text.lower()):
+        if word in events:
+            return events[word]
+    return None
 
 
 def _part_exceeds(ctx: RuleContext) -> Iterator[Finding]:
-    counts = ctx.of_kind("count")
-    for whole in counts:
-        if whole.value is None or "change" in whole.qualifiers:
-            continue
-        parts = [p for p in _parts_of(ctx, whole, counts) if p.value is not None and "vague" not in p.qualifiers]
-        if not parts:
+    for parts in enumerations(ctx, ("count", "money")):
+        whole = _whole_for(ctx, parts)
+        if whole is None or whole.value is None:
+            ctx.skipped["list without a stated total"] += 1
             continue
         low = sum(p.value.lo for p in parts if p.value)
-        if low > whole.value.hi:
-            listed = " + ".join(f"'{p.text}'" for p in parts)
+        if low <= whole.value.hi:
+            continue
+        stated = sum(float(p.get("value", 0.0)) for p in parts)
+        listed = " + ".join(f"'{p.text}'" for p in parts)
+        total = f"{stated:,.0f}" if whole.kind == "count" else f"{whole.unit} {stated:,.6g}"
+        yield Finding(
+            claims=(whole, *parts),
+            message=f"'{whole.text}' ({whole.normalized}) is the total, but its parts {listed} add up to {total}",
+            evidence={"whole": whole.normalized, "parts": [p.normalized for p in parts], "sum": low},
+        )
+
+
+def _listed_shares(ctx: RuleContext) -> Iterator[Finding]:
+    """A list of percentages of one whole in one sentence ("55% would vote yes, 34% would
+    vote no and 17% were undecided") above 100%."""
+    for shares in enumerations(ctx, ("percent",)):
+        if any(s.unit != "%" for s in shares) or len({s.subject for s in shares if s.subject}) > 1:
+            continue
+        if len({s.time for s in shares if s.time}) > 1 or len({s.place for s in shares if s.place}) > 1:
+            continue
+        low = sum(s.value.lo for s in shares if s.value)
+        if low > 100.0:
+            stated = sum(float(s.get("value", 0.0)) for s in shares)
+            listed = " + ".join(f"'{s.text}'" for s in shares)
             yield Finding(
-                claims=(whole, *parts),
-                message=(
-                    f"'{whole.text}' ({whole.normalized}) is the whole, but its parts {listed} "
-                    f"add up to {low:,.0f}"
-                ),
-                evidence={"whole": whole.normalized, "parts": [p.normalized for p in parts], "sum": low},
+                claims=tuple(shares),
+                message=f"shares of one whole add up to more than 100%: {listed} = {stated:g}%",
+                evidence={"shares": [s.normalized for s in shares], "sum": stated},
             )
 
 
 def _shares_exceed(ctx: RuleContext) -> Iterator[Finding]:
+    yield from _listed_shares(ctx)
     groups: dict[tuple[str, str, str | None, str | None], dict[str, Claim]] = defaultdict(dict)
     for c in ctx.of_kind("percent"):
         if c.unit != "%" or "change" in c.qualifiers or c.value is None:
