@@ -45,6 +45,9 @@ def link(a: Claim, b: Claim, anaphora: bool) -> str | None:
     return None
 
 
+NO_LINK = "no shared context"
+
+
 def skip_reason(a: Claim, b: Claim, anaphora: bool = False) -> str | None:
     """None when a and b describe the same thing in a compatible scope."""
     if a.kind in _UNNAMED_OK:
@@ -60,17 +63,18 @@ def skip_reason(a: Claim, b: Claim, anaphora: bool = False) -> str | None:
     ma, mb = set(a.get("modifiers", ())), set(b.get("modifiers", ()))
     if ma and mb and not (ma & mb):
         return "different modifiers"
-    pa, pb = a.get("predicate"), b.get("predicate")
-    if pa and pb and pa != pb:
-        return "different events"
     how = link(a, b, anaphora)
-    if how is None:
-        return "no shared context"
+    # A definite restatement of the nearest mention ("the 400-metre breach") names the
+    # same thing whatever event words or time its sentence carries.
+    pa, pb = a.get("predicate"), b.get("predicate")
+    if how != "anaphora" and pa and pb and pa != pb:
+        return "different events"
     if a.place and b.place and a.place != b.place:
         return "different places"
-    # A definite restatement names the same thing whatever its sentence's time says.
     if how != "anaphora" and a.time and b.time and a.time != b.time:
         return "different times"
+    if how is None:
+        return NO_LINK
     return None
 
 
@@ -81,10 +85,11 @@ class Pair(NamedTuple):
 
 
 def comparable_pairs(
-    claims: list[Claim], kinds: set[str], skipped: Counter[str]
+    claims: list[Claim], kinds: set[str], skipped: Counter[str], unlinked: bool = False
 ) -> Iterator[Pair]:
     """Pairs (earlier, later) within each group of one kind, unit and subject: never all
-    pairs over a document, so cost follows the size of the groups, not of the text."""
+    pairs over a document, so cost follows the size of the groups, not of the text.
+    With `unlinked`, pairs that fail only for want of a link come with link "none"."""
     groups: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
     for c in claims:
         if c.kind in kinds and (c.subject or c.kind in _UNNAMED_OK):
@@ -97,5 +102,9 @@ def comparable_pairs(
                 reason = skip_reason(a, b, anaphora)
                 if reason is None:
                     yield Pair(a, b, link(a, b, anaphora) or "")
+                elif unlinked and reason == NO_LINK:
+                    # Everything agrees but nothing links them: the rule may still
+                    # compare if the values themselves say "one figure" (a slip).
+                    yield Pair(a, b, "none")
                 else:
                     skipped[reason] += 1

@@ -24,6 +24,7 @@ class Phrase:
     modifiers: frozenset[str]
     start: int
     end: int
+    event: str | None = None  # an event word inside the phrase ("job cuts", "confirmed cases")
 
 
 def singular(word: str) -> str:
@@ -76,8 +77,8 @@ def noun_phrase_at(text: str, pos: int, end: int) -> Phrase | None:
         if not _is_np_word(m.group(0)):
             if not _participle_modifier(text, m, end):
                 break
-        elif words and m.group(0).lower().endswith("ed") and not m.group(0)[0].isupper():
-            break  # "trucks carried flour": after a noun, an -ed word is its verb
+        elif words and m.group(0).lower().endswith(("ed", "ing")) and not m.group(0)[0].isupper():
+            break  # "trucks carried flour", "a front stretching": after a noun, its verb
         if words and m.group(0)[0].isupper() and not words[-1].group(0)[0].isupper():
             break  # "troops Russia ..." : a new phrase starts
         words.append(m)
@@ -90,6 +91,12 @@ def noun_phrase_at(text: str, pos: int, end: int) -> Phrase | None:
     if head_word.lower().endswith("ed") or head_word.lower() in lexicon().not_subjects:
         return None
     mods = frozenset(w.group(0).lower() for w in words[:-1])
+    lex = lexicon()
+    if len(words) > 1 and head_word.lower() in lex.predicate_of:
+        # "1,300 job cuts": the thing counted is jobs; "cuts" is the event.
+        modifier = words[-2].group(0)
+        if _is_np_word(modifier) and modifier.lower() not in lex.predicate_of:
+            return Phrase(singular(modifier), mods - {modifier.lower()}, words[0].start(), words[-1].end(), lex.predicate_of[head_word.lower()])
     return Phrase(singular(head_word), mods, words[0].start(), words[-1].end())
 
 
@@ -106,7 +113,13 @@ def phrase_after(text: str, pos: int, end: int, allow_in: bool = False) -> tuple
     if m is None or (not allow_in and m.group(0).strip().startswith("in")):
         return None, False  # "$3bn in aid" names the money's use; "46C in Cordoba" a place
     partitive = m.group("det") is not None
-    return noun_phrase_at(text, m.end(), end), partitive
+    np = noun_phrase_at(text, m.end(), end)
+    if np is not None and m.group(0).strip().startswith("in") and np.head in _TIME_NOUNS:
+        return None, False  # "$2.3bn in the three months": a period, not what the money is
+    return np, partitive
+
+
+_TIME_NOUNS = {"day", "week", "month", "year", "quarter", "half", "period", "season", "decade", "hour", "minute"}
 
 
 _BEFORE = re.compile(

@@ -330,7 +330,7 @@ def _claim(ctx: SentenceContext, fig: _Figure, kind: str) -> Claim:
         quals.add("quoted")
     if fig.rate:
         quals.add("rate")
-    pred = predicate(text, fig.start, end, c_lo, c_hi)
+    pred = _own_event(fig.phrase) or predicate(text, fig.start, end, c_lo, c_hi)
     unit_label = {"percent": fig.percent or "%", "money": fig.currency or "", "measure": dimension}.get(kind, "")
     subject = fig.phrase.head if fig.phrase else ""
     if fig.rate:
@@ -368,6 +368,17 @@ def _claim(ctx: SentenceContext, fig: _Figure, kind: str) -> Claim:
         paragraph=ctx.sentence.paragraph,
         data=tuple(data),
     )
+
+
+def _own_event(phrase: Phrase | None) -> str | None:
+    """An event named inside the counted phrase ("38 confirmed cases", "1,300 job cuts")
+    beats any event word nearby in the clause."""
+    if phrase is None:
+        return None
+    if phrase.event:
+        return phrase.event
+    events = lexicon().predicate_of
+    return next((events[m] for m in sorted(phrase.modifiers) if m in events), None)
 
 
 def _normalized(fig: _Figure, kind: str) -> str:

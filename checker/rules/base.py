@@ -34,12 +34,14 @@ class RuleContext:
     claims: list[Claim]
     documents: dict[str, Document]
     skipped: Counter[str] = field(default_factory=Counter)
+    # The configuration's house style (variant -> preferred), for the entity rules.
+    house_spellings: dict[str, str] = field(default_factory=dict)
 
     def of_kind(self, *kinds: str) -> list[Claim]:
         return [c for c in self.claims if c.kind in kinds]
 
-    def pairs(self, *kinds: str) -> Iterator[Pair]:
-        return comparable_pairs(self.claims, set(kinds), self.skipped)
+    def pairs(self, *kinds: str, unlinked: bool = False) -> Iterator[Pair]:
+        return comparable_pairs(self.claims, set(kinds), self.skipped, unlinked)
 
 
 @dataclass(frozen=True, slots=True)

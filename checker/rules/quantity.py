@@ -21,15 +21,21 @@ _KIND_LABEL = {"count": "count", "measure": "measurement", "money": "amount", "p
 
 def _mismatch(ctx: RuleContext) -> Iterator[Finding]:
     reported: set[tuple[str, int]] = set()
-    for a, b, link in ctx.pairs("count", "measure", "money", "percent"):
+    for a, b, link in ctx.pairs("count", "measure", "money", "percent", unlinked=True):
         assert a.value is not None and b.value is not None
         if a.value.overlaps(b.value):
             continue
         cause = likely_cause(a, b)
-        if link != "anaphora" and cause is None:
-            # Linked only by an event or shared words: two unrelated figures of one kind
-            # ("nine killed" in one quake, "2,400" in another) are common in copy, so the
-            # values must look like a slip, or like two sources disputing one figure.
+        if link == "none":
+            # Same noun, same scope, nothing else in common: only a telling slip
+            # ("164 billion" and "146 billion" zlotys of deficit) says they are one figure.
+            if cause is None or cause == "one digit differs" or not _distinctive(a, b, cause):
+                ctx.skipped["no shared context"] += 1
+                continue
+        elif cause is None:
+            # Two unrelated figures of one kind and noun ("nine killed" in one quake, "2,400"
+            # in another; "the 11 injured workers" after "four workers") are common in copy,
+            # so the values must look like a slip, or like two sources disputing one figure.
             disputing = a.source is not None and b.source is not None and not same_source(a.source, b.source)
             close = a.document == b.document and b.paragraph - a.paragraph <= 1
             if not (disputing and close and ratio(a, b) <= MAX_DISPUTE_RATIO):
@@ -119,8 +125,8 @@ def _slipped(ctx: RuleContext) -> Iterator[Finding]:
                     continue  # QTY001 decides figures that share their noun
                 if (a.qualifiers | b.qualifiers) & _NOT_A_LEVEL or a.value is None or b.value is None:
                     continue
-                if (a.place and b.place and a.place != b.place) or (a.time and b.time and a.time != b.time):
-                    continue
+                if a.place and b.place and a.place != b.place:
+                    continue  # times are not checked: a slip pattern outweighs a sentence's date
                 if a.value.overlaps(b.value):
                     continue
                 cause = likely_cause(a, b)

@@ -66,6 +66,9 @@ def likely_cause(a: Claim, b: Claim) -> str | None:
         r = math.log10(max(x, y) / min(x, y))
         if abs(r - round(r)) < 0.02 and round(r) >= 1 and _digits(x) == _digits(y):
             return f"off by a factor of {10 ** round(r):,}"
+    bounded = {"range", "lower", "lower_open", "upper", "upper_open"}
+    if (a.qualifiers | b.qualifiers) & bounded:
+        return None  # a bound or a range is not a figure whose digits could slip
     if isinstance(va, float) and isinstance(vb, float) and min(abs(va), abs(vb)) >= 10:
         if math.floor(math.log10(abs(va))) == math.floor(math.log10(abs(vb))):
             return _one_slip(_digits(va), _digits(vb))
