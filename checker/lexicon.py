@@ -25,6 +25,8 @@ class Lexicon:
     currencies: dict[str, Any]
     words: dict[str, Any]
     abbreviations: frozenset[str]
+    may_end: frozenset[str]
+    starters: frozenset[str]
     stop: frozenset[str]
     verbs: frozenset[str]
     not_subjects: frozenset[str]
@@ -46,7 +48,9 @@ def lexicon() -> Lexicon:
         units=_toml("units.toml"),
         currencies=_toml("currencies.toml"),
         words=words,
-        abbreviations=frozenset(_lines("abbreviations.txt")),
+        abbreviations=frozenset(a.removesuffix(" *") for a in _lines("abbreviations.txt")),
+        may_end=frozenset(a.removesuffix(" *") for a in _lines("abbreviations.txt") if a.endswith(" *")),
+        starters=frozenset(words["sentence"]["starters"]),
         stop=frozenset(words["noun_phrase"]["stop"]),
         verbs=frozenset(words["noun_phrase"]["verbs"]),
         not_subjects=frozenset(words["noun_phrase"]["not_subjects"]),

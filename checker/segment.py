@@ -19,6 +19,7 @@ _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _INITIAL = re.compile(r"(?:^|[\s(“\"])(?:[A-Z]\.|(?:[A-Za-z]\.){2,})$")
 _TERMINAL = ".!?\"”’:)"
 _NEWLINE = re.compile(r"\n")
+_NEXT_WORD = re.compile(r"[A-Za-z]+")
 _QUOTE_CHARS = re.compile(r"[“”\"]")
 
 
@@ -85,8 +86,12 @@ def _is_boundary(text: str, stop: int, end: int) -> bool:
         return True
     word_start = max(text.rfind(" ", 0, stop), text.rfind("\n", 0, stop)) + 1
     word = text[word_start : stop + 1].lstrip("(“\"")
-    if word in lexicon().abbreviations:
-        return nxt < len(text) and text[nxt] == "\n"
+    lex = lexicon()
+    if word in lex.abbreviations:
+        if nxt < len(text) and text[nxt] == "\n":
+            return True
+        following = _NEXT_WORD.match(text, nxt)
+        return word in lex.may_end and following is not None and following.group(0) in lex.starters
     return not _INITIAL.search(text[max(0, stop - 8) : stop + 1])
 
 

@@ -1,0 +1,24 @@
+"""Sentence and quotation boundaries, offsets preserved."""
+
+import pytest
+
+from checker.segment import segment
+
+CASES = [
+    ("Gen. Smith met U.S. officials at 9 a.m. on Monday. No. 3 was there.", ["Gen. Smith met U.S. officials at 9 a.m. on Monday.", "No. 3 was there."]),
+    ("The blast came at 11:30 p.m. Ten minutes later, police arrived.", ["The blast came at 11:30 p.m.", "Ten minutes later, police arrived."]),
+    ("J. K. Rowling spoke. She left.", ["J. K. Rowling spoke.", "She left."]),
+    ("“We left,” he said. “Then we ran.”", ["“We left,” he said.", "“Then we ran.”"]),
+    ("Line one\nLine two continues.\n\nNew paragraph.", ["Line one\nLine two continues.", "New paragraph."]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_sentences(text, expected):
+    segs = segment(text)
+    assert [text[s.start : s.end] for s in segs.sentences] == expected
+
+
+def test_quotations_pair_by_direction():
+    text = "He said “a” and “b”. Then “unbalanced"
+    assert [text[a:b] for a, b in segment(text).quotes] == ["“a”", "“b”"]
