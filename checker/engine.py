@@ -110,7 +110,9 @@ class Engine:
         for doc in docs:
             claims.extend(self.extract(doc, skipped))
         claims.sort(key=lambda c: c.sort_key())
-        ctx = RuleContext(claims=claims, documents={d.id: d for d in docs}, skipped=skipped)
+        ctx = RuleContext(
+            claims=claims, documents={d.id: d for d in docs}, skipped=skipped, house_spellings=opts.house_spellings
+        )
         conflicts: list[Conflict] = []
         for rule in self.rules:
             if not opts.enabled(rule.code):

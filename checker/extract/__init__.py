@@ -9,11 +9,17 @@ from collections.abc import Callable
 from ..model import Claim
 from .ages import extract_ages
 from .context import SentenceContext
+from .dates import extract_dates
+from .entities import extract_entities
 from .quantities import extract_quantities
+from .states import extract_states
 
 Extractor = Callable[[SentenceContext], list[Claim]]
 
 EXTRACTORS: tuple[Extractor, ...] = (
     extract_quantities,
     extract_ages,
+    extract_dates,
+    extract_entities,
+    extract_states,
 )

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from functools import cache
 
-from . import age, arithmetic, quantity
+from . import age, arithmetic, date, entity, quantity, state
 from .base import Example, Rule, RuleContext
 
-FAMILY_MODULES = (quantity, arithmetic, age)
+FAMILY_MODULES = (quantity, arithmetic, age, date, entity, state)
 
 __all__ = ["Example", "Rule", "RuleContext", "all_rules", "rule_by_code"]
 

@@ -1,0 +1,263 @@
+"""Entity resolution across every document of a request: which name tokens are one
+name spelled two ways, and which role claims are about one person.
+
+Spelling variants are found in two steps, never by comparing all pairs: forms are first
+grouped by their transliteration skeleton (checker/fold.py), which joins "Syrskyi",
+"Syrskiy" and "Syrsky"; then forms that share a blocking key are compared with rapidfuzz's
+optimal-string-alignment distance, which counts a transposition as one edit (see
+`_candidates` for the keys).
+
+What is not a variant: a form that is another with an ending that makes a different word
+("Russia", "Russian"; "Mykolaiv", "Mykolaivka"), a known pair of distinct names from
+checker/data/entities.toml, two surnames whose people have different first names, and two
+first names of people with different surnames.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import OSA, Indel
+
+from .extract.entities import EntityWords, entity_words
+from .fold import fold, skeleton
+from .model import Claim
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """One capitalized token of a name claim."""
+
+    claim: Claim
+    start: int
+    end: int
+    text: str
+    weak: bool
+    given: str  # folded first names before it, when it ends a name
+    last: bool  # it ends its name (a surname, or a one-word name)
+    follows: str  # the folded surname after it, when it does not end its name
+
+
+@dataclass(slots=True)
+class Form:
+    text: str
+    folded: str
+    occurrences: list[Occurrence] = field(default_factory=list)
+
+    @property
+    def strong(self) -> bool:
+        return any(not o.weak for o in self.occurrences)
+
+    @property
+    def givens(self) -> set[str]:
+        return {o.given for o in self.occurrences if o.last and o.given}
+
+    @property
+    def bare(self) -> bool:
+        return any(o.last and not o.given for o in self.occurrences)
+
+    @property
+    def personal(self) -> bool:
+        return bool(self.givens) or any(o.claim.get("personal") for o in self.occurrences)
+
+    @property
+    def only_given(self) -> bool:
+        return all(not o.last for o in self.occurrences)
+
+    @property
+    def first(self) -> tuple[str, int]:
+        return min((o.claim.document, o.start) for o in self.occurrences)
+
+
+@dataclass(frozen=True, slots=True)
+class Variants:
+    """Forms judged to be one name; `preferred` is the most frequent (first on a tie)."""
+
+    preferred: Form
+    others: tuple[Form, ...]
+    reason: str
+
+
+def occurrences(claims: Iterable[Claim], words: EntityWords | None = None) -> list[Occurrence]:
+    words = words or entity_words()
+    out: list[Occurrence] = []
+    for c in claims:
+        if c.kind != "name":
+            continue
+        toks = [t for t in c.get("tokens", ()) if t[2][:1].isupper()]
+        for i, (start, end, text, weak) in enumerate(toks):
+            if len(text) < 4 or text.isupper() or text in words.generic or text in words.never:
+                continue
+            if text.rstrip(".") in words.honorifics:
+                continue
+            last = i == len(toks) - 1
+            given = " ".join(fold(t[2]) for t in toks[:i] if t[2] not in words.generic) if last else ""
+            follows = "" if last else fold(toks[-1][2])
+            out.append(Occurrence(c, start, end, text.replace("’", "'"), weak, given, last, follows))
+    return out
+
+
+def _stem(folded: str, words: EntityWords) -> tuple[str, str]:
+    for e in words.endings:
+        if folded.endswith(e) and len(folded) - len(e) >= 3:
+            return folded[: -len(e)], e
+    return folded, ""
+
+
+def _derived(a: str, b: str, words: EntityWords) -> bool:
+    """True when the forms are one stem with endings that make different words
+    ("Russia" and "Russian", "Canada" and "Canadian", "Baltica" and "Baltics")."""
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    stem = a[:i]
+
+    def ending(rest: str) -> bool:
+        return rest in words.derived or any(stem.endswith(before) for before in words.derived_after.get(rest, ()))
+
+    return i >= 3 and ending(a[i:]) and ending(b[i:])
+
+
+def _given_compatible(g1: str, g2: str) -> bool:
+    t1, t2 = g1.split(), g2.split()
+    # A compound surname without the first name: "Therese Kayikwamba Wagner", "Kayikwamba Wagner".
+    short, long = (t1, t2) if len(t1) <= len(t2) else (t2, t1)
+    if len(short) < len(long) and long[-len(short) :] == short:
+        return True
+    a, b = t1[0], t2[0]
+    if a == b or skeleton(a) == skeleton(b):
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    return OSA.distance(a, b) <= 1 and min(len(a), len(b)) >= 5
+
+
+def _why_not(a: Form, b: Form, words: EntityWords) -> str | None:
+    """A reason the two forms are different names, or None."""
+    if not (a.strong or b.strong):
+        return "entity: both forms open sentences"
+    if frozenset((a.folded, b.folded)) in words.distinct:
+        return "entity: known distinct names"
+    if a.personal != b.personal:
+        return "entity: a person's name against another word"
+    if not (a.givens and b.givens) and _derived(a.folded, b.folded, words):
+        return "entity: ending makes another word"
+    if a.only_given or b.only_given:
+        if not (a.only_given and b.only_given):
+            return "entity: first name against a surname"
+        fa = {o.follows for o in a.occurrences}
+        fb = {o.follows for o in b.occurrences}
+        if not fa & fb:
+            return "entity: first names of different people"
+        return None
+    ga, gb = a.givens, b.givens
+    if ga and gb and not a.bare and not b.bare and not any(_given_compatible(x, y) for x in ga for y in gb):
+        return "entity: surnames of people with different first names"
+    return None
+
+
+def _same_by_spelling(a: Form, b: Form, words: EntityWords) -> str | None:
+    """How the two forms are one name spelled differently, or None."""
+    fa, fb = a.folded, b.folded
+    if skeleton(fa) == skeleton(fb):
+        sa, ea = _stem(fa, words)
+        sb, eb = _stem(fb, words)
+        if fa == fb:
+            return "diacritics" if a.text.lower() != b.text.lower() else None
+        if sa == sb and ea and eb:
+            return "transliteration ending"
+        if ea == eb and sa != sb:
+            return "transliteration"
+    d = OSA.distance(fa, fb)
+    shortest = min(len(fa), len(fb))
+    if d == 1 and shortest >= words.min_length:
+        return "one letter"
+    if d == 1 and shortest >= 4 and a.givens & b.givens:
+        return "one letter, same first name"
+    if (
+        d <= 2
+        and shortest >= 5
+        and fa[0] == fb[0]
+        and Indel.normalized_similarity(fa, fb) >= 0.7
+        and ((not a.givens and b.givens and b.strong) or (not b.givens and a.givens and a.strong))
+    ):
+        # A bare surname never introduced in full, close to a person's surname.
+        return "surname close to a named person's"
+    return None
+
+
+def _candidates(forms: list[Form]) -> set[tuple[int, int]]:
+    """Pairs sharing a skeleton, their first two letters, their last two, or their first
+    and last letter: one or two edits inside a name leave at least one key alone."""
+    blocks: dict[tuple[str, str], list[int]] = {}
+    for i, f in enumerate(forms):
+        w = f.folded
+        for key in (("k", skeleton(w)), ("p", w[:2]), ("s", w[-2:]), ("e", w[0] + w[-1])):
+            blocks.setdefault(key, []).append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                if forms[i].folded != forms[j].folded or forms[i].text != forms[j].text:
+                    pairs.add((min(i, j), max(i, j)))
+    return pairs
+
+
+def spelling_variants(claims: Iterable[Claim], skipped: Counter[str] | None = None) -> list[Variants]:
+    words = entity_words()
+    by_text: dict[str, Form] = {}
+    for o in occurrences(claims, words):
+        form = by_text.get(o.text)
+        if form is None:
+            form = by_text[o.text] = Form(o.text, fold(o.text))
+        form.occurrences.append(o)
+    forms = sorted(by_text.values(), key=lambda f: f.first)
+    parent = list(range(len(forms)))
+    reasons: dict[int, str] = {}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in sorted(_candidates(forms)):
+        a, b = forms[i], forms[j]
+        how = _same_by_spelling(a, b, words)
+        if how is None:
+            continue
+        why_not = _why_not(a, b, words)
+        if why_not is not None:
+            if skipped is not None:
+                skipped[why_not] += 1
+            continue
+        ri, rj = root(i), root(j)
+        if ri != rj:
+            parent[rj] = ri
+            reasons[ri] = reasons.get(ri, reasons.get(rj, how))
+    clusters: dict[int, list[Form]] = {}
+    for i, f in enumerate(forms):
+        clusters.setdefault(root(i), []).append(f)
+    out: list[Variants] = []
+    for r, members in clusters.items():
+        if len(members) < 2:
+            continue
+        # More frequent first; on a tie, the form met first.
+        ranked = sorted(members, key=lambda f: (-len(f.occurrences), f.first))
+        out.append(Variants(ranked[0], tuple(sorted(ranked[1:], key=lambda f: f.first)), reasons.get(r, "spelling")))
+    return sorted(out, key=lambda v: v.preferred.first)
+
+
+def same_person(a: Claim, b: Claim, first_given: dict[tuple[str, str], str]) -> bool:
+    """Whether two claims about a surname are one person. A bare surname stands for the
+    person first introduced with it in its document (news style gives a second person
+    of that surname their first name each time)."""
+    if skeleton(a.subject) != skeleton(b.subject):
+        return False
+    ga = a.get("given", "") or first_given.get((a.document, skeleton(a.subject)), "")
+    gb = b.get("given", "") or first_given.get((b.document, skeleton(b.subject)), "")
+    if ga and gb:
+        return _given_compatible(ga, gb)
+    return True

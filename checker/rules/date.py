@@ -1,0 +1,209 @@
+"""Date, time and weekday families: a weekday that does not match its date; one event
+given two dates, or two times of day, that cannot both be true.
+
+"Same event" is decided by the extractor (data/dates.toml's event classes, in the
+claim's `subject`); the rules add what makes two mentions of one class different
+events: an indefinite article after an earlier mention ("an attack" is a new one), a
+word like "previous" or "second", a start against an end, two different days for two
+times, a bound ("by 10 p.m.") rather than a point.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from ..model import Claim, Finding, Severity
+from .base import Example, Rule, RuleContext
+
+_NAMES = ("", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _weekday_mismatch(ctx: RuleContext) -> Iterator[Finding]:
+    dates = {(c.document, c.start): c for c in ctx.of_kind("date")}
+    for w in ctx.of_kind("weekday"):
+        if not w.get("date_resolved") or w.get("actual") is None:
+            ctx.skipped["weekday without a year"] += 1
+            continue
+        if w.get("actual") == w.get("weekday"):
+            continue
+        if w.get("year_ambiguous") and _fits_nearby_year(w):
+            ctx.skipped["weekday fits another plausible year"] += 1
+            continue
+        date = dates.get((w.document, w.get("date_start")))
+        if date is None:
+            continue
+        yfrom = w.get("year_from")
+        how = "the year given" if yfrom == "text" else "the year of the date range" if yfrom == "range" else "the publication year"
+        yield Finding(
+            claims=(w, date),
+            message=f"'{w.text}, {date.text}': {w.get('date')} is a {_NAMES[w.get('actual')]}, not a {_NAMES[w.get('weekday')]} ({how})",
+            evidence={"date": w.get("date"), "stated": _NAMES[w.get("weekday")], "calendar": _NAMES[w.get("actual")], "year_from": yfrom},
+        )
+
+
+def _fits_nearby_year(w: Claim) -> bool:
+    for y in (w.get("year") - 1, w.get("year") + 1):
+        try:
+            if dt.date(y, w.get("month"), w.get("day")).isoweekday() == w.get("weekday"):
+                return True
+        except ValueError:
+            continue
+    return False
+
+
+def _circular_overlap(a: Claim, b: Claim) -> bool:
+    assert a.value is not None and b.value is not None
+    return any(a.value.shifted(k).overlaps(b.value) for k in (-1440, 0, 1440))
+
+
+def _comparable(a: Claim, b: Claim, ctx: RuleContext) -> bool:
+    """Could a and b (a first) be two mentions of one event?"""
+    if a.document == b.document and a.sentence == b.sentence:
+        return False  # lists, ranges and conversions within a sentence
+    pa, pb = a.get("phase", ""), b.get("phase", "")
+    if (pa == "end") != (pb == "end"):
+        ctx.skipped["start and end of an event"] += 1
+        return False
+    da, db = a.get("distinct", ""), b.get("distinct", "")
+    if db == "a" and a.document == b.document:
+        ctx.skipped["indefinite mention of a new event"] += 1
+        return False
+    if da != db and da != "a" and (da or db):
+        ctx.skipped["distinguished instances of an event"] += 1
+        return False
+    coarse = {"month", "year", "years"}
+    ga, gb = a.get("granularity"), b.get("granularity")
+    if (ga in coarse or gb in coarse) and ga != gb:
+        ctx.skipped["dates of different granularity"] += 1
+        return False
+    if a.get("bound") or b.get("bound"):
+        ctx.skipped["time bound, not a point"] += 1
+        return False
+    if a.kind == "time":
+        if a.get("zoned") != b.get("zoned"):
+            ctx.skipped["time with and without a zone"] += 1
+            return False
+        ya, yb = a.get("day"), b.get("day")
+        if ya is not None and yb is not None and ya != yb:
+            ctx.skipped["times on different days"] += 1
+            return False
+    return True
+
+
+def _agree(a: Claim, b: Claim) -> bool:
+    assert a.value is not None and b.value is not None
+    return _circular_overlap(a, b) if a.kind == "time" else a.value.overlaps(b.value)
+
+
+def _same_event_mismatch(kind: str):  # type: ignore[no-untyped-def]
+    def check(ctx: RuleContext) -> Iterator[Finding]:
+        claims = [c for c in ctx.of_kind(kind) if c.subject and c.value is not None]
+        by_event: dict[str, list[Claim]] = {}
+        for c in claims:
+            by_event.setdefault(c.subject, []).append(c)
+        for event, group in sorted(by_event.items()):
+            for i, b in enumerate(group):
+                earlier = [a for a in group[:i] if _comparable(a, b, ctx)]
+                if not earlier or any(_agree(a, b) for a in earlier):
+                    continue
+                # Name the earlier mention most like this one: same zone, then an absolute date.
+                a = min(earlier, key=lambda c: (c.get("zone") != b.get("zone"), bool(c.get("relative")) != bool(b.get("relative")), c.sort_key()))
+                word = "time" if kind == "time" else "date"
+                yield Finding(
+                    claims=(a, b),
+                    message=f"the same {event.replace('_', ' ')} is given two {word}s: '{a.text}' ({a.normalized}) and '{b.text}' ({b.normalized})",
+                    evidence={"event": event, "values": [a.normalized, b.normalized]},
+                )
+
+    return check
+
+
+WEEKDAY_MISMATCH = Rule(
+    code="WKD001",
+    name="weekday-mismatch",
+    family="weekday",
+    severity=Severity.ERROR,
+    summary="A weekday printed with a date does not match the calendar.",
+    doc=(
+        "What it flags: a weekday attached to a date ('Tuesday, March 5', 'on Tuesday (March 5)') "
+        "that is not that date's weekday, the year taken from the date, from a range the date "
+        "belongs to ('Friday, August 1, to Monday, August 25, 2025'), or from the publication date.\n"
+        "Why: readers check weekdays against their calendars; a wrong one casts doubt on the date.\n"
+        "Not flagged: a date whose year cannot be inferred (no year and no publication date): a "
+        "guess is not a finding; a date without a year that the weekday fits in the adjacent year.\n"
+        "Example: 'on Tuesday, May 22' in a story published in May 2024 (May 22, 2024 was a Wednesday)."
+    ),
+    needs=("weekday", "date"),
+    flags=(
+        Example("The attack on Tuesday, May 22 killed seven people.", published="2024-05-27"),
+        Example("The exhibition runs from Friday, August 1, to Monday, August 26, 2025."),
+    ),
+    passes=(
+        Example("The attack on Wednesday, May 22 killed seven people.", published="2024-05-27"),
+        Example("The exhibition runs from Friday, August 1, to Monday, August 25, 2025."),
+        Example("The attack on Tuesday, May 22 killed seven people."),
+    ),
+    check=_weekday_mismatch,
+)
+
+DATE_MISMATCH = Rule(
+    code="DAT001",
+    name="date-mismatch",
+    family="date",
+    severity=Severity.ERROR,
+    summary="One event is given two dates that cannot both be true.",
+    doc=(
+        "What it flags: two dates of the same event (the same event word or a synonym: "
+        "opened/began, blast/explosion, swap/exchange) whose day intervals do not overlap; "
+        "relative dates ('on Tuesday', 'last week', 'three weeks ago') are resolved against the "
+        "dateline or publication date first.\n"
+        "Why: a story that dates one event twice is wrong at least once.\n"
+        "Not flagged: different events; the date of a statement about an event ('the ministry "
+        "said on Tuesday'); a new event introduced with 'a' or 'an' after an earlier one, or "
+        "marked 'previous', 'second', 'next'; the start and the end of an event; dates in one "
+        "sentence.\n"
+        "Example: 'The summit opened on March 3' ... 'the summit, which began on March 5'."
+    ),
+    needs=("date",),
+    flags=(
+        Example("The summit opened on March 3 in Geneva. Delegates said the summit, which began on March 5, would last a week.", published="2025-03-06"),
+        Example("Ukraine and Russia exchanged 90 prisoners on Tuesday. Officials said the June 23 swap took months to prepare.", published="2024-06-26"),
+    ),
+    passes=(
+        Example("The summit opened on March 3. The ministry said on March 5 that talks would go on.", published="2025-03-06"),
+        Example("The exchange took place on Tuesday. The previous swap, on May 31, involved 75 prisoners.", published="2024-06-26"),
+    ),
+    check=_same_event_mismatch("date"),
+)
+
+TIME_MISMATCH = Rule(
+    code="TIM001",
+    name="time-mismatch",
+    family="time",
+    severity=Severity.ERROR,
+    summary="One event is given two times of day that cannot both be true.",
+    doc=(
+        "What it flags: two times of day for the same event ('the blast at 3:40 a.m.' ... 'the "
+        "4:40 a.m. explosion') that do not overlap once 'about' and 'shortly after' are allowed "
+        "for; times with zones are compared in UTC.\n"
+        "Why: a time restated an hour off is a common slip (time zones, summer time, retyping).\n"
+        "Not flagged: different events; times on different days; a zoned time against a bare "
+        "one; bounds ('by 10 p.m.', 'until noon'); a start against an end; times in one sentence "
+        "(conversions such as '8:25 p.m. (1925 GMT)').\n"
+        "Example: 'The main blast, at 3:40 a.m.' ... 'the 4:40 a.m. explosion'."
+    ),
+    needs=("time",),
+    flags=(
+        Example("The main blast, at 3:40 a.m., destroyed a transformer hall. Residents were woken by the 4:40 a.m. explosion."),
+        Example("The first cloud struck at 16:45 GMT on Friday. Magnetometers jumped within minutes of the 17:45 GMT impact."),
+    ),
+    passes=(
+        Example("The main blast, at 3:40 a.m., destroyed a transformer hall. Residents were woken by the 3:40 a.m. explosion."),
+        Example("The quake hit at 11:11 p.m. local time. An aftershock at 12:30 a.m. brought down several houses."),
+        Example("The closest approach came at 2:27 p.m. EST. The closest approach came at 19:27 UTC, the centre said."),
+    ),
+    check=_same_event_mismatch("time"),
+)
+
+RULES = (DATE_MISMATCH, TIME_MISMATCH, WEEKDAY_MISMATCH)

@@ -1,0 +1,223 @@
+"""Entity families: one name spelled two ways (entity-spelling) and one person given two
+roles that cannot both be true (entity-role)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..extract.entities import entity_words
+from ..fold import fold, skeleton
+from ..model import Claim, Finding, Severity
+from ..resolve import Form, same_person, spelling_variants
+from .base import Example, Rule, RuleContext
+
+
+def _claims_of(form: Form, every: bool) -> list[Claim]:
+    """Every occurrence's claim, or the first in each document."""
+    out: list[Claim] = []
+    docs: set[str] = set()
+    for o in sorted(form.occurrences, key=lambda o: (o.claim.document, o.start)):
+        if every or o.claim.document not in docs:
+            docs.add(o.claim.document)
+            if o.claim not in out:
+                out.append(o.claim)
+    return out
+
+
+def _spelling(ctx: RuleContext) -> Iterator[Finding]:
+    for v in spelling_variants(ctx.of_kind("name"), ctx.skipped):
+        claims = _claims_of(v.preferred, every=False)
+        for f in v.others:
+            claims += [c for c in _claims_of(f, every=True) if c not in claims]
+        others = ", ".join(f"'{f.text}' ({len(f.occurrences)}×)" for f in v.others)
+        yield Finding(
+            claims=tuple(claims),
+            message=f"{others} and '{v.preferred.text}' ({len(v.preferred.occurrences)}×) look like one name spelled two ways ({v.reason}); use '{v.preferred.text}'",
+            evidence={"preferred": v.preferred.text, "variants": [f.text for f in v.others], "reason": v.reason},
+        )
+
+
+def _incompatible(a: Claim, b: Claim) -> str | None:
+    words = entity_words()
+    ca, cb = a.get("class"), b.get("class")
+    if ca == cb:
+        if a.get("deputy") != b.get("deputy"):
+            return "a post and its deputy"
+        pa, pb = set(a.get("portfolio")), set(b.get("portfolio"))
+        if ca in words.portfolio and pa and pb:
+            short = {p[:5] for p in pa}, {p[:5] for p in pb}
+            if not (short[0] <= short[1] or short[1] <= short[0]):
+                return "different portfolios"
+        return None
+    if frozenset((ca, cb)) in words.compatible:
+        return None
+    if (ca in words.occupations) != (cb in words.occupations):
+        return None
+    return "different posts"
+
+
+def _role(ctx: RuleContext) -> Iterator[Finding]:
+    roles = [c for c in ctx.of_kind("role")]
+    changes = ctx.of_kind("role-change")
+    first_given: dict[tuple[str, str], str] = {}
+    for c in ctx.of_kind("name"):
+        g = c.get("given", "")
+        if g and c.get("person"):
+            first_given.setdefault((c.document, skeleton(c.subject)), g)
+    by_person: dict[str, list[Claim]] = {}
+    for r in roles:
+        if "dated" in r.qualifiers:
+            ctx.skipped["entity-role: dated or temporary role"] += 1
+            continue
+        by_person.setdefault(skeleton(r.subject), []).append(r)
+    for group in by_person.values():
+        seen: set[tuple[str, str]] = set()
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                if a.normalized == b.normalized or (a.normalized, b.normalized) in seen:
+                    continue
+                why = _incompatible(a, b)
+                if why is None:
+                    continue
+                if not same_person(a, b, first_given):
+                    ctx.skipped["entity-role: not the same person"] += 1
+                    continue
+                classes = {a.get("class"), b.get("class")}
+                if any(
+                    skeleton(a.subject) in {skeleton(p) for p in ch.get("people", ())} and classes & set(ch.get("classes", ()))
+                    for ch in changes
+                ):
+                    ctx.skipped["entity-role: change of post stated"] += 1
+                    continue
+                seen.add((a.normalized, b.normalized))
+                name = b.get("name") if len(b.get("name", "")) > len(a.get("name", "")) else a.get("name")
+                yield Finding(
+                    claims=(a, b),
+                    message=f"{name} is '{a.text}' ({a.normalized}) and '{b.text}' ({b.normalized}): {why}",
+                    evidence={"person": name, "roles": [a.normalized, b.normalized], "why": why},
+                )
+
+
+def _house(ctx: RuleContext) -> Iterator[Finding]:
+    table = {**entity_words().house_spellings, **ctx.house_spellings}
+    wanted = {fold(k): v for k, v in table.items() if fold(k) != fold(v)}
+    if not wanted:
+        return
+    hits: dict[str, list[tuple[Claim, str]]] = {}
+    preferred_at: dict[str, Claim] = {}
+    prefs = {fold(v): v for v in wanted.values()}
+    for c in ctx.of_kind("name"):
+        # A variant is the whole name ("Van Gogh") or one of its words ("Kiev").
+        forms = [c.text, *(t[2] for t in c.get("tokens", ()))]
+        for form in forms:
+            key = fold(form)
+            if key in wanted:
+                hits.setdefault(key, []).append((c, form))
+                break
+        for form in forms:
+            if fold(form) in prefs:
+                preferred_at.setdefault(prefs[fold(form)], c)
+    for key, found in sorted(hits.items()):
+        pref = wanted[key]
+        claims = [c for c, _ in found]
+        if pref in preferred_at and preferred_at[pref] not in claims:
+            claims.append(preferred_at[pref])
+        claims = list(dict.fromkeys(claims))
+        if len(claims) < 2:
+            # Every finding names two claims (the engine's contract): a lone variant with
+            # no second occurrence and no preferred form in the request is not reported.
+            ctx.skipped["entity: house variant met once"] += 1
+            continue
+        yield Finding(
+            claims=tuple(claims),
+            message=f"house style: write '{pref}', not '{found[0][1]}'" + (f" ({len(found)}×)" if len(found) > 1 else ""),
+            evidence={"variant": found[0][1], "preferred": pref, "count": len(found)},
+        )
+
+
+NAME_VARIANT = Rule(
+    code="ENT001",
+    name="name-spelled-two-ways",
+    family="entity-spelling",
+    severity=Severity.WARNING,
+    summary="One person, organisation or place is spelled two ways in the same request.",
+    doc=(
+        "What it flags: two spellings of one name across all documents of a request: "
+        "transliteration endings ('Syrskyi' and 'Syrsky', 'Zelensky' and 'Zelenskyy'), "
+        "diacritics, and a one-letter slip in a name of six letters or more ('Kramatorsk' and "
+        "'Kramatorks', 'Kowalczyk' and 'Kowalcyzk'); shorter names only with the same first "
+        "name ('Yahya Saree' and 'Yahya Sarea'). It suggests the more frequent form.\n"
+        "Why: readers and search engines take two spellings for two people, and a misspelt "
+        "name is the correction editors least want to run.\n"
+        "Not flagged: different words made by an ending ('Russia' and 'Russian', 'Mykolaiv' "
+        "and 'Mykolaivka'), known distinct names ('Austria' and 'Australia'), surnames of "
+        "people with different first names, initials against full names, and two capitalized "
+        "words that both only open sentences.\n"
+        "Example: 'Oleksandr Syrskyi said ...' ... 'Syrsky added ...'."
+    ),
+    needs=("name",),
+    flags=(
+        Example("Oleksandr Syrskyi said the line held. Later, General Oleksandr Syrsky visited Kramatorsk."),
+        Example("Dr. Anneliese Kowalczyk opened a clinic. On Monday, Kowalcyzk said cases had risen."),
+    ),
+    passes=(
+        Example("Russia moved troops to Mykolaivka, near Mykolaiv. Russian officials declined to comment."),
+        Example("Jane Whitlock chairs the board. Her brother, Mark Whitlocke, is its treasurer."),
+    ),
+    check=_spelling,
+)
+
+ROLE_MISMATCH = Rule(
+    code="ENT002",
+    name="role-mismatch",
+    family="entity-role",
+    severity=Severity.ERROR,
+    summary="One person is given two roles or titles that cannot both be true.",
+    doc=(
+        "What it flags: two roles attached to one person (same surname, compatible first "
+        "names) that exclude each other: different posts ('the mayor' and 'the city's "
+        "treasurer'), a post and its deputy ('Governor' and 'Deputy Governor'), or the same "
+        "post with different portfolios ('Defence Minister Rustem Umerov' and 'Foreign Minister "
+        "Umerov'). Roles come from titles before a name, and appositions after or before it.\n"
+        "Why: a wrong title is a factual error readers notice at once, and it often means two "
+        "people were confused.\n"
+        "Not flagged: roles that go together (a minister who leads a party, a chief executive "
+        "who is also president), occupations beside posts (a critic who chairs a jury), dated "
+        "or temporary roles ('former', 'then-', 'acting', 'until March'), a change of post "
+        "stated in a sentence naming the person ('was appointed ... on'), and bare surnames "
+        "shared by two people with different first names.\n"
+        "Example: 'Defence Minister Rustem Umerov said ...' ... 'Foreign Minister Umerov'."
+    ),
+    needs=("role",),
+    flags=(Example("Defence Minister Rustem Umerov met allies on Monday. On Tuesday, Foreign Minister Umerov flew to Berlin."),),
+    passes=(
+        Example("Defence Minister Rustem Umerov met allies. Former Foreign Minister Dmytro Kuleba spoke later; Umerov, the defence minister, left."),
+        Example("Governor Anna Holt spoke first. Deputy Governor Ben Holt, her brother, spoke next."),
+    ),
+    check=_role,
+)
+
+HOUSE_SPELLING = Rule(
+    code="ENT003",
+    name="house-spelling",
+    family="entity-spelling",
+    severity=Severity.WARNING,
+    summary="A name is written in a form the house style replaces with another.",
+    doc=(
+        "What it flags: a name listed as a variant in the house style: the `[house_spellings]` "
+        "table of checker/data/entities.toml ('Kiev' = 'Kyiv'), extended or overridden by "
+        "`house_spellings` in the configuration, when it occurs twice or beside the preferred "
+        "form. The finding quotes every occurrence and the preferred form.\n"
+        "Why: a style guide's substitutions keep names consistent across every story a desk "
+        "publishes, not only within one.\n"
+        "Not flagged: the preferred form itself, and words that merely contain a variant "
+        "('Kievan' is not 'Kiev').\n"
+        "Example: 'Kiev' where the house style says 'Kyiv'."
+    ),
+    needs=("name",),
+    flags=(Example("Officials in Kiev said the strike hit a power plant. Kyiv residents lost power."),),
+    passes=(Example("Officials in Kyiv said the strike hit a power plant near Odesa."),),
+    check=_house,
+)
+
+RULES = (NAME_VARIANT, ROLE_MISMATCH, HOUSE_SPELLING)

@@ -1,0 +1,170 @@
+"""Date, time and weekday claims (checker/extract/dates.py) and their rules (DAT, TIM, WKD)."""
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import checker
+
+
+def claims(text: str, published: str | None = None, kinds=("date", "time", "weekday")):
+    doc = {"id": "d", "text": text}
+    if published:
+        doc["published"] = published
+    report = checker.check([doc])
+    for c in report.claims:
+        assert text[c.start : c.end] == c.text
+    return [c for c in report.claims if c.kind in kinds]
+
+
+def codes(docs) -> list[str]:
+    return sorted(c.rule for c in checker.check(docs).conflicts if c.rule[:3] in ("DAT", "TIM", "WKD"))
+
+
+# text, published, quote, kind, normalized, event
+EXTRACTION = [
+    ("The summit opened on March 3.", "2025-03-06", "March 3", "date", "2025-03-03", "summit"),
+    ("It was signed on 3 March 2025 in Paris.", None, "3 March 2025", "date", "2025-03-03", "signing"),
+    ("Voss was arrested on Oct. 12 in Miami.", "2023-12-07", "Oct. 12", "date", "2023-10-12", "arrest"),
+    ("The dam gave way in the early hours of Sept 11.", "2023-10-02", "Sept 11", "date", "2023-09-11", "collapse"),
+    ("The vote took place on 2025-03-03.", None, "2025-03-03", "date", "2025-03-03", "vote"),
+    ("The court ruled on Tuesday.", "2024-07-24", "Tuesday", "date", "2024-07-23", "ruling"),
+    ("The mine collapsed on Wednesday.", "2024-07-24", "Wednesday", "date", "2024-07-24", "collapse"),
+    ("The hearing will resume on Monday.", "2024-07-24", "Monday", "date", "2024-07-29", ""),
+    ("The bridge collapsed yesterday.", "2024-07-24", "yesterday", "date", "2024-07-23", "collapse"),
+    ("The bill passed last week.", "2024-12-13", "last week", "date", "2024-12-01..2024-12-08", "vote"),
+    ("The fire broke out three weeks ago.", "2024-07-24", "three weeks ago", "date", "2024-06-30..2024-07-06", "fire"),
+    ("Prices rose earlier this month.", "2024-07-24", "earlier this month", "date", "2024-07-01..2024-07-24", ""),
+    ("Her 1966 debut sold poorly.", None, "1966", "date", "1966-01-01..1966-12-31", "debut"),
+    ("Contracts ran from 2019-2021.", None, "2019-2021", "date", "2019-01-01..2021-12-31", ""),
+    ("The truce was signed on March 3. Two days later the talks collapsed.", "2025-03-06", "Two days later", "date", "2025-03-05", ""),
+    ("The summit opened on March 3. The vote came a week after the summit.", "2025-03-20", "a week after", "date", "2025-03-10", "vote"),
+    ("The main blast, at 3:40 a.m., destroyed a hall.", None, "3:40 a.m.", "time", "03:40", "explosion"),
+    ("Residents were woken by the 4:40 a.m. explosion.", None, "4:40 a.m.", "time", "04:40", "explosion"),
+    ("The first cloud struck at 16:45 GMT.", None, "16:45 GMT", "time", "16:45 UTC", "strike"),
+    ("The quake hit at 11:11 p.m. local time.", None, "11:11 p.m. local time", "time", "23:11", "quake"),
+    ("The closest approach came at 2:27 p.m. EST.", None, "2:27 p.m. EST", "time", "19:27 UTC", "approach"),
+    ("The screening ended shortly after midnight.", None, "midnight", "time", "00:00–00:30", "screening"),
+    ("The parade starts at noon.", None, "noon", "time", "12:00", ""),
+    ("The fire started at about 3:40 a.m.", None, "3:40 a.m.", "time", "03:25–03:55", "fire"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "quote", "kind", "normalized", "event"), EXTRACTION)
+def test_extraction(text, published, quote, kind, normalized, event):
+    found = [c for c in claims(text, published) if c.text == quote and c.kind == kind]
+    assert found, [(c.text, c.kind, c.normalized) for c in claims(text, published)]
+    assert found[0].normalized == normalized
+    assert found[0].subject == event
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("The ministry said on Tuesday that the summit had opened.", "2024-07-24"),  # the statement's date
+        ("The strike came on Monday.", None),  # no publication date: a relative date is no claim
+    ],
+)
+def test_no_event_or_no_claim(text, published):
+    for c in claims(text, published, kinds=("date",)):
+        if c.text == "Tuesday":
+            assert c.subject == ""
+        assert c.text != "Monday"
+
+
+def test_weekday_claim_links_its_date():
+    ws = claims("The vote on Tuesday, May 22 was close.", "2024-05-27", kinds=("weekday",))
+    assert [w.text for w in ws] == ["Tuesday"]
+    assert ws[0].get("date") == "2024-05-22"
+    assert ws[0].get("actual") == 3
+
+
+def test_dateline_is_not_an_event_date():
+    text = "KYIV, June 25 - Ukraine and Russia exchanged 90 prisoners on Tuesday. The June 23 swap took months."
+    ds = claims(text, "2024-06-26", kinds=("date",))
+    assert "June 25" not in [c.text for c in ds]
+
+
+@pytest.mark.parametrize(
+    ("docs", "expected"),
+    [
+        ([{"id": "a", "text": "The attack on Tuesday, May 22 killed seven.", "published": "2024-05-27"}], ["WKD001"]),
+        ([{"id": "a", "text": "The attack on Wednesday, May 22 killed seven.", "published": "2024-05-27"}], []),
+        # No year anywhere: a guess is not a finding.
+        ([{"id": "a", "text": "The attack on Tuesday, May 22 killed seven."}], []),
+        # The year at the end of a range applies to both ends.
+        ([{"id": "a", "text": "It runs from Friday, August 1, to Monday, August 25, 2025."}], []),
+        ([{"id": "a", "text": "It runs from Thursday, August 1, to Monday, August 25, 2025."}], ["WKD001"]),
+        # A date printed with a weekday that fits it ten months back is read in that year.
+        ([{"id": "a", "text": "He was killed on Saturday, April 15.", "published": "2023-10-19"}], []),
+        # Relative against absolute, across documents.
+        (
+            [
+                {"id": "y", "text": "The court ruled on Tuesday that drivers are self-employed.", "published": "2024-07-24"},
+                {"id": "t", "text": "Shares rose on Wednesday. The July 22 ruling was split.", "published": "2024-07-25"},
+            ],
+            ["DAT001"],
+        ),
+        (
+            [
+                {"id": "y", "text": "The court ruled on Tuesday that drivers are self-employed.", "published": "2024-07-24"},
+                {"id": "t", "text": "Shares rose on Wednesday. The July 23 ruling was split.", "published": "2024-07-25"},
+            ],
+            [],
+        ),
+        # A later report about the event is not the event.
+        ([{"id": "a", "text": "The summit opened on March 3. The ministry said on March 5 that it went well.", "published": "2025-03-06"}], []),
+        # Different events.
+        ([{"id": "a", "text": "The summit opened on March 3. The vote took place on March 5.", "published": "2025-03-06"}], []),
+        # A new event introduced with "an".
+        ([{"id": "a", "text": "The Saturday strike came days after an attack on a printing works on May 22.", "published": "2024-05-27"}], []),
+        # Start and end of one event.
+        ([{"id": "a", "text": "The screening began at 9:30 p.m. in the hall. The screening ended at 11:58 p.m. to applause."}], []),
+        ([{"id": "a", "text": "The screening began at 9:30 p.m. in the hall. Critics loved the 10:30 p.m. screening."}], ["TIM001"]),
+        # Time zones respected.
+        ([{"id": "a", "text": "The probe landed at 3:40 p.m. EDT. Engineers cheered the 19:40 UTC landing."}], []),
+        ([{"id": "a", "text": "The probe landed at 3:40 p.m. EDT. Engineers cheered the 20:40 UTC landing."}], ["TIM001"]),
+        # Times on different days are not compared (the two days are a date conflict).
+        ([{"id": "a", "text": "The meeting began at 9 a.m. on Monday. The meeting began at 10 a.m. on Tuesday.", "published": "2024-07-24"}], ["DAT001"]),
+    ],
+)
+def test_rules(docs, expected):
+    assert codes(docs) == expected
+
+
+# Shifting every date of an article, publication date included, by the same number of days
+# changes no finding.
+TEMPLATES = [
+    "The summit opened on {d0:%B %-d}. Delegates said the summit, which began on {d2:%B %-d}, would last a week.",
+    "The court ruled on {wd1}. The {d3:%B %-d} ruling was split.",
+    "The attack on {wd0}, {d0:%B %-d} killed seven. The blast at 3:40 a.m. on {wd0} woke residents. The 4:40 a.m. explosion was heard miles away.",
+    "Officials said the emergency declared on {d0:%B %-d} would end soon. Since the emergency was declared last week, teams have sprayed 600,000 homes.",
+    "A missile hit the port at 9:25 p.m. on {wd1}. The port reopened about 10 hours after the 10:25 p.m. strike, the governor said on {wd0}.",
+]
+
+
+def render(template: str, published: dt.date) -> str:
+    d = {f"d{k}": published - dt.timedelta(days=k + 3) for k in range(4)}
+    wd = {f"wd{k}": (published - dt.timedelta(days=k + 1)).strftime("%A") for k in range(2)}
+    return template.format(**d, **wd)
+
+
+def findings(text: str, published: dt.date) -> list[tuple[str, tuple[str, ...]]]:
+    report = checker.check([{"id": "a", "text": text, "published": published.isoformat()}])
+    return sorted((c.rule, tuple(x.text for x in c.claims)) for c in report.conflicts if c.rule[:3] in ("DAT", "TIM", "WKD"))
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(TEMPLATES),
+    st.dates(min_value=dt.date(2000, 1, 15), max_value=dt.date(2040, 12, 15)),
+    st.integers(min_value=-4000, max_value=4000),
+)
+def test_shifting_all_dates_changes_no_finding(template, published, shift):
+    shifted = published + dt.timedelta(days=shift)
+    a = findings(render(template, published), published)
+    b = findings(render(template, shifted), shifted)
+    # Spans hold the dates themselves, so compare rule codes and claim counts.
+    assert [(r, len(c)) for r, c in a] == [(r, len(c)) for r, c in b]
