@@ -76,7 +76,14 @@ def _after(text: str, start: int, end: int) -> str:
     return " ".join(_WORD.findall(text[start:stop])[:8])
 
 
-_NOT_CUE_AFTER = {"the", "a", "an", "his", "her", "their", "its", "our", "which"}
+# After these a cue word is a noun ("the notes", "after reports that"), a passive ("was
+# announced": the thing announced is no source) or a relative clause ("which confirms").
+_NOT_CUE_AFTER = {
+    "the", "a", "an", "his", "her", "their", "its", "our", "which", "was", "were", "been",
+    "being", "is", "are", "be", "after", "amid", "despite", "following", "of", "in", "on",
+    "with", "without", "by", "from", "to", "for", "these", "those", "such",
+}
+_PRONOUNS = {"he", "she", "they", "we", "i"}
 _EXPLETIVE = {"it", "is", "was", "has", "been", "had", "also", "widely"}
 
 
@@ -108,6 +115,8 @@ def attribute_span(text: str, start: int, end: int) -> Attribution:
         before = _before(text, start, m.start())
         if before and set(before.lower().split()) <= _EXPLETIVE:
             return Attribution("unnamed report", m.group("verb").lower(), True)
+        if before.lower() in _PRONOUNS:
+            return Attribution(before.lower(), m.group("verb").lower(), hedged)
         src = source_key(before)
         if src is None:
             after = _after(text, m.end(), end)

@@ -22,3 +22,20 @@ def test_sentences(text, expected):
 def test_quotations_pair_by_direction():
     text = "He said “a” and “b”. Then “unbalanced"
     assert [text[a:b] for a, b in segment(text).quotes] == ["“a”", "“b”"]
+
+
+ATTRIBUTIONS = [
+    ("Police said 40 people died.", "police"),
+    ("“We left,” said John Smith.", "john smith"),
+    ("Exports fell 3%, the ministry said in a statement on Wednesday.", "ministry"),
+    ("The truce was announced on Monday, but shelling continued.", None),  # passive: no source
+    ("Residents fled after reports that troops had crossed.", None),  # "reports" is a noun here
+    ("According to the monitoring site DeepState, units advanced.", "monitoring site deepstate"),
+]
+
+
+@pytest.mark.parametrize("text,source", ATTRIBUTIONS)
+def test_attribution(text, source):
+    from checker.attribution import attribute_span
+
+    assert attribute_span(text, 0, len(text)).source == source
