@@ -194,7 +194,7 @@ def cmd_rules(_: argparse.Namespace) -> int:
     from .rules import all_rules
 
     for r in all_rules():
-        print(f"{r.code}  {r.name:<24} {r.family:<12} {r.severity!s:<8} {r.summary}")
+        print(f"{r.code}  {r.name:<24} {r.family:<16} {r.severity!s:<8} {r.summary}")
     return EXIT_CLEAN
 
 
