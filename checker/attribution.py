@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from rapidfuzz import fuzz
+
 from .lexicon import alternation, lexicon
 from .segment import Segments
 
@@ -54,10 +56,22 @@ def source_key(phrase: str) -> str | None:
 
 
 def same_source(a: str | None, b: str | None) -> bool:
+    """One source's words all found in the other's ("Tykhy", "Heorhiy Tykhy"), a word
+    matching when it is spelled alike ("data centre", "data center")."""
     if a is None or b is None:
         return a is b
-    ta, tb = set(a.split()), set(b.split())
-    return ta <= tb or tb <= ta
+    ta, tb = a.split(), b.split()
+    small, large = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    return all(any(_alike(w, v) for v in large) for w in small)
+
+
+def _alike(w: str, v: str) -> bool:
+    return w == v or (min(len(w), len(v)) >= 5 and fuzz.ratio(w, v) >= SPELLING_SIMILARITY)
+
+
+# rapidfuzz's normalized similarity (0-100) above which two words of a source's name are
+# one word spelled two ways ("centre"/"center" scores 83).
+SPELLING_SIMILARITY = 80
 
 
 def _before(text: str, start: int, end: int) -> str:
