@@ -55,7 +55,7 @@ def skip_reason(a: Claim, b: Claim, anaphora: bool = False) -> str | None:
             return "different subjects"
     elif not a.subject or a.subject != b.subject:
         return "different subjects"
-    if a.document == b.document and a.sentence == b.sentence:
+    if a.document == b.document and a.sentence == b.sentence and "elided" not in b.qualifiers:
         return "same sentence (a list, a range or a conversion)"
     for q, reason in _NOT_A_TOTAL.items():
         if reason and (q in a.qualifiers or q in b.qualifiers):

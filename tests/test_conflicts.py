@@ -97,3 +97,26 @@ def test_transposed_digits_are_a_slip():
     text = "The court cut the fine to €1.84 billion on Wednesday. The company said it would pay the €1.48 billion fine."
     found = checker.check(text).conflicts
     assert found and found[0].evidence["cause"] == "digits transposed"
+
+
+def test_two_voices_joined_by_a_semicolon_dispute_one_figure():
+    text = "Kyiv said it had received the bodies of 250 soldiers; Russia said it had handed over 212."
+    found = checker.check(text).conflicts
+    assert [(c.rule, c.status, [x.text for x in c.claims]) for c in found] == [
+        ("QTY001", "disputed", ["250 soldiers", "212"])
+    ]
+    assert found[0].claims[1].value.lo == 211.5  # "handed over" is a verb, not "more than"
+
+
+def test_took_part_is_attendance_not_capture():
+    text = "Organisers said more than 100,000 people took part. The interior ministry said about 15,000 had attended."
+    assert [(c.rule, c.status) for c in checker.check(text).conflicts] == [("QTY001", "disputed")]
+
+
+def test_same_source_spelled_two_ways_is_one_source():
+    text = (
+        "Sea ice covered 4.28 million square kilometres, the data centre said. "
+        "At 4.28 million square miles, the cover was the smallest in years, the data center said."
+    )
+    found = checker.check(text).conflicts
+    assert [(c.rule, c.status) for c in found] == [("QTY002", "inconsistent")]

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..attribution import Attribution, attribute
+from ..attribution import Attribution, attribute, attribute_span
 from ..model import Document
 from ..scope import nearest, places_in, times_in
 from ..segment import Segments, Sentence, segment
@@ -100,6 +100,18 @@ class SentenceContext:
     @property
     def state(self) -> dict[str, Any]:
         return self.document.state
+
+    def attribution_at(self, pos: int) -> Attribution:
+        """The attribution of the clause holding pos when a semicolon joins two voices
+        ("Kyiv said it received 250; Russia said it handed over 212"), else the sentence's."""
+        s = self.sentence
+        semi = self.text.find(";", s.start, s.end)
+        if semi < 0:
+            return self.attribution
+        lo = self.text.rfind(";", s.start, pos) + 1 or s.start
+        hi = self.text.find(";", pos, s.end)
+        own = attribute_span(self.text, max(lo, s.start), hi if hi >= 0 else s.end)
+        return own if own.source is not None else self.attribution
 
     def in_quote(self, start: int, end: int) -> bool:
         return self.segments.in_quote(start, end)

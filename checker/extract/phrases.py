@@ -155,10 +155,14 @@ def predicate(text: str, start: int, end: int, c_lo: int, c_hi: int) -> str | No
     """The event class nearest to the figure inside its clause ("killed", "injured")."""
     lex = lexicon()
     best: tuple[int, str] | None = None
-    for m in _WORD.finditer(text, c_lo, c_hi):
+    words = list(_WORD.finditer(text, c_lo, c_hi))
+    for i, m in enumerate(words):
         if start <= m.start() < end:
             continue
-        cls = lex.predicate_of.get(m.group(0).lower())
+        word = m.group(0).lower()
+        # A two-word event ("took part") outranks its first word ("took": captured).
+        pair = f"{word} {words[i + 1].group(0).lower()}" if i + 1 < len(words) else ""
+        cls = lex.predicate_of.get(pair) or lex.predicate_of.get(word)
         if cls is None:
             continue
         dist = start - m.end() if m.end() <= start else m.start() - end

@@ -33,7 +33,7 @@ _SECOND = re.compile(r"[$€£]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d|,\d|\.
 _DEFINITE = re.compile(r"\b(?:the|its|their|this|that|these|those)[ \t]+$", re.I)
 # A bare number ends its phrase ("handed over 212.", "90,000 had joined") after a verb or
 # a preposition ("put the number at about 400"), not after a name ("Boeing 737").
-_ELISION_AFTER = re.compile(r"[ \t]*(?:[.;,)]|$|(?:had|have|has|were|was|are|is|took|joined|attended|died|remained|stayed)\b)")
+_ELISION_AFTER = re.compile(r"[ \t]*(?:[.;,)]|$|(?:and|had|have|has|were|was|are|is|took|joined|attended|died|remained|stayed)\b)")
 _ELISION_BEFORE = re.compile(r"(?:\b(?:at|to|over|of|only|just|said|put|counted|reported|estimated|gave|received|returned|freed|released|handed|killed|lost)|[a-z]+ed)[ \t]+(?:(?:about|around|some|nearly|almost|roughly|only|just|more[ \t]+than|fewer[ \t]+than|at[ \t]+least)[ \t]+)?$")
 _AGED_BEFORE = re.compile(r"\b(?:aged|ages[ \t]+of)[ \t]+(?:\d{1,3}[ \t]*(?:,|and|to|-)[ \t]*)*$", re.I)
 _TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year"}
@@ -85,6 +85,15 @@ class _Figure:
     increment: bool = False
     from_: bool = False
     form: str = "digits"
+
+
+def _particle(qualifier: str, before: str) -> bool:
+    """ "handed over 212": the qualifier word belongs to the verb before it."""
+    verbs = lexicon().numbers.get("qualifier_particles", {}).get(qualifier)
+    if not verbs:
+        return False
+    prev = re.findall(r"[^\W\d_]+", before[-20:])
+    return bool(prev) and prev[-1].lower() in verbs
 
 
 def _widen(value: float, step: float, qualifier: str | None) -> tuple[float, float]:
@@ -146,7 +155,7 @@ def _figure(ctx: SentenceContext, c: Core, taken: set[int]) -> _Figure | None:
         q = m.group("q").lower()
         if q == "from":
             fig.from_ = True
-        else:
+        elif not _particle(q, window[: len(window) - len(m.group(0))]):
             fig.qualifier = re.sub(r"\s+", " ", q)
             fig.start -= len(m.group(0))
     if inc_re.search(window):
@@ -275,7 +284,8 @@ def _elided(ctx: SentenceContext, fig: _Figure, c: Core) -> Claim | None:
         return None
     if not _ELISION_BEFORE.search(text, max(ctx.sentence.start, fig.start - 30), fig.start):
         return None
-    earlier = [a for a in ctx.state.get("counts", []) if a.sentence >= ctx.sentence.index - 1 and a.end <= fig.start]
+    # Within the three sentences before: a dispute's second voice often follows a quote.
+    earlier = [a for a in ctx.state.get("counts", []) if a.sentence >= ctx.sentence.index - 3 and a.end <= fig.start]
     if not earlier:
         return None
     ante = earlier[-1]
@@ -324,7 +334,8 @@ def _claim(ctx: SentenceContext, fig: _Figure, kind: str) -> Claim:
         quals.add("increment")
     if fig.partitive:
         quals.add("partitive")
-    if ctx.attribution.hedged:
+    attribution = ctx.attribution_at(fig.start)
+    if attribution.hedged:
         quals.add("hedged")
     if ctx.in_quote(fig.start, end):
         quals.add("quoted")
@@ -361,7 +372,7 @@ def _claim(ctx: SentenceContext, fig: _Figure, kind: str) -> Claim:
         subject=subject,
         attribute=pred or "",
         qualifiers=frozenset(quals),
-        source=ctx.attribution.source,
+        source=attribution.source,
         place=ctx.place_near(fig.start, end, c_lo, c_hi),
         time=nearest([t for t in ctx.times if c_lo <= t[0] and t[1] <= c_hi], fig.start, end),
         sentence=ctx.sentence.index,
