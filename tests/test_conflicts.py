@@ -120,3 +120,17 @@ def test_same_source_spelled_two_ways_is_one_source():
     )
     found = checker.check(text).conflicts
     assert [(c.rule, c.status) for c in found] == [("QTY002", "inconsistent")]
+
+
+def test_positions_along_a_course_are_not_one_measure():
+    text = "Rotich pulled away after the 35-km mark. Alemayehu led from the 25-km mark."
+    assert rules_for(text) == []
+
+
+def test_a_restatement_is_paired_within_its_own_document():
+    docs = [
+        {"id": "a-draft", "text": "About 180,000 people have fled since Saturday, aid groups said."},
+        {"id": "b-wire", "text": "UNHCR said about 180,000 people had fled. The governor's spokesman said 18,000 people had fled."},
+    ]
+    found = [c for c in checker.check(docs).conflicts if c.rule == "QTY001"]
+    assert [[x.document for x in c.claims] for c in found] == [["b-wire", "b-wire"]]

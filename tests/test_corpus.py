@@ -31,6 +31,16 @@ def test_no_regression_against_baseline(scored):
     assert regressions(current, baseline) == []
 
 
+def test_holdout_loads_and_does_not_regress():
+    """The held-out set measures generalization: it is scored but never tuned against."""
+    holdout = ROOT / "holdout"
+    cases = load_corpus(holdout)
+    assert len(cases) >= 30
+    current, _ = evaluate(holdout)
+    baseline = json.loads((holdout / "baseline.json").read_text())
+    assert regressions(current, baseline) == []
+
+
 def test_loader_fails_loudly_on_missing_quote(tmp_path):
     bad = tmp_path / "conflict-bad.toml"
     bad.write_text(

@@ -20,7 +20,37 @@ _KIND_LABEL = {"count": "count", "measure": "measurement", "money": "amount", "p
 
 
 def _mismatch(ctx: RuleContext) -> Iterator[Finding]:
-    reported: set[tuple[str, int]] = set()
+    # One finding per restatement, against the contradiction an editor would pair it
+    # with: in the same document if there is one, else the nearest before it.
+    best: dict[tuple[str, int], tuple[Claim, Claim, str, str | None]] = {}
+    for a, b, link, cause in _contradictions(ctx):
+        key = (b.document, b.start)
+        held = best.get(key)
+        if held is None or (a.document == b.document, a.start) > (held[0].document == b.document, held[0].start):
+            best[key] = (a, b, link, cause)
+    for a, b, link, cause in sorted(best.values(), key=lambda x: (x[1].sort_key(), x[0].sort_key())):
+        assert a.value is not None and b.value is not None
+        what = _KIND_LABEL[b.kind]
+        msg = (
+            f"'{a.text}' ({shown(a, b)}) vs '{b.text}' ({shown(b, a)}): "
+            f"two values for the same {what} ({b.subject})"
+            + (f"; {cause}" if cause else "")
+        )
+        yield Finding(
+            claims=(a, b),
+            message=msg,
+            evidence={
+                "values": [a.normalized, b.normalized],
+                "intervals": [[a.value.lo, a.value.hi], [b.value.lo, b.value.hi]],
+                "unit": a.unit,
+                "subject": b.subject,
+                "cause": cause,
+                "link": link,
+            },
+        )
+
+
+def _contradictions(ctx: RuleContext) -> Iterator[tuple[Claim, Claim, str, str | None]]:
     for a, b, link in ctx.pairs("count", "measure", "money", "percent", unlinked=True):
         assert a.value is not None and b.value is not None
         if a.value.overlaps(b.value):
@@ -41,27 +71,7 @@ def _mismatch(ctx: RuleContext) -> Iterator[Finding]:
             if not (disputing and close and ratio(a, b) <= MAX_DISPUTE_RATIO):
                 ctx.skipped["values differ but not by a slip"] += 1
                 continue
-        if (b.document, b.start) in reported:
-            continue  # one finding per restatement: against its first contradiction
-        reported.add((b.document, b.start))
-        what = _KIND_LABEL[b.kind]
-        msg = (
-            f"'{a.text}' ({shown(a, b)}) vs '{b.text}' ({shown(b, a)}): "
-            f"two values for the same {what} ({b.subject})"
-            + (f"; {cause}" if cause else "")
-        )
-        yield Finding(
-            claims=(a, b),
-            message=msg,
-            evidence={
-                "values": [a.normalized, b.normalized],
-                "intervals": [[a.value.lo, a.value.hi], [b.value.lo, b.value.hi]],
-                "unit": a.unit,
-                "subject": b.subject,
-                "cause": cause,
-                "link": link,
-            },
-        )
+        yield a, b, link, cause
 
 
 MISMATCH = Rule(
