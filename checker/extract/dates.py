@@ -139,9 +139,12 @@ def lex() -> _Lex:
         between=frozenset(_norm(w) for w in d["verb_forms"]["between"]) | frozenset(w.lower() for k in d["zones"] for w in k.split()) | {"a", "p", "m"},
         other_verbs=_other_verbs(),
         master=master,
-        between_linked=re.compile(r"[ \t]*(?:,[ \t]*|[ \t]\(?[ \t]*|\([ \t]*)(?:the[ \t]+)?"),
+        # Same strings as "[ \t]*(?:,[ \t]*|[ \t]\(?[ \t]*|\([ \t]*)", whose blank runs could be split n ways
+        # (quadratic fullmatch on a long blank gap); possessive runs here never give blanks back.
+        between_linked=re.compile(r"(?=[ \t,(])[ \t]*+(?:[,(][ \t]*+)?(?:the[ \t]+)?"),
+        # Blanks after the comma only if there is one: "[ \t]*,?[ \t]*" splits a run of n blanks n ways.
         range_gap=re.compile(
-            rf"[ \t]*,?[ \t]*(?:to|and|until|through|till|or|-|–)[ \t]+(?:{wd_re},?[ \t]+)?(?:the[ \t]+)?"
+            rf"[ \t]*(?:,[ \t]*)?(?:to|and|until|through|till|or|-|–)[ \t]+(?:{wd_re},?[ \t]+)?(?:the[ \t]+)?"
         ),
     )
 

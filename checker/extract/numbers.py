@@ -35,7 +35,9 @@ _DIGITS = re.compile(r"(?<![\w.,/:±-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d
 def _word_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     nums = lexicon().numbers
     w = alternation(nums["cardinals"])
-    words = re.compile(rf"(?<![\w-])(?:{w})(?:(?:-|[ \t]+and[ \t]+|[ \t]+)(?:{w}))*(?![\w-])", re.I)
+    # At most 24 joined words (no written number needs more): unbounded, a run of thousands of
+    # number words became one match that _trim_word_run revalues prefix by prefix, in quadratic time.
+    words = re.compile(rf"(?<![\w-])(?:{w})(?:(?:-|[ \t]+and[ \t]+|[ \t]+)(?:{w})){{0,24}}(?![\w-])", re.I)
     specials = re.compile(rf"(?<![\w-])(?:{alternation(nums['specials'])})(?![\w-])", re.I)
     multitudes = re.compile(rf"(?<![\w-])(?:{alternation(nums['multitudes'])})(?![\w-])", re.I)
     fractions = re.compile(rf"(?<![\w-])(?P<f>{alternation(nums['fractions'])})[ \t]+of(?![\w-])", re.I)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..lexicon import lexicon
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_GAP = re.compile(r"[ \t]*-?[ \t]*")
+_GAP = re.compile(r"[ \t]*(?:-[ \t]*)?")  # not "[ \t]*-?[ \t]*": n ways to split n blanks
 _CLAUSE = re.compile(r"[,;:()“”\"—–]|\s(?:and|but|while|whereas|although|though)\s")
 MAX_NP = 4
 

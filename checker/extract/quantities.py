@@ -24,7 +24,9 @@ _ISO_DATE = re.compile(r"-\d\d-\d\d")
 _IDENT_BEFORE = re.compile(r"(?:\b(?:No|no|Nos|number|Number|Article|article|Section|section|Route|route|Highway|Flight|flight|Resolution|Chapter|Room|Gate|Platform|Line|Level|level|Grade|grade|Category|category|Stage|stage|page|Page|Vol|vol|Act|Paragraph|paragraph|Clause|clause|Rule|rule|Phase|phase|Round|round|Game|game|Match|match|version|Version|model|Model|Term|term|Bill|bill|Law|law|Unit|unit|Division|Corps|Army|Brigade|Battalion|Regiment|Squadron|Block|block)\.?|#)[ \t]*$")
 _CAP_BEFORE = re.compile(r"(?<![.!?:\"“] )\b[A-Z][\w-]*[ \t]+$")
 _SCALE_ATTACHED = re.compile(r"(?P<s>bn|mn|tn|m|k)(?![\w])", re.I)
-_SCALE_SPACED = re.compile(r"[ \t]*-?[ \t]*(?P<s>thousand|million|billion|trillion|bn|mn|tn)(?![\w])", re.I)
+# The second blank run only after a hyphen: "[ \t]*-?[ \t]*" could split a run of n blanks in n
+# ways before failing, quadratic per match() on "5" followed by thousands of spaces.
+_SCALE_SPACED = re.compile(r"[ \t]*(?:-[ \t]*)?(?P<s>thousand|million|billion|trillion|bn|mn|tn)(?![\w])", re.I)
 _PERCENT = re.compile(r"[ \t]*(?P<p>%|percent(?!age)|per[ \t]+cent|pct\b)|[ \t]+(?P<pp>percentage[ \t]+points?)(?![\w])", re.I)
 _AGE_AFTER = re.compile(r"(?:-year-old|[ \t]+years?[ \t]+old)(?![\w])", re.I)
 _RANGE = re.compile(r"[ \t]*(?P<sep>-|–|to|and)[ \t]*")

@@ -28,6 +28,7 @@ from typing import Any
 from ..fold import fold
 from ..lexicon import _toml, alternation
 from ..model import Claim, Span
+from .casescan import CaseScan, lowered
 from .context import SentenceContext
 from .phrases import singular
 
@@ -206,9 +207,17 @@ def _all(ctx: SentenceContext, name: str) -> list[re.Match[str]]:
         if gates is not None and not any(g in low for g in gates):
             got = []  # no word the pattern needs: skip the pass
         else:
-            got = list(_patterns()[name].finditer(ctx.text))
+            if "states:folded" not in ctx.state:
+                ctx.state["states:folded"] = lowered(ctx.text, low)
+            got = _scans()[name].finditer(ctx.text, ctx.state["states:folded"])
         ctx.state[key] = got
     return got
+
+
+@cache
+def _scans() -> dict[str, CaseScan]:
+    """The document-wide patterns with their fast lowercase twins (see casescan)."""
+    return {name: CaseScan(p) for name, p in _patterns().items()}
 
 
 @cache
@@ -232,6 +241,8 @@ def _gates() -> dict[str, tuple[str, ...]]:
 def _found(ctx: SentenceContext, name: str) -> list[re.Match[str]]:
     """The matches of one pattern that lie inside the current sentence."""
     ms = _all(ctx, name)
+    if not ms:  # the common case: most patterns find nothing in a document
+        return []
     starts = ctx.state.get("states:starts:" + name)
     if starts is None:
         starts = ctx.state["states:starts:" + name] = [m.start() for m in ms]
@@ -249,6 +260,8 @@ def _tokens(text: str, lo: int, hi: int) -> list[re.Match[str]]:
     return list(_TOKEN.finditer(text, lo, hi))
 
 
+# Pure functions of one token, called for every token of every clause read: cached.
+@lru_cache(maxsize=65536)
 def _norm(tok: str) -> str:
     return fold(_POSSESSIVE.sub("", tok))
 
@@ -377,6 +390,7 @@ def topic_of(text: str, lo: int, hi: int, extra: tuple[int, int] | None = None) 
     return Topic(lo, hi, text[lo:hi], head, cls, frozenset(keys), names, numbers, mods_f)
 
 
+@lru_cache(maxsize=65536)
 def _period_word(tok: str) -> bool:
     t = _norm(tok)
     return t in _WEEKDAYS or t in _MONTHS or bool(re.fullmatch(r"(?:19|20)\d\d", t)) or t in ("first-half", "second-half")
@@ -733,6 +747,7 @@ def _key(w: _Words, word: str) -> str:
     return low[:-1] if low.endswith("e") and len(low) > 3 else low
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     return singular(_norm(word))[:6]
 
@@ -873,30 +888,42 @@ def _negations(ctx: SentenceContext) -> list[Claim]:
     return out
 
 
+# Read before each candidate verb (compiled once: re's own cache costs a lookup a call).
+_NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our|this|that|whose)|’s|'s|\d)[ \t]+$", re.I)
+_DENIED_BEFORE = re.compile(r"(?:\bnot|\bnever|n['’]t|\bno|\bnone)[ \t]+(?:(?:been|be|have|yet)[ \t]+)*$", re.I)
+_NONE_BEFORE = re.compile(r"\b(?:none|no)\b[^,.;]*$", re.I)
+_BE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be)[ \t]+$", re.I)
+_WORD_BEFORE = re.compile(r"([a-z][\w-]*)[ \t]+$")
+
+
 def _affirmatives(ctx: SentenceContext, bases: frozenset[str]) -> list[Claim]:
     if not bases:
         return []
     text, s = ctx.text, ctx.sentence
+    # Most sentences hold no verb of interest: test their tokens' keys in one C-level
+    # pass (findall, map over the cached verb_base) before reading them one by one.
+    if bases.isdisjoint(map(verb_base, _TOKEN.findall(text, s.start, s.end))):
+        return []
     w = words()
     out: list[Claim] = []
     for m in _TOKEN.finditer(text, s.start, s.end):
         if not m.group(0)[0].isalpha() or verb_base(m.group(0)) not in bases:
             continue
         before = text[max(s.start, m.start() - 30) : m.start()]
-        if re.search(r"(?:\b(?:the|a|an|its|his|her|their|our|this|that|whose)|’s|'s|\d)[ \t]+$", before, re.I):
+        if _NOUN_BEFORE.search(before):
             continue  # a noun ("the appeal"), not the verb
-        if re.search(r"(?:\bnot|\bnever|n['’]t|\bno|\bnone)[ \t]+(?:(?:been|be|have|yet)[ \t]+)*$", before, re.I) or re.search(r"\b(?:none|no)\b[^,.;]*$", before, re.I):
+        if _DENIED_BEFORE.search(before) or _NONE_BEFORE.search(before):
             continue
         verb = m.group(0)
         base = verb_base(verb)
-        passive = bool(re.search(r"\b(?:was|were|is|are|been|be)[ \t]+$", before, re.I)) and not verb.lower().endswith("ing")
+        passive = bool(_BE_BEFORE.search(before)) and not verb.lower().endswith("ing")
         ob = _object_span(text, m.end(), s.end)
         args = _args(text, *ob)
         sub = _subject(text, s.start, m.start())
         if passive and sub:
             args = args | _args(text, sub[0], sub[1])
         # a reduced relative ("the 43 planned operations cancelled on Tuesday"): the noun before
-        prev = re.search(r"([a-z][\w-]*)[ \t]+$", before)
+        prev = _WORD_BEFORE.search(before)
         reduced = bool(
             prev and verb.lower().endswith(("ed", "en")) and not passive and prev.group(1).lower() not in words().boundaries
             and re.search(r"^[^,;]*?\b(?:is|are|was|were|would|will|has|have|had)\b", text[m.end() : s.end])
