@@ -6,9 +6,11 @@ Sources are compared by their words, not resolved to entities: "Tykhy" and
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -117,13 +119,52 @@ def _previous_chunk(text: str, start: int, end: int) -> str:
     return " ".join(_WORD.findall(text[begin:stop])[-8:])
 
 
-def attribute_span(text: str, start: int, end: int) -> Attribution:
-    according, verb_re, participle_re, hedge_re = _patterns()
-    hedged = bool(hedge_re.search(text, start, end))
-    m = according.search(text, start, end)
-    if m:
-        return Attribution(source_key(m.group("src")), "according to", hedged)
-    for m in verb_re.finditer(text, start, end):
+class Cues:
+    """Every attribution cue of one document, found by one pass per pattern (a sentence
+    at a time, four case-insensitive patterns cost more than all the rest of attribution)."""
+
+    __slots__ = ("according", "hedges", "participles", "verbs")
+
+    def __init__(self, text: str) -> None:
+        from .extract.casescan import lowered  # the extract package imports this module
+
+        low = lowered(text)
+        self.according, self.verbs, self.participles, self.hedges = (
+            _Hits(scan.finditer(text, low)) for scan in _scans()
+        )
+
+
+class _Hits:
+    __slots__ = ("matches", "starts")
+
+    def __init__(self, matches: list[re.Match[str]]) -> None:
+        self.matches = matches
+        self.starts = [m.start() for m in matches]
+
+    def within(self, start: int, end: int) -> list[re.Match[str]]:
+        i = bisect.bisect_left(self.starts, start)
+        out = []
+        while i < len(self.matches) and self.starts[i] < end:
+            if self.matches[i].end() <= end:
+                out.append(self.matches[i])
+            i += 1
+        return out
+
+
+@cache
+def _scans() -> tuple[Any, ...]:
+    from .extract.casescan import CaseScan
+
+    return tuple(CaseScan(p) for p in _patterns())
+
+
+def attribute_span(text: str, start: int, end: int, cues: Cues | None = None) -> Attribution:
+    cues = cues or Cues(text[:end])
+    hedged = bool(cues.hedges.within(start, end))
+    found = cues.according.within(start, end)
+    if found:
+        return Attribution(source_key(found[0].group("src")), "according to", hedged)
+    for m in cues.verbs.within(start, end):
         if _determined(text, m.start()):
             continue
         before = _before(text, start, m.start())
@@ -140,8 +181,9 @@ def attribute_span(text: str, start: int, end: int) -> Attribution:
                 src = source_key(after)
         if src is not None:
             return Attribution(src, m.group("verb").lower(), hedged)
-    m = participle_re.search(text, start, end)
-    if m:
+    participles = cues.participles.within(start, end)
+    if participles:
+        m = participles[0]
         head = _CLAUSE_BREAK.search(text, start, end)
         subject = text[start : head.start() if head else m.start()]
         src = source_key(" ".join(_WORD.findall(subject)[:8]))
@@ -152,22 +194,23 @@ def attribute_span(text: str, start: int, end: int) -> Attribution:
     return NONE
 
 
-def attribute(segs: Segments) -> list[Attribution]:
+def attribute(segs: Segments, cues: Cues | None = None) -> list[Attribution]:
     """One attribution per sentence. A quotation takes the attribution written next to it,
     so every sentence inside "“A. B,” Tykhy said." is Tykhy's."""
     text = segs.text
+    cues = cues or Cues(text)
     pronouns = set(lexicon().words["attribution"]["pronouns"])
     out: list[Attribution] = []
     last_named: dict[int, str] = {}
     for s in segs.sentences:
-        att = attribute_span(text, s.start, s.end)
+        att = attribute_span(text, s.start, s.end, cues)
         for qs, qe in segs.quotes:
             if qs < s.end and s.start < qe:
                 tail = segs.sentence_at(max(qe - 1, s.start))
-                outside = attribute_span(text, qe, tail.end)
+                outside = attribute_span(text, qe, tail.end, cues)
                 if outside.source is None:
                     head = segs.sentence_at(qs)
-                    outside = attribute_span(text, head.start, qs)
+                    outside = attribute_span(text, head.start, qs, cues)
                 if outside.source is not None:
                     att = outside
         if att.source in pronouns:

@@ -11,10 +11,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..attribution import Attribution, attribute, attribute_span
+from ..attribution import Attribution, Cues, attribute, attribute_span
 from ..model import Document
 from ..scope import nearest, places_in, times_in
 from ..segment import Segments, Sentence, segment
+from .casescan import lowered
 from .numbers import Core, cores
 
 # Unicode spaces that reporters' tools insert (no-break, thin, narrow no-break): read as
@@ -40,6 +41,7 @@ class DocumentContext:
     times: list[list[tuple[int, int, str]]]
     places: list[list[tuple[int, int, str]]]
     cores: list[list[Core]]
+    cues: Cues
     skipped: Counter[str]
     state: dict[str, Any] = field(default_factory=dict)
 
@@ -49,14 +51,17 @@ class DocumentContext:
         segs = segment(view.text)
         starts = tuple(s.start for s in segs.sentences)
         text = view.text
+        low = lowered(text)
+        cues = Cues(text)
         return cls(
             doc=view,
             original=doc,
             segments=segs,
-            attributions=attribute(segs),
-            times=_bucket(times_in(text, 0, len(text)), starts, lambda t: t[0]),
+            attributions=attribute(segs, cues),
+            times=_bucket(times_in(text, 0, len(text), low), starts, lambda t: t[0]),
             places=_bucket(places_in(text, 0, len(text)), starts, lambda t: t[0]),
-            cores=_bucket(cores(text, 0, len(text)), starts, lambda c: c.start),
+            cores=_bucket(cores(text, 0, len(text), low), starts, lambda c: c.start),
+            cues=cues,
             skipped=skipped,
         )
 
@@ -110,7 +115,7 @@ class SentenceContext:
             return self.attribution
         lo = self.text.rfind(";", s.start, pos) + 1 or s.start
         hi = self.text.find(";", pos, s.end)
-        own = attribute_span(self.text, max(lo, s.start), hi if hi >= 0 else s.end)
+        own = attribute_span(self.text, max(lo, s.start), hi if hi >= 0 else s.end, self.document.cues)
         return own if own.source is not None else self.attribution
 
     def in_quote(self, start: int, end: int) -> bool:

@@ -14,6 +14,7 @@ from functools import cache
 from text_to_num import text2num
 
 from ..lexicon import alternation, lexicon
+from .casescan import CaseScan
 
 MAX_DIGITS = 15  # beyond this a digit run is an identifier, not a figure
 
@@ -80,8 +81,20 @@ def _trim_word_run(text: str, m: re.Match[str]) -> Core | None:
     return None
 
 
-def cores(text: str, start: int, end: int) -> list[Core]:
-    """All number cores in text[start:end], leftmost-longest, non-overlapping."""
+def _matches(pattern: re.Pattern[str], text: str, start: int, end: int, low: str | None) -> list[re.Match[str]]:
+    if low is not None and start == 0 and end == len(text):
+        return _scan(pattern).finditer(text, low)
+    return list(pattern.finditer(text, start, end))
+
+
+@cache
+def _scan(pattern: re.Pattern[str]) -> CaseScan:
+    return CaseScan(pattern)
+
+
+def cores(text: str, start: int, end: int, low: str | None = None) -> list[Core]:
+    """All number cores in text[start:end], leftmost-longest, non-overlapping. `low`
+    (casescan.lowered of the whole text) lets a whole-document pass skip ahead in C."""
     words, specials, multitudes, fractions = _word_patterns()
     nums = lexicon().numbers
     found: list[Core] = []
@@ -91,16 +104,16 @@ def cores(text: str, start: int, end: int) -> list[Core]:
             continue
         value = float(raw.replace(",", ""))
         found.append(Core(m.start(), m.end(), value, step_of(raw.replace(",", ""), value), "digits"))
-    for m in multitudes.finditer(text, start, end):
+    for m in _matches(multitudes, text, start, end, low):
         lo, hi = nums["multitudes"][re.sub(r"\s+", " ", m.group(0).lower())]
         found.append(Core(m.start(), m.end(), float(lo), 1.0, "multitude", (float(lo), float(hi))))
-    for m in fractions.finditer(text, start, end):
+    for m in _matches(fractions, text, start, end, low):
         share = float(nums["fractions"][m.group("f").lower()])
         found.append(Core(m.start("f"), m.end("f"), share, 1.0, "fraction"))
-    for m in specials.finditer(text, start, end):
+    for m in _matches(specials, text, start, end, low):
         value = float(nums["specials"][re.sub(r"\s+", " ", m.group(0).lower())])
         found.append(Core(m.start(), m.end(), value, 1.0, "special"))
-    for m in words.finditer(text, start, end):
+    for m in _matches(words, text, start, end, low):
         core = _trim_word_run(text, m)
         if core is not None:
             found.append(core)
