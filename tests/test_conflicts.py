@@ -134,3 +134,25 @@ def test_a_restatement_is_paired_within_its_own_document():
     ]
     found = [c for c in checker.check(docs).conflicts if c.rule == "QTY001"]
     assert [[x.document for x in c.claims] for c in found] == [["b-wire", "b-wire"]]
+
+
+AGE_CASES = [
+    # (text, published, flagged)
+    ("Judge Coles ordered Daniel Averill, 54, to pay. Testifying, Averill told jurors he was misled. "
+     "The 47-year-old has been held since July.", "2024-10-04", True),
+    # The story is about Haigh; "The 34-year-old" is Haigh, not Alexander, named last.
+    ("Louise Haigh resigned on Friday. Haigh, 37, said she was sorry. Starmer named Heidi Alexander "
+     "to replace Haigh. Alexander, 49, is an ally of Starmer. The 34-year-old had overseen rail plans.",
+     "2024-11-30", True),
+    ("Anna Vossberg, 52, needs 74 votes. Vossberg was first elected to the council in 2003, "
+     "at the age of 34.", "2024-06-05", True),
+    ("Anna Vossberg, 52, needs 74 votes. Vossberg was first elected to the council in 2006, "
+     "at the age of 34.", "2024-06-05", False),
+    ("Jane Doe, 63, spoke. She said her son Mark Doe was hurt. The 36-year-old was taken to hospital.",
+     "2024-01-01", False),
+]
+
+
+@pytest.mark.parametrize("text,published,flagged", AGE_CASES)
+def test_ages_follow_the_person_just_named(text, published, flagged):
+    assert ("AGE001" in [r for r, _, _ in rules_for(text, published)]) is flagged

@@ -23,10 +23,14 @@ _PATTERNS = (
     re.compile(rf"\bwhen[ \t]+(?P<pron>he|she)[ \t]+was[ \t]+{_AGE}\b"),
     # "The 44-year-old was ...": a sentence opening on an age refers to the person just named.
     re.compile(rf"(?:^|(?<=[.!?\n][ \t])|(?<=\n)|(?<=[“\"]))(?:The|the)[ \t]+{_AGE}-year-old\b(?![ \t]+[A-Z])"),
+    # "Vossberg was first elected in 2003, at the age of 34": dated by the sentence's year.
+    re.compile(rf"\bat[ \t]+the[ \t]+age[ \t]+of[ \t]+{_AGE}\b"),
 )
 # A literal each pattern needs: patterns whose literal is absent are not run at all.
-_NEEDS = (",", "aged", "-year-old", "-year-old", "", "when", "-year-old")
-_DATED = 5  # the one pattern whose sentence year dates the age ("in 2010, when he was 49")
+_NEEDS = (",", "aged", "-year-old", "-year-old", "", "when", "-year-old", "age of")
+_WHEN = 5  # "when he was 49": the person last given an age
+_OPENING = 6  # "The 47-year-old has been held ...": the person the story is about
+_DATED = {5, 7}  # patterns whose sentence year dates the age ("in 2010, when he was 49")
 # A person named in full: two or three capitalized words, the last a surname.
 _FULL_NAME = re.compile(r"\b[A-Z][a-z’'-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z’'-]+){1,2}\b")
 _YEAR = re.compile(r"\b(?:in|of|since|during)[ \t]+(?P<y>1[89]\d\d|20\d\d)\b", re.I)
@@ -34,6 +38,12 @@ _TITLES = re.compile(
     r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|President|Prime[ \t]+Minister|Minister|Judge|Justice|Senator|Sen|Rep|Gov|Governor|General|Gen|Col|Colonel|Captain|Capt|Chancellor|Mayor|Coach|Chief|Sir|Dame|Lord|Lady|King|Queen|Pope|Archbishop|Bishop|Father|Sister|Brother)\.?[ \t]+)+"
 )
 _NOT_NAMES = {"The", "A", "An", "In", "On", "At", "He", "She", "They", "It", "But", "And", "When", "After", "Before", "Meanwhile"}
+
+
+def fold_word(word: str) -> str:
+    from ..fold import fold
+
+    return fold(word)
 
 
 def person_key(name: str) -> tuple[str, str]:
@@ -48,13 +58,34 @@ def person_key(name: str) -> tuple[str, str]:
     return fold(parts[-1]), " ".join(fold(p) for p in parts[:-1])
 
 
-def _named_before(ctx: SentenceContext) -> str:
-    """The last person named in full in this sentence (before the age) or the one before."""
+def _named_before(ctx: SentenceContext, upto: int) -> str:
+    """The last person named before `upto`, in this sentence or the one before: a full
+    name, or a surname this document has already given an age ("Averill, 54, ... The
+    47-year-old")."""
     segs = ctx.segments
     lo = segs.sentences[max(0, ctx.sentence.index - 1)].start
-    names = [m.group(0) for m in _FULL_NAME.finditer(ctx.text, lo, ctx.sentence.start)]
-    names = [n for n in names if n.split()[0] not in _NOT_NAMES]
-    return names[-1] if names else ""
+    known: set[str] = ctx.state.get("surnames", set())
+    names = [(m.start(), m.group(0)) for m in _FULL_NAME.finditer(ctx.text, lo, upto)]
+    names = [(s, n) for s, n in names if n.split()[0] not in _NOT_NAMES]
+    names += [(m.start(), m.group(0)) for m in _CAPITALIZED.finditer(ctx.text, lo, upto) if fold_word(m.group(0)) in known]
+    return max(names)[1] if names else ""
+
+
+def _topic(ctx: SentenceContext, upto: int) -> str:
+    """The person a story is about so far: the surname of a full name mentioned most often
+    before `upto` (ties: the latest). "The 34-year-old" opening a sentence refers to the
+    story's subject, not to the last person who happened to be named."""
+    text = ctx.text[:upto]
+    full = {m.group(0).split()[-1]: m.group(0) for m in _FULL_NAME.finditer(text) if m.group(0).split()[0] not in _NOT_NAMES}
+    if not full:
+        return ""
+    counts = {s: len(re.findall(rf"\b{re.escape(s)}\b", text)) for s in full}
+    last = {s: text.rfind(s) for s in full}
+    best = max(full, key=lambda s: (counts[s], last[s]))
+    return full[best]
+
+
+_CAPITALIZED = re.compile(r"\b[A-Z][a-z’'-]{2,}\b")
 
 
 def _age_value(raw: str) -> float | None:
@@ -81,7 +112,8 @@ def extract_ages(ctx: SentenceContext) -> list[Claim]:
     for pat, m in found:
         if not (s.start <= m.start() and m.end() <= s.end):
             continue
-        as_of = int(year_m.group("y")) if year_m and pat is _PATTERNS[_DATED] else pub_year
+        dated = any(pat is _PATTERNS[i] for i in _DATED)
+        as_of = int(year_m.group("y")) if year_m and dated else pub_year
         if True:
             if m.start("age") in seen:
                 continue
@@ -95,13 +127,19 @@ def extract_ages(ctx: SentenceContext) -> list[Claim]:
                 if not name:
                     continue
             else:
-                name = last_person.get("name", "") if pat is _PATTERNS[_DATED] else _named_before(ctx)
+                if pat is _PATTERNS[_WHEN]:
+                    name = last_person.get("name", "")
+                elif pat is _PATTERNS[_OPENING]:
+                    name = _topic(ctx, m.start())
+                else:
+                    name = _named_before(ctx, m.start())
                 if not name:
                     continue
             surname, given = person_key(name)
             if not surname:
                 continue
             last_person["name"] = name
+            ctx.state.setdefault("surnames", set()).add(surname)
             seen.add(m.start("age"))
             a, b = m.start("age"), m.end("age")
             span_end = b + (len("-year-old") if text.startswith("-year-old", b) else 0)
