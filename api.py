@@ -34,6 +34,7 @@ Responses are serialized with orjson and sorted keys: the same input gives the s
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import hmac
 import html
 import logging
@@ -41,8 +42,6 @@ import os
 import re
 import threading
 import uuid
-from concurrent.futures import Future, ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +70,7 @@ DEFAULTS: dict[str, Any] = {
     "CHECKER_CORS_ORIGINS": "",
     "CHECKER_API_KEYS": "",
 }
+RETIRE_KEY = "checker.retire_worker"  # set in the WSGI environ when a check outlived its budget
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 
 
@@ -100,10 +100,23 @@ class OptionsIn(Schema):
 
 
 class CheckRequest(Schema):
-    documents = fields.List(fields.Nested(DocumentIn), metadata={"description": "One or more documents."})
+    """The request as the OpenAPI document describes it. Loading goes through _Envelope and
+    DocumentIn one document at a time, so that one bad document does not sink the others."""
+
+    documents = fields.List(fields.Nested(DocumentIn), metadata={
+        "description": "One or more documents (at most CHECKER_MAX_DOCUMENTS). A document that is invalid "
+                       "(missing or wrong fields, over CHECKER_MAX_CHARS, a duplicate id) is reported in the "
+                       "response's `errors` and the others are checked; when none can be checked the answer "
+                       "is 422."})
     text = fields.String(metadata={"description": "Shorthand for one document with id `text`."})
     published = fields.Date(metadata={"description": "Publication date for the shorthand `text`."})
     options = fields.Nested(OptionsIn)
+
+
+class _Envelope(CheckRequest):
+    """The request-level shape; each document is validated afterwards on its own."""
+
+    documents = fields.List(fields.Raw(allow_none=True))
 
     @validates_schema
     def _shape(self, data: dict[str, Any], **_: Any) -> None:
@@ -114,24 +127,47 @@ class CheckRequest(Schema):
             raise ValidationError("Missing data for required field.", "documents")
         if "published" in data and "text" not in data:
             raise ValidationError("Only with the shorthand `text`; put it on each document.", "published")
-        docs = data.get("documents", [{"text": data.get("text", "")}])
-        errors: dict[str, list[str]] = {}
-        if not docs:
-            errors["documents"] = ["At least one document is required."]
-        if len(docs) > cfg["CHECKER_MAX_DOCUMENTS"]:
-            errors["documents"] = [f"At most {cfg['CHECKER_MAX_DOCUMENTS']} documents per request."]
-        seen: dict[str, int] = {}
-        for i, doc in enumerate(docs):
-            where = f"documents.{i}" if "documents" in data else "text"
-            if len(doc["text"]) > cfg["CHECKER_MAX_CHARS"]:
-                errors[f"{where}.text" if "documents" in data else where] = [
-                    f"Longer than the limit of {cfg['CHECKER_MAX_CHARS']} characters."]
-            if "id" in doc:
-                if doc["id"] in seen:
-                    errors[f"{where}.id"] = [f"Duplicate id {doc['id']!r} (also documents.{seen[doc['id']]}.id)."]
-                seen.setdefault(doc["id"], i)
-        if errors:
-            raise ValidationError(errors)  # type: ignore[arg-type]
+        if "documents" in data and not data["documents"]:
+            raise ValidationError("At least one document is required.", "documents")
+        if len(data.get("documents", ())) > cfg["CHECKER_MAX_DOCUMENTS"]:
+            raise ValidationError(f"At most {cfg['CHECKER_MAX_DOCUMENTS']} documents per request.", "documents")
+        if len(data.get("text", "")) > cfg["CHECKER_MAX_CHARS"]:
+            raise ValidationError(f"Longer than the limit of {cfg['CHECKER_MAX_CHARS']} characters.", "text")
+
+
+def load_documents(raw_docs: list[Any], max_chars: int) -> tuple[list[dict[str, Any]], list[int],
+                                                                  dict[int, dict[str, list[str]]]]:
+    """Validate each document on its own: (good documents, their request indices, problems by index)."""
+    good: list[dict[str, Any]] = []
+    kept: list[int] = []
+    problems: dict[int, dict[str, list[str]]] = {}
+    seen: dict[str, int] = {}
+    for i, raw in enumerate(raw_docs):
+        where = f"documents.{i}"
+        bad: dict[str, list[str]] = {}
+        doc: dict[str, Any] | None = None
+        if not isinstance(raw, dict):
+            bad[where] = ["Not an object."]
+        else:
+            try:
+                doc = _document_schema.load(raw)
+            except ValidationError as exc:
+                bad.update(flatten(exc.messages, where))
+            text = raw.get("text")
+            if isinstance(text, str) and len(text) > max_chars:
+                bad.setdefault(f"{where}.text", []).append(f"Longer than the limit of {max_chars} characters.")
+            doc_id = raw.get("id")
+            if isinstance(doc_id, str) and doc_id:
+                if doc_id in seen:
+                    bad.setdefault(f"{where}.id", []).append(
+                        f"Duplicate id {doc_id!r} (also documents.{seen[doc_id]}.id).")
+                seen.setdefault(doc_id, i)
+        if bad:
+            problems[i] = bad
+        elif doc is not None:
+            good.append(doc)
+            kept.append(i)
+    return good, kept, problems
 
 
 # ---- schemas: responses --------------------------------------------------------------
@@ -173,8 +209,8 @@ class ConflictOut(Open):
 
 
 class InputErrorOut(Open):
-    document = fields.Integer(required=True)
-    field = fields.String(required=True)
+    document = fields.Integer(required=True, metadata={"description": "Index in the request's `documents`."})
+    field = fields.String(required=True, metadata={"description": "What is wrong, e.g. `documents.2.text`."})
     message = fields.String(required=True)
 
 
@@ -287,8 +323,15 @@ def read_json() -> Any:
 
 
 class Budget:
-    """Runs checks on a few threads per process so a request can stop waiting at the
-    budget; the check itself finishes in the background and frees its slot then."""
+    """Runs each check on its own daemon thread so the request can stop waiting at the budget.
+
+    A check that overruns cannot be interrupted (Python threads cannot be killed), so it goes
+    on in the background holding its slot, and the request is marked with RETIRE_KEY in the
+    WSGI environ: under `checker serve` the gunicorn worker exits once the 503 is sent and
+    the master forks a fresh one (checker/serve.py), which ends the orphaned check instead of
+    letting it burn a core for minutes. Without gunicorn (tests, the Flask dev server) the
+    orphan finishes on its own; when every slot is held by one, requests get 503 `busy`.
+    The threads are daemons so that an exiting worker never waits for an orphan."""
 
     def __init__(self, slots: int) -> None:
         self.slots = slots
@@ -298,7 +341,6 @@ class Budget:
     def _init(self) -> None:  # per process: gunicorn forks after create_app
         with self._lock:
             if self._pid != os.getpid():
-                self._pool = ThreadPoolExecutor(self.slots, thread_name_prefix="check")
                 self._free = threading.BoundedSemaphore(self.slots)
                 self._pid = os.getpid()
 
@@ -307,27 +349,35 @@ class Budget:
             self._init()
         if not self._free.acquire(blocking=False):
             raise ApiError(503, "busy", "Every check slot is busy; retry shortly.", headers={"Retry-After": "1"})
+        done = threading.Event()
+        box: dict[str, Any] = {}
 
-        def job() -> Any:
+        def job() -> None:
             try:
-                return fn()
+                box["value"] = fn()
+            except BaseException as exc:  # handed to the request thread, which raises it
+                box["error"] = exc
             finally:
-                self._free.release()  # before the result is set, so the next request finds the slot free
+                self._free.release()  # before done is set, so the next request finds the slot free
+                done.set()
 
-        future: Future[Any] = self._pool.submit(job)
-        try:
-            return future.result(timeout=timeout_s)
-        except FutureTimeout:
+        threading.Thread(target=job, name="check", daemon=True).start()
+        if not done.wait(timeout_s):
+            request.environ[RETIRE_KEY] = True
             raise ApiError(503, "time_budget_exceeded",
                            f"The check took longer than the time budget of {round(timeout_s * 1000)} ms "
                            "(CHECKER_TIME_BUDGET_MS); send fewer or shorter documents.",
-                           headers={"Retry-After": "1"}) from None
+                           headers={"Retry-After": "1"})
+        if "error" in box:
+            raise box["error"]
+        return box["value"]
 
 
 # ---- routes --------------------------------------------------------------------------
 
 v1 = Blueprint("v1", __name__, url_prefix="/v1")
-_check_schema = CheckRequest()
+_envelope = _Envelope()
+_document_schema = DocumentIn()
 
 
 @v1.post("/check")
@@ -343,7 +393,11 @@ def check_route() -> Response:
           application/json:
             schema: CheckRequest
       responses:
-        200: {description: The report, content: {application/json: {schema: ReportOut}}}
+        200:
+          description: >-
+            The report. Documents that could not be checked are listed in `errors` (by their index in
+            `documents` and the field at fault) and the others are checked.
+          content: {application/json: {schema: ReportOut}}
         400: {$ref: '#/components/responses/Error'}
         401: {$ref: '#/components/responses/Error'}
         413: {$ref: '#/components/responses/Error'}
@@ -355,12 +409,10 @@ def check_route() -> Response:
     if not isinstance(body, dict):
         raise ApiError(422, "validation_error", "The body must be a JSON object.", {"body": ["Not an object."]})
     try:
-        data = _check_schema.load(body)
+        data = _envelope.load(body)
     except ValidationError as exc:
         raise ApiError(422, "validation_error", "The request does not match the schema.",
                        flatten(exc.messages)) from None
-    docs = data.get("documents") or [{"id": "text", "text": data["text"], **(
-        {"published": data["published"]} if "published" in data else {})}]
     raw_opts = dict(data.get("options", {}))
     include_claims = bool(raw_opts.pop("include_claims", False))
     bad: dict[str, list[str]] = {}
@@ -373,13 +425,39 @@ def check_route() -> Response:
     if bad:
         raise ApiError(422, "validation_error", "Unknown rule codes in options.", bad)
     options = dataclasses.replace(options_from(raw_opts, "options"), include_claims=include_claims)
+    if "documents" in data:
+        docs, kept, problems = load_documents(data["documents"], current_app.config["CHECKER_MAX_CHARS"])
+    else:
+        docs, kept, problems = [{"id": "text", "text": data["text"], **(
+            {"published": data["published"]} if "published" in data else {})}], [0], {}
+    if not docs:  # nothing left to check: the request as a whole is unusable
+        raise ApiError(422, "validation_error", "No document can be checked.",
+                       {k: v for bad_doc in problems.values() for k, v in bad_doc.items()})
     engine = current_app.extensions["checker.engine"]
     budget_ms = current_app.config["CHECKER_TIME_BUDGET_MS"]
     if budget_ms > 0:
         report = current_app.extensions["checker.budget"].run(lambda: engine.check(docs, options), budget_ms / 1000)
     else:
         report = engine.check(docs, options)
-    return json_response(report.to_dict(include_claims=include_claims))
+    out = report.to_dict(include_claims=include_claims)
+    if problems or out["errors"]:
+        out["errors"] = sorted(
+            [{"document": i, "field": field, "message": msg}
+             for i, bad_doc in problems.items() for field, msgs in bad_doc.items() for msg in msgs]
+            + [_renumber(e, kept) for e in out["errors"]],
+            key=lambda e: (e["document"], e["field"], e["message"]))
+    return json_response(out)
+
+
+def _renumber(error: dict[str, Any], kept: list[int]) -> dict[str, Any]:
+    """The engine numbers the documents it was given; the client numbered the request's."""
+    j = error.get("document")
+    if not isinstance(j, int) or not 0 <= j < len(kept):
+        return error
+    field = str(error.get("field", ""))
+    if field.startswith(f"documents.{j}"):
+        field = f"documents.{kept[j]}" + field[len(f"documents.{j}"):]
+    return {**error, "document": kept[j], "field": field}
 
 
 @v1.get("/rules")
@@ -577,8 +655,10 @@ def _hooks(app: Flask) -> None:
         g.request_id = rid if _REQUEST_ID.match(rid) else uuid.uuid4().hex
         keys: list[str] = app.config["CHECKER_API_KEYS"]
         if keys and request.path.startswith("/v1/") and request.method != "OPTIONS":
-            given = request.headers.get("X-API-Key", "").encode()
-            matches = [hmac.compare_digest(given, k.encode()) for k in keys]  # a list: every key is compared
+            # Digests first, so compare_digest sees equal lengths and leaks neither a prefix nor the
+            # key's length; a list, not any(), so every key is compared whichever matches.
+            given = hashlib.sha256(request.headers.get("X-API-Key", "").encode()).digest()
+            matches = [hmac.compare_digest(given, hashlib.sha256(k.encode()).digest()) for k in keys]
             if not any(matches):
                 raise ApiError(401, "unauthorized", "A valid X-API-Key header is required.")
 

@@ -9,6 +9,15 @@ the same best case but let one worker hoard connections in some runs (40% less
 throughput, twice the p99). Sync workers close the connection after each response and
 expect a buffering reverse proxy (nginx) in front when clients can be slow or remote.
 
+A check that outlives CHECKER_TIME_BUDGET_MS is answered 503 at the budget but cannot be
+stopped inside the process; api.Budget marks the request (api.RETIRE_KEY) and the
+post_request hook below then retires the worker (it finishes the response, exits, and the
+master forks a fresh one from the preloaded app in milliseconds), so an overrunning input
+costs one restart rather than a core for as long as it runs. A worker killed outright
+(SIGKILL, OOM) loses only the request it was serving: that client sees the connection
+close, and the master replaces the worker. While every worker is busy, new connections wait
+in the listen backlog (`backlog`, 256) and are served in turn.
+
 Environment: CHECKER_WORKERS (default 2, overridden by --workers), CHECKER_ACCESS_LOG=1
 to log each request to stderr (off by default). The API's own limits are in api.py.
 """
@@ -40,6 +49,14 @@ class _Server(BaseApplication):  # type: ignore[misc]
         return create_app()
 
 
+def _post_request(worker: Any, req: Any, environ: dict[str, Any], resp: Any) -> None:
+    from api import RETIRE_KEY
+
+    if environ.get(RETIRE_KEY):
+        worker.log.warning("retiring worker %s: a check outlived the time budget", os.getpid())
+        worker.alive = False  # the sync worker leaves its loop after this request; the master replaces it
+
+
 def _bind(host: str, port: int) -> str:
     return f"[{host}]:{port}" if ":" in host and not host.startswith("[") else f"{host}:{port}"
 
@@ -59,6 +76,7 @@ def options(host: str, port: int, workers: int | None = None) -> dict[str, Any]:
         "errorlog": "-",
         "loglevel": "info",
         "proc_name": "checker-api",
+        "post_request": _post_request,
         "control_socket_disable": True,  # one fixed socket path would collide between instances
     }
 

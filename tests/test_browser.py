@@ -103,7 +103,22 @@ def test_markup_in_documents_and_ids_is_shown_as_text(page: Page) -> None:
 
 def test_validation_errors_are_shown(page: Page) -> None:
     page.locator(".doc-text").first.fill("x")
-    page.click("#add")
-    page.locator(".doc-id").nth(1).fill("article")  # the same id twice
+    page.locator(".doc-id").first.fill("")  # the only document is invalid: the request is refused (422)
     page.click("#run")
-    expect(page.locator("#status")).to_contain_text("documents.1.id")
+    expect(page.locator("#status")).to_contain_text("documents.0.id")
+
+
+def test_a_bad_document_is_listed_and_the_others_checked(page: Page) -> None:
+    evil = "<img src=x onerror='window.pwned = 3'>"
+    page.locator(".doc-id").first.fill(evil)
+    page.locator(".doc-text").first.fill(TEXT)
+    page.click("#add")
+    page.locator(".doc-id").nth(1).fill(evil)  # the same id twice: the second is reported, the first checked
+    page.locator(".doc-text").nth(1).fill("y")
+    page.click("#run")
+    expect(page.locator("#views mark.claim")).to_have_count(2)
+    expect(page.locator("#views ul.errors li")).to_have_count(1)
+    expect(page.locator("#views ul.errors li")).to_contain_text("documents.1.id: Duplicate id")
+    expect(page.locator("#views ul.errors li")).to_contain_text(evil)
+    assert page.locator("#views img").count() == 0
+    assert page.evaluate("window.pwned") is None

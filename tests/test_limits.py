@@ -1,0 +1,218 @@
+"""Limits and degradation: the body, document and character limits and the time budget hold
+under concurrency; a saturated server queues or answers 503 with Retry-After, never hangs;
+a worker whose check outlives the budget is retired and replaced; one bad document in a
+batch is reported while the others are checked."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import pytest
+from werkzeug.test import EnvironBuilder
+
+import api
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = (ROOT / "seeds" / "kursk-incursion.txt").read_text(encoding="utf-8")
+CONFLICT = "Russia moved 1,500 troops to Kursk. The 15,000 troops arrived in Kursk."
+LIMITS = {"CHECKER_MAX_BODY_BYTES": 20_000, "CHECKER_MAX_DOCUMENTS": 3, "CHECKER_MAX_CHARS": 1_000}
+
+
+def _cases() -> list[tuple[str, bytes, int, str | None]]:
+    """(name, body, expected status, expected error code)."""
+    ok = {"id": "a", "text": CONFLICT}
+    return [
+        ("valid", json.dumps({"documents": [ok]}).encode(), 200, None),
+        ("over body", json.dumps({"text": "x" * 25_000}).encode(), 413, "body_too_large"),
+        ("too many", json.dumps({"documents": [{"id": str(i), "text": "x"} for i in range(4)]}).encode(), 422,
+         "validation_error"),
+        ("over chars", json.dumps({"text": "1,500 troops. " * 100}).encode(), 422, "validation_error"),
+        ("batch, one over", json.dumps({"documents": [ok, {"id": "b", "text": "y" * 1_001}]}).encode(), 200, None),
+        ("batch, one bad", json.dumps({"documents": [ok, {"id": 7}, "z"]}).encode(), 200, None),
+    ]
+
+
+def test_limits_hold_under_concurrency() -> None:
+    """Limits are judged before the engine, so they hold exactly under 16 threads; requests
+    that pass them are checked, or refused 503 `busy` when the process's slots are full."""
+    client = api.create_app(LIMITS).test_client()
+    cases = _cases() * 12
+
+    def send(case: tuple[str, bytes, int, str | None]) -> tuple[str, int, Any]:
+        name, body, _, _ = case
+        resp = client.post("/v1/check", data=body, content_type="application/json")
+        return name, resp.status_code, resp.get_json()
+
+    with ThreadPoolExecutor(16) as pool:
+        results = list(pool.map(send, cases))
+    answered = 0
+    for (name, _, status, code), (_, got, body) in zip(cases, results, strict=True):
+        if status == 200 and got == 503:  # 16 threads, 4 check slots in one process: a clear refusal
+            assert body["error"]["code"] == "busy"
+            continue
+        answered += status == 200
+        assert got == status, (name, got, body)
+        if code:
+            assert body["error"]["code"] == code
+        if name == "valid":
+            assert len(body["conflicts"]) == 1 and body["errors"] == []
+        if name.startswith("batch"):  # the good document was checked, the bad ones named
+            assert body["stats"]["documents"] == 1 and len(body["conflicts"]) == 1
+            assert body["errors"] and all(e["document"] >= 1 for e in body["errors"])
+            assert all(e["field"].startswith(f"documents.{e['document']}") for e in body["errors"])
+    assert answered >= 12
+
+
+class _Slow:
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+
+    def check(self, docs: Any, options: Any) -> Any:
+        time.sleep(self.seconds)
+        raise AssertionError("never answered")
+
+
+def test_time_budget_holds_under_concurrency() -> None:
+    """16 concurrent checks that each overrun a 200 ms budget: every one is answered 503 with
+    Retry-After, close to the budget (time_budget_exceeded) or at once when the orphaned
+    checks hold every slot (busy); none waits for the check itself."""
+    app = api.create_app({"CHECKER_TIME_BUDGET_MS": 200})
+    app.extensions["checker.engine"] = _Slow(1.5)
+    client = app.test_client()
+
+    def send(_: int) -> tuple[int, str, str | None, float]:
+        began = time.perf_counter()
+        resp = client.post("/v1/check", json={"text": "x"})
+        return resp.status_code, resp.get_json()["error"]["code"], resp.headers.get("Retry-After"), \
+            time.perf_counter() - began
+
+    with ThreadPoolExecutor(16) as pool:
+        results = list(pool.map(send, range(16)))
+    codes = Counter(code for _, code, _, _ in results)
+    assert all(status == 503 and retry == "1" for status, _, retry, _ in results), results
+    assert all(seconds < 1.0 for *_, seconds in results), results
+    assert codes["time_budget_exceeded"] >= 1 and codes["busy"] >= 1, codes
+    assert codes["time_budget_exceeded"] <= api.CHECK_SLOTS
+
+
+def test_overrun_marks_the_worker_for_retirement() -> None:
+    app = api.create_app({"CHECKER_TIME_BUDGET_MS": 50})
+    app.extensions["checker.engine"] = _Slow(0.3)
+    environ = EnvironBuilder(path="/v1/check", method="POST", json={"text": "x"}).get_environ()
+    statuses: list[str] = []
+    b"".join(app(environ, lambda status, headers, *_: statuses.append(status)))
+    assert statuses == ["503 SERVICE UNAVAILABLE"] and environ[api.RETIRE_KEY] is True
+    fast = EnvironBuilder(path="/v1/check", method="POST", json={"text": "x"}).get_environ()
+    api.create_app()(fast, lambda *a: None)
+    assert api.RETIRE_KEY not in fast
+
+
+# ---- a live server ---------------------------------------------------------------------
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _request(port: int, method: str, path: str, body: Any = None, timeout: float = 30) -> tuple[int, dict[str, str],
+                                                                                                  Any]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        data = json.dumps(body).encode() if body is not None else None
+        conn.request(method, path, data, {"Content-Type": "application/json"} if data else {})
+        resp = conn.getresponse()
+        return resp.status, dict(resp.getheaders()), json.loads(resp.read() or b"null")
+    finally:
+        conn.close()
+
+
+def _workers(master: int) -> list[int]:
+    out = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                if int(Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()[1]) == master:
+                    out.append(int(entry))
+            except (OSError, IndexError, ValueError):
+                continue
+    return sorted(out)
+
+
+@pytest.fixture
+def server(request: pytest.FixtureRequest) -> Iterator[tuple[int, subprocess.Popen[bytes]]]:
+    port = _free_port()
+    env = {**os.environ, **request.param}
+    proc = subprocess.Popen([sys.executable, "-m", "checker", "serve", "--host", "127.0.0.1", "--port", str(port),
+                             "--workers", "1"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert proc.poll() is None and time.monotonic() < deadline, "the server did not start"
+            try:
+                if _request(port, "GET", "/healthz", timeout=2)[0] == 200:
+                    break
+            except OSError:
+                time.sleep(0.1)
+        yield port, proc
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+@pytest.mark.parametrize("server", [{"CHECKER_TIME_BUDGET_MS": "10000"}], indirect=True)
+def test_busy_server_queues_and_answers_everyone(server: tuple[int, subprocess.Popen[bytes]]) -> None:
+    """One sync worker, 24 clients at once: the others wait in the listen backlog and every
+    one gets its answer, none an error or a timeout."""
+    port, _ = server
+    body = {"documents": [{"id": "seed", "text": SEED}, {"id": "x", "text": CONFLICT}, {"id": 3}]}
+    with ThreadPoolExecutor(24) as pool:
+        results = list(pool.map(lambda _: _request(port, "POST", "/v1/check", body), range(24)))
+    assert [status for status, _, _ in results] == [200] * 24
+    assert all(out["stats"]["documents"] == 2 and out["errors"][0]["document"] == 2 for _, _, out in results)
+
+
+@pytest.mark.parametrize("server", [{"CHECKER_TIME_BUDGET_MS": "1"}], indirect=True)
+def test_overrunning_checks_are_refused_and_the_worker_replaced(server: tuple[int, subprocess.Popen[bytes]]) -> None:
+    """A 1 ms budget that every seed check overruns: each of 16 concurrent clients is
+    answered 503 with Retry-After (none hangs), the worker is retired and replaced after
+    each overrun, and the server still answers."""
+    port, proc = server
+    first = _workers(proc.pid)
+    body = {"documents": [{"id": "seed", "text": SEED * 3}]}
+    lock = threading.Lock()
+    seen: list[tuple[int, str | None, str]] = []
+
+    def send(_: int) -> None:
+        status, headers, out = _request(port, "POST", "/v1/check", body)
+        with lock:
+            seen.append((status, headers.get("Retry-After"), out["error"]["code"] if status != 200 else ""))
+
+    with ThreadPoolExecutor(16) as pool:
+        list(pool.map(send, range(16)))
+    assert len(seen) == 16
+    assert all(status == 503 and retry == "1" and code == "time_budget_exceeded" for status, retry, code in seen), seen
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and (len(_workers(proc.pid)) != 1 or _workers(proc.pid) == first):
+        time.sleep(0.05)
+    now = _workers(proc.pid)
+    assert len(now) == 1 and now != first, (first, now)
+    assert _request(port, "GET", "/v1/info")[0] == 200
