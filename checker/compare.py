@@ -24,6 +24,12 @@ _NOT_A_TOTAL = {
 _UNNAMED_OK: set[str] = set()
 
 
+# Each claim is compared with at most this many earlier claims of its group. Real copy
+# restates a figure a handful of times; a group of hundreds is a table or an attack, and
+# all-pairs over it would be quadratic.
+WINDOW = 40
+
+
 def group_key(c: Claim) -> tuple[str, str, str]:
     return (c.kind, c.unit, "" if c.kind in _UNNAMED_OK else c.subject)
 
@@ -96,8 +102,11 @@ def comparable_pairs(
             groups[group_key(c)].append(c)
     for key in sorted(groups):
         members = groups[key]
-        for i, a in enumerate(members):
-            for j, b in enumerate(members[i + 1 :], start=i + 1):
+        for j, b in enumerate(members):
+            if j > WINDOW:
+                skipped["beyond the comparison window"] += j - WINDOW
+            for i in range(max(0, j - WINDOW), j):
+                a = members[i]
                 anaphora = j == i + 1 and a.document == b.document
                 reason = skip_reason(a, b, anaphora)
                 if reason is None:

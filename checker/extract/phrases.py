@@ -7,6 +7,7 @@ head-final). Predicates come from the event classes in lexicon.toml.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -143,29 +144,60 @@ def phrase_before(text: str, start: int, begin: int) -> Phrase | None:
     return Phrase(singular(noun), frozenset(), s, s + len(noun))
 
 
-def clause_bounds(text: str, start: int, end: int, s_start: int, s_end: int) -> tuple[int, int]:
-    lo = s_start
-    for m in _CLAUSE.finditer(text, s_start, start):
-        lo = m.end()
-    m = _CLAUSE.search(text, end, s_end)
-    return lo, (m.start() if m else s_end)
+NEAR = 12  # words read on each side of a figure for its event and context
 
 
-def predicate(text: str, start: int, end: int, c_lo: int, c_hi: int) -> str | None:
-    """The event class nearest to the figure inside its clause ("killed", "injured")."""
+class Clauses:
+    """The clause breaks and words of one sentence, found once. Each figure then finds its
+    clause and the words near it by bisection, so a thousand figures in one comma-less
+    sentence cost n log n, not n²."""
+
+    __slots__ = ("break_ends", "break_starts", "end", "start", "word_starts", "words")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.start, self.end = start, end
+        breaks = [(m.start(), m.end()) for m in _CLAUSE.finditer(text, start, end)]
+        self.break_starts = [b[0] for b in breaks]
+        self.break_ends = [b[1] for b in breaks]
+        self.words = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(text, start, end)]
+        self.word_starts = [w[0] for w in self.words]
+
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        """The clause holding text[start:end]: after the last break that ends by `start`,
+        up to the first break that begins at or after `end`."""
+        i = bisect.bisect_right(self.break_ends, start) - 1
+        lo = self.break_ends[i] if i >= 0 else self.start
+        j = bisect.bisect_left(self.break_starts, end)
+        hi = self.break_starts[j] if j < len(self.break_starts) else self.end
+        return lo, hi
+
+    def near(self, lo: int, hi: int, start: int, end: int) -> list[tuple[int, int, str]]:
+        """Up to NEAR words each side of text[start:end] inside [lo, hi), in order."""
+        first = bisect.bisect_left(self.word_starts, start)
+        last = bisect.bisect_left(self.word_starts, end)
+        before = [w for w in self.words[max(0, first - NEAR) : first] if w[0] >= lo]
+        after = [w for w in self.words[last : last + NEAR] if w[1] <= hi]
+        return before + after
+
+    def inside(self, start: int, end: int) -> list[str]:
+        first = bisect.bisect_left(self.word_starts, start)
+        last = bisect.bisect_left(self.word_starts, end)
+        return [w[2] for w in self.words[first:last]]
+
+
+def predicate(words: list[tuple[int, int, str]], start: int, end: int) -> str | None:
+    """The event class nearest to the figure among the words near it in its clause
+    ("killed", "injured")."""
     lex = lexicon()
     best: tuple[int, str] | None = None
-    words = list(_WORD.finditer(text, c_lo, c_hi))
-    for i, m in enumerate(words):
-        if start <= m.start() < end:
-            continue
-        word = m.group(0).lower()
+    for i, (ws, we, word) in enumerate(words):
         # A two-word event ("took part") outranks its first word ("took": captured).
-        pair = f"{word} {words[i + 1].group(0).lower()}" if i + 1 < len(words) else ""
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        pair = f"{word} {nxt[2]}" if nxt is not None and nxt[0] - we <= 2 else ""
         cls = lex.predicate_of.get(pair) or lex.predicate_of.get(word)
         if cls is None:
             continue
-        dist = start - m.end() if m.end() <= start else m.start() - end
+        dist = start - we if we <= start else ws - end
         if best is None or dist < best[0]:
             best = (dist, cls)
     return best[1] if best else None

@@ -14,7 +14,7 @@ from ..scope import _MONTH_RE, nearest
 from ..units import Unit, lookup, to_base, unit_pattern
 from .context import SentenceContext
 from .numbers import Core
-from .phrases import Phrase, clause_bounds, phrase_after, phrase_before, predicate, words_in
+from .phrases import Clauses, Phrase, phrase_after, phrase_before, predicate
 
 _TIME_AFTER = re.compile(r"(?::\d|\.\d\d[ \t]*[ap]\.?m|[ \t]*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|BST|CET|EST|EDT|hrs\b|o’clock|o'clock))", re.I)
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b|s\b|’s\b|'s\b")
@@ -264,6 +264,8 @@ def extract_quantities(ctx: SentenceContext) -> list[Claim]:
                 # Kept for arithmetic over lists ("14 carried flour, eight carried water"),
                 # never compared on its own: it has nothing to say what it counts.
                 ctx.skip("count without a counted noun")
+                if c.value < 2:
+                    continue  # a bare "1" adds nothing to a list and is mostly not a count
                 bare = _claim(ctx, fig, kind)
                 out.append(replace(bare, qualifiers=bare.qualifiers | {"bare"}))
             else:
@@ -322,15 +324,16 @@ def _claim(ctx: SentenceContext, fig: _Figure, kind: str) -> Claim:
         if fig.unit.tolerance:
             lo, hi = lo * (1 - fig.unit.tolerance), hi * (1 + fig.unit.tolerance)
         unit_key, dimension = fig.unit.key, fig.unit.dimension
-    c_lo, c_hi = clause_bounds(text, fig.start, end, ctx.sentence.start, ctx.sentence.end)
-    clause_words = set(words_in(text, c_lo, c_hi))
+    clauses = _clauses(ctx)
+    c_lo, c_hi = clauses.bounds(fig.start, end)
+    near = clauses.near(c_lo, c_hi, fig.start, end)
+    clause_words = {w[2] for w in near}
     quals = set()
     if fig.qualifier:
         quals.add(lexicon().numbers["qualifiers"].get(fig.qualifier, fig.qualifier))
     if fig.form == "multitude":
         quals.add("vague")
-    own_words = set(words_in(text, fig.start, end))
-    if fig.from_ or (clause_words - own_words) & lexicon().change_words:
+    if fig.from_ or clause_words & lexicon().change_words:
         quals.add("change")
     if fig.increment:
         quals.add("increment")
@@ -343,14 +346,14 @@ def _claim(ctx: SentenceContext, fig: _Figure, kind: str) -> Claim:
         quals.add("quoted")
     if fig.rate:
         quals.add("rate")
-    pred = _own_event(fig.phrase) or predicate(text, fig.start, end, c_lo, c_hi)
+    pred = _own_event(fig.phrase) or predicate(near, fig.start, end)
     unit_label = {"percent": fig.percent or "%", "money": fig.currency or "", "measure": dimension}.get(kind, "")
     subject = fig.phrase.head if fig.phrase else ""
     if fig.rate:
         subject = f"{subject} per {fig.rate}"
-    own = set(words_in(text, fig.start, end))
+    own = set(clauses.inside(fig.start, end))
     context = frozenset(
-        w[:6] for w in words_in(text, c_lo, c_hi)
+        w[:6] for _, _, w in near
         if w not in own and w not in lexicon().stop and w not in lexicon().attribution_verbs
         and w not in lexicon().numbers["qualifiers"] and len(w) > 2
     )
@@ -381,6 +384,14 @@ def _claim(ctx: SentenceContext, fig: _Figure, kind: str) -> Claim:
         paragraph=ctx.sentence.paragraph,
         data=tuple(data),
     )
+
+
+def _clauses(ctx: SentenceContext) -> Clauses:
+    cache: dict[int, Clauses] = ctx.state.setdefault("clauses", {})
+    index = ctx.sentence.index
+    if index not in cache:
+        cache[index] = Clauses(ctx.text, ctx.sentence.start, ctx.sentence.end)
+    return cache[index]
 
 
 def _own_event(phrase: Phrase | None) -> str | None:

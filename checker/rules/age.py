@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..compare import WINDOW
 from ..extract.ages import _FULL_NAME
 from ..fold import fold
 from ..lexicon import lexicon
@@ -41,8 +42,8 @@ def _mismatch(ctx: RuleContext) -> Iterator[Finding]:
     ages = sorted(ctx.of_kind("age"), key=lambda c: c.sort_key())
     ambiguous = _ambiguous(ctx, ages)
     reported: set[tuple[str, int]] = set()
-    for i, a in enumerate(ages):
-        for b in ages[i + 1 :]:
+    for j, b in enumerate(ages):
+        for a in ages[max(0, j - WINDOW) : j]:
             if not _same_person(a, b) or a.value is None or b.value is None:
                 continue
             if a.subject in ambiguous and not (a.get("given") and b.get("given")):
