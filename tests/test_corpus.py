@@ -31,11 +31,12 @@ def test_no_regression_against_baseline(scored):
     assert regressions(current, baseline) == []
 
 
-def test_holdout_loads_and_does_not_regress():
-    """The held-out set measures generalization: it is scored but never tuned against."""
-    holdout = ROOT / "holdout"
+@pytest.mark.parametrize("name,size", [("holdout", 30), ("holdout2", 24)])
+def test_holdout_loads_and_does_not_regress(name, size):
+    """The held-out sets measure generalization: scored, never tuned against."""
+    holdout = ROOT / name
     cases = load_corpus(holdout)
-    assert len(cases) >= 30
+    assert len(cases) >= size
     current, _ = evaluate(holdout)
     baseline = json.loads((holdout / "baseline.json").read_text())
     assert regressions(current, baseline) == []
