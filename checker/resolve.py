@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from rapidfuzz.distance import OSA, Indel
 
@@ -26,9 +27,9 @@ from .fold import fold, skeleton
 from .model import Claim
 
 
-@dataclass(frozen=True, slots=True)
-class Occurrence:
-    """One capitalized token of a name claim."""
+class Occurrence(NamedTuple):
+    """One capitalized token of a name claim (a named tuple: dozens are made for every
+    document, and a frozen dataclass costs several times as much to build)."""
 
     claim: Claim
     start: int

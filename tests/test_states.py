@@ -174,3 +174,111 @@ def test_adding_not_to_one_of_two_identical_claims_is_flagged(pair, denied_first
     first, second = (denied, plain) if denied_first else (plain, denied)
     got = findings(" ".join([first, *filler, second]))
     assert [f.rule for f in got] == ["NEG001"]
+
+
+# --- recall regressions (issue 5): each a mechanism, shown on the sentence it fixed ----
+
+
+def _rules(docs):
+    return [(f.rule, f.status) for f in findings(docs)]
+
+
+def test_possessive_state_forms_and_a_pronoun_subject():
+    # "held {pos} seat" is a main verb (no copula); "He" is the last person named
+    text = (
+        "Prime Minister Rishi Sunak conceded defeat early on Friday. \"I take responsibility,\" he said in Downing Street. "
+        "He held his own seat of Richmond with a reduced majority. "
+        "Sunak, who lost his seat in the rout, said he would stay on as leader."
+    )
+    assert _rules(text) == [("STA003", INCONSISTENT)]
+
+
+def test_multiword_state_forms_are_read():
+    # "in custody" and "free on" (multi-word forms) were never matched before
+    text = (
+        "Martin Voss, 38, is charged with fraud. "
+        "Judge Rachel Abrams said the package was not enough, citing evidence that Voss had bought a ticket "
+        "shortly before he was detained. \"The defendant has the means,\" Abrams said. "
+        "He remains in custody at the Metropolitan Detention Center. "
+        "Voss, who has been free on a $2 million bond since his arrest, did not speak during the hearing."
+    )
+    got = findings(text)
+    assert [f.rule for f in got] == ["STA003"]
+    assert {c.text for c in got[0].claims} == {"in custody", "free on"}
+
+
+def test_pronoun_skips_a_quoted_speaker():
+    text = "Martin Voss was arrested in Miami. \"He is a risk,\" Judge Rachel Abrams said. He remains in custody."
+    got = claims(text, "state")
+    assert got and got[0].get("head") == "voss"
+
+
+def test_state_in_a_time_clause_is_not_a_claim():
+    assert not claims("Voss moved money abroad shortly before he was detained.", "state")
+
+
+def test_pluperfect_state_is_over_before_a_dated_one():
+    text = (
+        "Transport Secretary Louise Haigh resigned on Friday. "
+        "Haigh was appointed in July. She had been in office for less than five months."
+    )
+    assert not findings(text)
+
+
+def test_synonym_heads_name_one_thing():
+    text = (
+        "Race organisers said the road to the summit remained open to spectators. "
+        "The summit climb, closed to spectators since Wednesday on police advice, was lined with staff."
+    )
+    assert [f.rule for f in findings({"id": "a", "text": text, "published": "2024-07-12"})] == ["STA003"]
+    text = (
+        "The settlement amount is unchanged from the preliminary deal approved in March. "
+        "The deal, increased from $150 million in the March preliminary agreement, was a strong result."
+    )
+    assert [f.rule for f in findings(text)] == ["STA001"]
+
+
+def test_comma_after_a_superlative_does_not_end_the_subject():
+    text = (
+        "Average ambulance response times for the most urgent, category 1 calls in England were unchanged in March. "
+        "The rise in category 1 response times in March came as ambulances queued outside hospitals."
+    )
+    got = findings(text)
+    assert [f.rule for f in got] == ["STA001"]
+    assert all(c.get("head") == "time" for c in got[0].claims)
+
+
+def test_current_period_meets_an_undated_perfect():
+    # "through the week" runs up to the time of writing; "had risen" reaches it too
+    text = (
+        "The regional health department said emergency admissions had remained stable through the week. "
+        "Its president, Dr. Rafael Ortuno, said admissions to emergency departments in Cordoba had risen by about 30% "
+        "compared with an ordinary July week."
+    )
+    assert _rules(text) == [("STA001", DISPUTED)]
+    # a simple past is not read as reaching the time of writing
+    assert not findings("Admissions were stable through the week, the department said. Admissions rose by 30%, doctors said.")
+
+
+# --- speed paths give what the plain passes give -----------------------------------
+
+_PIECES = ["At the summit, Koval said", " ", ". ", "\n", "12.5%", "re-cross", "don’t", "May", "in March", ",", "x", "Σ", "ſ"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=14), st.integers(0, 60), st.integers(0, 60))
+def test_document_tokens_slice_as_a_range_pass(pieces, lo, hi):
+    from checker.extract import states
+
+    text = "".join(pieces)
+    lo, hi = sorted((min(lo, len(text)), min(hi, len(text))))
+    got = [m.span() for m in states._tokens(text, lo, hi)]
+    assert got == [m.span() for m in states._TOKEN.finditer(text, lo, hi)]
+
+
+@given(st.lists(st.sampled_from([*_PIECES, "At", "At\t", "meeting, Lindner told"]), max_size=14))
+def test_literal_led_scan_is_finditer(pieces):
+    from checker.extract import states
+
+    text = "".join(pieces)
+    pattern = states._patterns()["presence"]
+    assert [m.span() for m in states._literal_led(pattern, text, "At")] == [m.span() for m in pattern.finditer(text)]

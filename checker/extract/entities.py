@@ -22,7 +22,7 @@ import bisect
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -163,6 +163,12 @@ def _runs(text: str, sentence_starts: set[int], words: EntityWords) -> list[list
     for m in _run_re().finditer(text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
             continue
+        g = m.group()
+        if " " not in g and "\t" not in g:
+            # one word (the common run): it is its own only token, as _WORD would read it
+            if _is_cap(g):
+                runs.append([_Token(m.start(), m.end(), g, _opens(text, m.start(), sentence_starts))])
+            continue
         cur: list[_Token] = []
         last = m.start()
         for w in _WORD.finditer(text, m.start(), m.end()):
@@ -204,9 +210,15 @@ def _personal(text: str, n: _Name) -> bool:
     return n.person or bool(_POSSESSIVE.search(n.tokens[-1].text) or _PERSON_AFTER.match(text, n.end) or _PARTICLE_BEFORE.search(text, max(0, n.start - 8), n.start))
 
 
+@lru_cache(maxsize=65536)
+def _bare(word: str) -> str:
+    """A word without its possessive ending (pure, and read for every name token)."""
+    return _POSSESSIVE.sub("", word)
+
+
 def _name_claim(doc_id: str, text: str, n: _Name, kind_of: str) -> Claim:
     toks = n.tokens
-    words = tuple((t.start, t.end, _POSSESSIVE.sub("", t.text), t.weak) for t in toks)
+    words = tuple((t.start, t.end, _bare(t.text), t.weak) for t in toks)
     caps = [w for w in words if w[2][:1].isupper()]
     surname = caps[-1][2] if caps else words[-1][2]
     given = " ".join(fold(w[2]) for w in caps[:-1])
@@ -290,6 +302,7 @@ class _Doc:
             if person and len(caps) >= 2:
                 surnames.add(fold(_POSSESSIVE.sub("", caps[-1].text)))
         self.names = names
+        self.surnames = surnames
         name_at: dict[int, _Name] = {}
         name_end: dict[int, _Name] = {}
         for n in names:
@@ -322,6 +335,19 @@ class _Doc:
                 ),
             )
         self._changes(ctx, text, doc_id, attached)
+
+    def people(self) -> list[tuple[int, int, str]]:
+        """(start, end, folded surname) of every name used for a person, in text order:
+        titled, with a first name, or the surname of someone named in full elsewhere."""
+        out = []
+        for n in sorted(self.names, key=lambda n: n.start):
+            caps = [t for t in n.tokens if _is_cap(t.text)]
+            if not caps or any(t.text in self.words.generic for t in caps):
+                continue
+            surname = fold(_POSSESSIVE.sub("", caps[-1].text))
+            if n.person or surname in self.surnames:
+                out.append((n.start, n.end, surname))
+        return out
 
     def _add(self, ctx: SentenceContext, offset: int, claim: Claim) -> None:
         s = ctx.segments.sentence_at(offset)

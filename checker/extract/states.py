@@ -51,6 +51,7 @@ _ORDER = {w: i for i, w in enumerate(_WEEKDAYS)}
 class _Words:
     topic_class: dict[str, str]
     generic: frozenset[str]
+    synonym: dict[str, str]
     direction: dict[str, str]
     transitive: dict[str, str]
     nouns: dict[str, str]
@@ -58,6 +59,7 @@ class _Words:
     same: frozenset[str]
     pole: dict[str, tuple[int, str]]
     since_forms: frozenset[str]
+    verbal: frozenset[str]
     present: frozenset[str]
     ignore_verbs: frozenset[str]
     ignore_keys: frozenset[str]
@@ -84,6 +86,15 @@ def _expand(phrase: str) -> str:
         elif part:
             out.append(r"[ \t]+".join(re.escape(w) for w in part.split(" ")) if part.strip() else r"[ \t]+")
     return "".join(out)
+
+
+def _pole_alternation(forms: dict[str, Any]) -> str:
+    """The state forms as one regex. `alternation` escapes what it is given, so forms
+    holding a possessive slot ("held {pos} seat") are written out by `_expand` and tried
+    first; the plain forms go through the trie (longest phrase first)."""
+    slotted = sorted((f for f in forms if "{pos}" in f), key=lambda f: (-len(f), f))
+    plain = [f for f in forms if "{pos}" not in f]
+    return "|".join([*(_expand(f) for f in slotted), alternation(plain)])
 
 
 @cache
@@ -114,6 +125,7 @@ def words() -> _Words:
     made = _Words(
         topic_class=topic_class,
         generic=frozenset(d["topics"]["generic"]["heads"]),
+        synonym={singular(x): singular(g[0]) for g in d["topics"]["synonyms"]["groups"] for x in g},
         direction=direction,
         transitive=transitive,
         nouns=nouns,
@@ -121,6 +133,7 @@ def words() -> _Words:
         same=frozenset(ch["same"]),
         pole=pole,
         since_forms=frozenset(d["states"]["since"]),
+        verbal=frozenset(d["states"]["verbal"]),
         present=frozenset(d["states"]["present"]),
         ignore_verbs=frozenset(neg["ignore_verbs"]),
         ignore_keys=frozenset(),
@@ -172,7 +185,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"{b}(?P<cop>is|are|was|were|has[ \t]+been|have[ \t]+been)[ \t]+(?:(?:about|around|some|nearly|almost|roughly)[ \t]+)?(?:\d[\d.,]*[ \t]*(?:%|percent|per[ \t]+cent)|[\w.]+[ \t]+(?:percent|per[ \t]+cent)|(?:slightly|sharply|much|far))?[ \t]*(?P<cue>{alternation(list(w.comparative))})[ \t]+than{e}",
             re.I,
         ),
-        "state": re.compile(rf"{b}(?P<cue>{alternation([_expand(f) for f in w.pole])}){e}", re.I),
+        "state": re.compile(rf"{b}(?P<cue>{_pole_alternation(w.pole)}){e}", re.I),
         "state_cop": re.compile(rf"(?:{alternation(st['copulas'])})[ \t]+$", re.I),
         "negated": re.compile(
             rf"{b}(?P<neg>{alternation(neg['negators'])})[ \t]+(?:(?:been|be|have[ \t]+been)[ \t]+)?(?P<verb>[a-z]+){e}",
@@ -206,12 +219,64 @@ def _all(ctx: SentenceContext, name: str) -> list[re.Match[str]]:
             low = ctx.state["states:lower"] = ctx.text.lower()
         if gates is not None and not any(g in low for g in gates):
             got = []  # no word the pattern needs: skip the pass
+        elif name in _LITERAL_LED:
+            got = _literal_led(_patterns()[name], ctx.text, _LITERAL_LED[name])
         else:
             if "states:folded" not in ctx.state:
                 ctx.state["states:folded"] = lowered(ctx.text, low)
-            got = _scans()[name].finditer(ctx.text, ctx.state["states:folded"])
+            folded = ctx.state["states:folded"]
+            followed = _followed_gates().get(name)
+            if followed is not None and folded is not None and not _any_followed(folded, *followed):
+                got = []  # no cue word with what must follow it
+            else:
+                got = _scans()[name].finditer(ctx.text, folded)
         ctx.state[key] = got
     return got
+
+
+@cache
+def _followed_gates() -> dict[str, tuple[tuple[str, ...], re.Pattern[str]]]:
+    """Patterns that need one of their cue words followed by a fixed word: "a rise in",
+    "lower than". Many documents hold a cue word ("increased") but never so followed,
+    and a look after each occurrence of each word is far cheaper than the pass. Read
+    on the `lowered` text only, where the pattern's case-insensitive words are lowercase."""
+    w = words()
+    return {
+        "noun": (tuple(sorted(w.nouns)), re.compile(r"[ \t]+in[ \t]")),
+        "comparative": (tuple(sorted(w.comparative)), re.compile(r"[ \t]+than(?![\w-])")),
+    }
+
+
+def _any_followed(low: str, cues: tuple[str, ...], follow: re.Pattern[str]) -> bool:
+    for cue in cues:
+        i = low.find(cue)
+        while i >= 0:
+            if follow.match(low, i + len(cue)):
+                return True
+            i = low.find(cue, i + 1)
+    return False
+
+
+# Case-sensitive patterns whose every match starts with a literal: "At" for presence,
+# whose leading lookbehinds would otherwise be tried at every offset of the text.
+_LITERAL_LED = {"presence": "At"}
+
+
+def _literal_led(pattern: re.Pattern[str], text: str, lead: str) -> list[re.Match[str]]:
+    """`list(pattern.finditer(text))` for a pattern whose matches all start with `lead`:
+    the pattern is tried only where str.find puts the literal, leftmost first from the
+    end of the last match (its lookbehinds see the text before the offset, as there)."""
+    out = []
+    pos = 0
+    i = text.find(lead)
+    while i >= 0:
+        if i >= pos:
+            m = pattern.match(text, i)
+            if m is not None:
+                out.append(m)
+                pos = m.end()
+        i = text.find(lead, max(i + 1, pos))
+    return out
 
 
 @cache
@@ -234,8 +299,20 @@ def _gates() -> dict[str, tuple[str, ...]]:
         "none_aux": ("no",),
         "none": ("no",),
         "negated": ("not", "n't", "n’t", "never", "cannot"),
-        "state": tuple({f.split(" ")[0].split("{")[0] or f for f in w.pole if f.split(" ")[0]}),
+        "state": tuple(sorted({_gate_word(f) for f in w.pole})),
     }
+
+
+# Words too common to gate a pattern on ("remains in office" is gated on "office").
+_COMMON = frozenset({"remains", "remain", "in", "at", "on", "out", "back", "behind"})
+
+
+def _gate_word(phrase: str) -> str:
+    """The word of a state form that best tells whether a document may hold it: every
+    match of the form holds each of its words, so any one is an exact gate; the longest
+    uncommon one rules most documents out."""
+    literal = [x for x in phrase.split() if "{" not in x]
+    return max([x for x in literal if x not in _COMMON] or literal, key=len)
 
 
 def _found(ctx: SentenceContext, name: str) -> list[re.Match[str]]:
@@ -256,8 +333,38 @@ def _found(ctx: SentenceContext, name: str) -> list[re.Match[str]]:
     return out
 
 
+class _DocTokens:
+    """The _TOKEN matches of a whole document, found by one pass: every clause, subject
+    and object read later is a slice of them. A pass over text[lo:hi] finds the same
+    tokens as the document pass finds inside it unless a document token crosses lo or hi
+    (tokens are runs with no lookaround, so a pass that starts between two tokens is in
+    step with the document pass); then the range is tokenised on its own."""
+
+    __slots__ = ("ends", "matches", "starts")
+
+    def __init__(self, text: str) -> None:
+        self.matches = list(_TOKEN.finditer(text))
+        self.starts = [m.start() for m in self.matches]
+        self.ends = [m.end() for m in self.matches]
+
+    def crossed(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return k >= 0 and self.starts[k] < pos < self.ends[k]
+
+
+@lru_cache(maxsize=2)
+def _doc_tokens(text: str) -> _DocTokens:
+    """One document's tokens, keyed by the text itself. Documents are extracted one after
+    another, so two entries serve every lookup while bounding what a long document
+    keeps alive after its request."""
+    return _DocTokens(text)
+
+
 def _tokens(text: str, lo: int, hi: int) -> list[re.Match[str]]:
-    return list(_TOKEN.finditer(text, lo, hi))
+    d = _doc_tokens(text)
+    if d.crossed(lo) or d.crossed(hi):
+        return list(_TOKEN.finditer(text, lo, hi))
+    return d.matches[bisect.bisect_left(d.starts, lo) : bisect.bisect_right(d.ends, hi)]
 
 
 # Pure functions of one token, called for every token of every clause read: cached.
@@ -284,8 +391,11 @@ def _subject(text: str, lo: int, pos: int) -> tuple[int, int, tuple[int, int] | 
     start = j
     for t in reversed(toks):
         gap = text[t.end() : start]
-        if "," in gap or _HARD_BREAK.search(gap):
-            break
+        if gap != " " and ("," in gap or _HARD_BREAK.search(gap)):  # one blank: the common gap, no break
+            if gap.strip() != "," or not _OPEN_NP.search(text, max(lo, t.start() - 8), t.end()):
+                break
+            # "the most urgent, category 1 calls": a comma between two modifiers of one
+            # noun phrase, not the end of the subject
         low = t.group(0).lower()
         if low in w.boundaries:
             break
@@ -299,6 +409,10 @@ def _subject(text: str, lo: int, pos: int) -> tuple[int, int, tuple[int, int] | 
     return start, j, appos
 
 
+# A superlative with no noun yet: a comma after it joins two modifiers of one phrase.
+_OPEN_NP = re.compile(r"(?<![\w-])(?:most|least)[ \t]+[a-z][\w-]*$")
+
+
 def _np_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
     """The noun phrase that starts at `pos`: words up to a preposition, a verb-like word
     or punctuation (an object, or the topic after "a rise in")."""
@@ -307,7 +421,7 @@ def _np_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
     n = 0
     for t in _tokens(text, pos, hi):
         gap = text[end : t.start()]
-        if n and ("," in gap or _HARD_BREAK.search(gap) or "." in gap):
+        if n and gap != " " and ("," in gap or _HARD_BREAK.search(gap) or "." in gap):
             break
         tok = t.group(0).lower()
         if n and (tok in w.prepositions or tok in w.boundaries) and tok != "of":
@@ -387,7 +501,7 @@ def topic_of(text: str, lo: int, hi: int, extra: tuple[int, int] | None = None) 
         # "sales of vinyl records": the complement says which sales
         mods.update(singular(_norm(t)) for t in rest[1:4] if t.lower() not in w.determiners and t.lower() not in w.prepositions)
     mods_f = frozenset(mods)
-    return Topic(lo, hi, text[lo:hi], head, cls, frozenset(keys), names, numbers, mods_f)
+    return Topic(lo, hi, text[lo:hi], w.synonym.get(head, head), cls, frozenset(keys), names, numbers, mods_f)
 
 
 @lru_cache(maxsize=65536)
@@ -399,10 +513,31 @@ def _period_word(tok: str) -> bool:
 _BASELINE_WORD = re.compile(r"(?<![\w-])(?:since|than|compared[ \t]+with|compared[ \t]+to|from)(?![\w-])", re.I)
 
 
+# Lowercase literals one of which every _PERIOD match holds ("day" for the weekdays,
+# "uary" for January and February, "19"/"20" for years): most clauses name no period,
+# and a few substring tests are far cheaper than a case-insensitive regex pass.
+_PERIOD_GATES = (
+    "day", "year", "week", "month", "season", "half", "quarter", "q1", "q2", "q3", "q4", "uary", "march", "april",
+    "may", "june", "july", "august", "september", "october", "november", "december", "19", "20",
+)
+
+
+@lru_cache(maxsize=2)
+def _doc_lower(text: str) -> str | None:
+    """`lowered(text)` of the document being read (the gate above is exact only on a
+    text whose lowercase IGNORECASE reads the same way; see casescan)."""
+    return lowered(text)
+
+
 def periods(text: str, lo: int, hi: int, topic: tuple[int, int] | None = None) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(times, baselines) named in text[lo:hi]: "in March" is a time; anything after
     "from", "since", "than" or "compared with" is what a change is measured against.
     "for February" inside the topic names part of it ("bookings for February")."""
+    low = _doc_lower(text)
+    if low is not None:
+        part = low[lo:hi]
+        if not any(g in part for g in _PERIOD_GATES):
+            return (), ()
     times: list[str] = []
     base: list[str] = []
     m0 = _BASELINE_WORD.search(text, lo, hi)
@@ -423,31 +558,64 @@ def periods(text: str, lo: int, hi: int, topic: tuple[int, int] | None = None) -
 _CLAUSE_END = re.compile(r",(?!\d)|;")
 
 
+@cache
+def _gate_words() -> dict[str, tuple[str, ...]]:
+    """For the patterns read clause by clause, lowercase words one of which every match
+    holds (each phrase's longest word): a clause without any cannot match, and a few
+    substring tests cost less than the case-insensitive pass. Exact on a text that
+    `lowered` accepts (see casescan); other texts run the pattern."""
+    w = words()
+
+    def longest(phrases: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(sorted({max(p.lower().split(), key=len) for p in phrases}))
+
+    return {"link": (*longest(w.links), ";"), "modal": longest(w.raw["hedges"]["modal"])}
+
+
+def _may_match(name: str, text: str, lo: int, hi: int) -> bool:
+    low = _doc_lower(text)
+    if low is None:
+        return True
+    part = low[lo:hi]
+    return any(g in part for g in _gate_words()[name])
+
+
 def _clause(text: str, s_lo: int, s_hi: int, a: int, b: int) -> tuple[int, int]:
     """The stretch of the sentence a claim's scope words are read from: back to the last
     concessive link or semicolon before it, forward to the next comma or link."""
     lo = s_lo
-    for m in _patterns()["link"].finditer(text, s_lo, a):
-        lo = m.end()
+    if _may_match("link", text, s_lo, a):
+        for m in _patterns()["link"].finditer(text, s_lo, a):
+            lo = m.end()
     hi = s_hi
     m = _CLAUSE_END.search(text, b, s_hi)
     if m:
         hi = m.start()
-    m2 = _patterns()["link"].search(text, b, hi)
+    m2 = _patterns()["link"].search(text, b, hi) if _may_match("link", text, b, hi) else None
     if m2:
         hi = m2.start()
     return lo, hi
 
 
 def _modality(text: str, lo: int, hi: int) -> str | None:
+    if not _may_match("modal", text, lo, hi):
+        return None
     for m in _patterns()["modal"].finditer(text, lo, hi):
         if m.group(0) != "May":  # the month
             return m.group(0).lower()
     return None
 
 
+# The region pattern needs a region word (case-sensitive) or a capital after its
+# preposition: a clause with neither is skipped without a regex pass.
+_ASCII_CAPITAL = re.compile(r"[A-Z]")
+
+
 def _places(ctx: SentenceContext, lo: int, hi: int) -> tuple[str, ...]:
     found = {p[2] for p in ctx.places if lo <= p[0] and p[1] <= hi}
+    text = ctx.text
+    if _ASCII_CAPITAL.search(text, lo, hi) is None and not any(r in text[lo:hi] for r in words().raw["scope"]["regions"]):
+        return tuple(sorted(found))
     for m in _patterns()["region"].finditer(ctx.text, lo, hi):
         r = m.group("r") or m.group("r2")
         if r and not _period_word(r) and r.lower() not in words().determiners:
@@ -480,7 +648,7 @@ def _claim(ctx: SentenceContext, kind: str, a: int, b: int, normalized: str, sub
 # --- state-change -------------------------------------------------------------------
 
 
-def _change_claim(ctx: SentenceContext, a: int, b: int, direction: str, cue: str, topic: Topic, actor: str, background: bool = False, intent: str | None = None) -> Claim:
+def _change_claim(ctx: SentenceContext, a: int, b: int, direction: str, cue: str, topic: Topic, actor: str, background: bool = False, intent: str | None = None, perfect: bool = False) -> Claim:
     text, s = ctx.text, ctx.sentence
     lo, hi = _clause(text, s.start, s.end, min(a, ctx.state.get("_topic_lo", a)), b)
     times, base = periods(text, lo, hi, (topic.start, topic.end))
@@ -490,10 +658,16 @@ def _change_claim(ctx: SentenceContext, a: int, b: int, direction: str, cue: str
         "cue": cue, "times": times, "baseline": base, "places": _places(ctx, lo, hi),
         "names": topic.names, "numbers": topic.numbers, "actor": actor, "modality": modality,
         "hedged": bool(modality) or (ctx.attribution.hedged and ctx.attribution.cue == "hedge"),
-        "background": background, "mods": topic.mods,
+        "background": background, "mods": topic.mods, "perfect": perfect,
     }
     word = {"up": "increase", "down": "decrease", "same": "unchanged"}[direction]
     return _claim(ctx, "state-change", a, b, f"{word}: {topic.head}", topic.head, "change", data)
+
+
+def _perfect(verb: str) -> bool:
+    """Whether a verb group is in the perfect ("has been", "had remained", "have not
+    affected"): it reaches up to the time it is told from, so it shares that period."""
+    return verb[:3].lower() in ("has", "hav", "had")
 
 
 def _changes(ctx: SentenceContext) -> list[Claim]:
@@ -520,7 +694,7 @@ def _changes(ctx: SentenceContext) -> list[Claim]:
             ctx.skip("state: stability without a topic")
             continue
         ctx.state["_topic_lo"] = tlo
-        out.append(_change_claim(ctx, m.start(), m.end(), "same", m.group("cue").lower(), topic, ""))
+        out.append(_change_claim(ctx, m.start(), m.end(), "same", m.group("cue").lower(), topic, "", perfect=_perfect(m.group("cop"))))
         taken.append((m.start(), m.end()))
     for m in _found(ctx, "not_affected"):
         if m.group("passive") or re.search(r"(?:was|were|is|are)[ \t]+not", m.group(0), re.I):
@@ -534,7 +708,7 @@ def _changes(ctx: SentenceContext) -> list[Claim]:
             ctx.skip("state: stability without a topic")
             continue
         ctx.state["_topic_lo"] = min(tlo, m.start())
-        out.append(_change_claim(ctx, m.start(), end, "same", m.group("cue").lower(), topic, ""))
+        out.append(_change_claim(ctx, m.start(), end, "same", m.group("cue").lower(), topic, "", perfect=_perfect(m.group("cue"))))
         taken.append((m.start(), end))
     for m in _found(ctx, "change"):
         if not free(m.start(), m.end()):
@@ -563,7 +737,7 @@ def _changes(ctx: SentenceContext) -> list[Claim]:
             if topic is None:
                 continue
             ctx.state["_topic_lo"] = sub[0] if sub else m.start()
-            out.append(_change_claim(ctx, m.start(), np[1], w.transitive[cue], cue, topic, actor, intent=intent))
+            out.append(_change_claim(ctx, m.start(), np[1], w.transitive[cue], cue, topic, actor, intent=intent, perfect=bool(m.group("aux"))))
             taken.append((m.start(), np[1]))
             continue
         if cue not in w.direction:
@@ -581,7 +755,7 @@ def _changes(ctx: SentenceContext) -> list[Claim]:
         if topic is None:
             continue
         ctx.state["_topic_lo"] = sub[0]
-        out.append(_change_claim(ctx, m.start(), m.end(), w.direction[cue], cue, topic, "", background=appositive, intent=intent))
+        out.append(_change_claim(ctx, m.start(), m.end(), w.direction[cue], cue, topic, "", background=appositive, intent=intent, perfect=bool(m.group("aux"))))
         taken.append((m.start(), m.end()))
     for m in _found(ctx, "noun"):
         if not free(m.start(), m.end()) or re.search(r"\b(?:not|never|to|will|would|could|may|might|did|does|do)[ \t]+$", text[max(s.start, m.start() - 8) : m.start()], re.I):
@@ -602,7 +776,7 @@ def _changes(ctx: SentenceContext) -> list[Claim]:
         if topic is None:
             continue
         ctx.state["_topic_lo"] = tlo
-        out.append(_change_claim(ctx, m.start(), m.end(), w.comparative[m.group("cue").lower()], m.group("cue").lower(), topic, ""))
+        out.append(_change_claim(ctx, m.start(), m.end(), w.comparative[m.group("cue").lower()], m.group("cue").lower(), topic, "", perfect=_perfect(m.group("cop"))))
     ctx.state.pop("_topic_lo", None)
     return out
 
@@ -657,6 +831,46 @@ def _thing(text: str, lo: int, pos: int, copular: bool) -> tuple[Topic, frozense
     return whole, frozenset(heads)
 
 
+# Subject pronouns read as the last person named before them (see _last_person).
+_PERSONAL_PRONOUNS = frozenset({"he", "she"})
+# A name followed or preceded by a speech verb is a speaker: quotes and attributions
+# name the people who talk about the story's subject, so a pronoun in the next
+# sentence more often means the subject ("'..., Abrams said. He remains in custody").
+_SPEAKER_AFTER = re.compile(r"[’']?s?,?[ \t]+(?:said|says|told|added|argued|noted|insisted|explained|warned|wrote|replied|asked|testified|ruled)(?![\w-])")
+_SPEAKER_BEFORE = re.compile(r"(?<![\w-])(?:said|says|told|added|argued|noted|insisted|explained|warned|wrote|replied|asked)[ \t]+$")
+_TIME_CLAUSE = re.compile(r"(?<![\w-])(?:before|after|until|till|once)[ \t]", re.I)
+
+
+def _in_time_clause(before: str) -> bool:
+    """Whether the text before a state, back to the last comma or semicolon, opens a
+    time clause ("shortly before he was detained")."""
+    cut = max(before.rfind(","), before.rfind(";")) + 1
+    return _TIME_CLAUSE.search(before, cut) is not None
+
+
+def _last_person(ctx: SentenceContext, pos: int) -> str | None:
+    """The surname of the last person named before `pos` in this or the previous
+    paragraph who is not only quoted as a speaker: what "he" or "she" most likely means.
+    People come from the entity extractor, which runs first on every sentence."""
+    people = ctx.state.get("states:people")
+    if people is None:
+        ents = ctx.state.get("entities")
+        found: list[tuple[int, str]] = []
+        text = ctx.text
+        for start, end, surname in ents.people() if ents is not None else ():
+            if _SPEAKER_AFTER.match(text, end) or _SPEAKER_BEFORE.search(text, max(0, start - 12), start):
+                continue
+            found.append((start, surname))
+        people = ctx.state["states:people"] = found
+    i = bisect.bisect_left(people, (pos, "")) - 1
+    if i < 0:
+        return None
+    start, surname = people[i]
+    if ctx.segments.sentence_at(start).paragraph < ctx.sentence.paragraph - 1:
+        return None
+    return surname
+
+
 def _states(ctx: SentenceContext) -> list[Claim]:
     text, s = ctx.text, ctx.sentence
     w, pats = words(), _patterns()
@@ -678,16 +892,33 @@ def _states(ctx: SentenceContext) -> list[Claim]:
         del after
         cop = pats["state_cop"].search(before)
         appositive = before.rstrip().endswith(",") or re.search(r",[ \t]*(?:which|who|that)[ \t]+\S*[ \t]*\S*[ \t]*$", before)
+        verbal = False
+        if _in_time_clause(before):
+            # "shortly before he was detained", "until the port reopened": the clause
+            # dates another event by this one; it asserts no state at a time of its own
+            ctx.skip("state: in a time clause")
+            continue
         if cop:
             got = _thing(text, s.start, m.start() - len(cop.group(0)), True)
         elif appositive or key in w.since_forms:
             got = _thing(text, s.start, m.start(), False)
+        elif key in w.verbal:
+            # "He held his own seat": the form is the main verb, its subject the thing
+            got = _thing(text, s.start, m.start(), True)
+            verbal = True
         else:
             continue
         if got is None:
             ctx.skip("state: no subject")
             continue
         thing, heads = got
+        if thing.text.lower() in _PERSONAL_PRONOUNS:
+            person = _last_person(ctx, thing.start)
+            if person is None:
+                ctx.skip("state: pronoun without a named person before it")
+                continue
+            thing = Topic(thing.start, thing.end, thing.text, person, None, frozenset({person}), frozenset({person}), frozenset(), frozenset())
+            heads = frozenset({person})
         lo, hi = _clause(text, s.start, s.end, m.start(), m.end())
         tail = text[m.end() : hi]
         times, _ = periods(text, m.end(), hi)
@@ -705,18 +936,22 @@ def _states(ctx: SentenceContext) -> list[Claim]:
             when = ("on", times[0])
         elif cop and cop.group(0).strip().lower().split()[-1] in w.present | {"remain", "remains"}:
             when = ("now", "")
+        elif cop and cop.group(0).lower().startswith("had"):
+            # "She had been in office for five months": a state before the story's events,
+            # over by the time of any dated or current state
+            when = ("earlier", "")
         elif cop is None and appositive and key not in w.since_forms:
             when = ("unknown", "")
         else:
             when = ("unknown", "")
         relative = cop is not None and re.search(r",[ \t]*(?:which|who|that)[ \t]+$", before[: len(before) - len(cop.group(0))])
         data = {
-            "background": cop is None or bool(relative),
+            "background": (cop is None and not verbal) or bool(relative),
             "pair": pair, "pole": side, "form": key, "head": thing.head, "heads": heads, "names": thing.names,
             "thing": thing.text, "when": when, "places": _places(ctx, lo, hi),
             "modality": _modality(text, thing.end if (cop is None or relative) else lo, m.start()),
         }
-        out.append(_claim(ctx, "state", m.start(), m.end(), f"{key}: {thing.head}", thing.head, "state", data))
+        out.append(_claim(ctx, "state", m.start(), m.end(), f"{key.replace(' {pos}', '')}: {thing.head}", thing.head, "state", data))
     return out
 
 
@@ -772,7 +1007,7 @@ def _object_span(text: str, pos: int, hi: int) -> tuple[int, int]:
     w = words()
     for t in _tokens(text, pos, hi):
         gap = text[end : t.start()]
-        if n and ("," in gap or _HARD_BREAK.search(gap) or "." in gap):
+        if n and gap != " " and ("," in gap or _HARD_BREAK.search(gap) or "." in gap):
             break
         low = t.group(0).lower()
         if low in w.boundaries or (low in ("on", "since", "because", "until") and n) or (_period_word(low) and not _POSSESSIVE.search(low)):
@@ -788,12 +1023,18 @@ def _object_span(text: str, pos: int, hi: int) -> tuple[int, int]:
 
 def _names_in(text: str, lo: int, hi: int) -> frozenset[str]:
     w = words()
-    toks = _tokens(text, lo, hi)
-    return frozenset(
-        _norm(t.group(0)) for i, t in enumerate(toks)
-        if t.group(0)[0].isupper() and not _period_word(t.group(0)) and t.group(0).lower() not in w.determiners
-        and t.group(0).lower() not in w.boundaries and not (i == 0 and t.start() == lo and t.group(0).lower() in ("none", "no", "after", "at", "in", "testifying"))
-    )
+    out = set()
+    for i, t in enumerate(_tokens(text, lo, hi)):
+        g = t.group(0)
+        if not g[0].isupper() or _period_word(g):
+            continue
+        low = g.lower()
+        if low in w.determiners or low in w.boundaries:
+            continue
+        if i == 0 and t.start() == lo and low in ("none", "no", "after", "at", "in", "testifying"):
+            continue
+        out.add(_norm(g))
+    return frozenset(out)
 
 
 _BACKGROUND = re.compile(r"(?<![\w-])(?:after|before|when|once|because|which|who|whose)(?![\w-])[^,;]*$", re.I)
@@ -896,19 +1137,34 @@ _BE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be)[ \t]+$", re.I)
 _WORD_BEFORE = re.compile(r"([a-z][\w-]*)[ \t]+$")
 
 
+def _verb_hits(ctx: SentenceContext, bases: frozenset[str]) -> list[re.Match[str]]:
+    """The tokens of this sentence whose verb key is in `bases`. Most words of a document
+    are no verb of interest: its distinct words are keyed once, and the tokens of the
+    few that are kept (in text order), so a sentence takes a slice of them."""
+    text, s = ctx.text, ctx.sentence
+    d = _doc_tokens(text)
+    if d.crossed(s.start) or d.crossed(s.end):
+        return [m for m in _TOKEN.finditer(text, s.start, s.end) if m.group(0)[0].isalpha() and verb_base(m.group(0)) in bases]
+    got = ctx.state.get("states:verb_hits")
+    if got is None:
+        groups = [m.group(0) for m in d.matches]
+        wanted = {g for g in set(groups) if g[0].isalpha() and verb_base(g) in bases}
+        hits = [m for m, g in zip(d.matches, groups, strict=True) if g in wanted] if wanted else []
+        got = ctx.state["states:verb_hits"] = (hits, [m.start() for m in hits])
+    hits, starts = got
+    return hits[bisect.bisect_left(starts, s.start) : bisect.bisect_left(starts, s.end)]
+
+
 def _affirmatives(ctx: SentenceContext, bases: frozenset[str]) -> list[Claim]:
     if not bases:
         return []
     text, s = ctx.text, ctx.sentence
-    # Most sentences hold no verb of interest: test their tokens' keys in one C-level
-    # pass (findall, map over the cached verb_base) before reading them one by one.
-    if bases.isdisjoint(map(verb_base, _TOKEN.findall(text, s.start, s.end))):
+    found = _verb_hits(ctx, bases)
+    if not found:
         return []
     w = words()
     out: list[Claim] = []
-    for m in _TOKEN.finditer(text, s.start, s.end):
-        if not m.group(0)[0].isalpha() or verb_base(m.group(0)) not in bases:
-            continue
+    for m in found:
         before = text[max(s.start, m.start() - 30) : m.start()]
         if _NOUN_BEFORE.search(before):
             continue  # a noun ("the appeal"), not the verb

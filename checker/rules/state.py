@@ -77,6 +77,19 @@ def _relation(a: Claim, b: Claim) -> str | None:
     return None
 
 
+# Periods that run up to the time of writing ("all week", "through the week").
+_CURRENT = frozenset({"this week", "this month", "this year", "this season"})
+
+
+def _current_and_perfect(a: Claim, b: Claim) -> bool:
+    """One claim dated only by the current period and the other undated but in the
+    perfect ("had remained stable through the week" against "had risen by 30%"): the
+    perfect reaches up to the time of writing, so both are about the current period."""
+    dated, undated = (a, b) if a.get("times") else (b, a)
+    times = set(dated.get("times") or ())
+    return bool(times) and times <= _CURRENT and bool(undated.get("perfect"))
+
+
 def _stability(ctx: RuleContext) -> Iterator[Finding]:
     claims = sorted(ctx.of_kind("state-change"), key=lambda c: c.sort_key())
     reported: set[tuple[str, int]] = set()
@@ -96,13 +109,16 @@ def _stability(ctx: RuleContext) -> Iterator[Finding]:
             continue
         ta, tb = set(a.get("times") or ()), set(b.get("times") or ())
         same_sentence = a.document == b.document and a.sentence == b.sentence
-        if bool(ta) != bool(tb) and not same_sentence:
+        if bool(ta) != bool(tb) and not same_sentence and not _current_and_perfect(a, b):
             ctx.skipped["state-change: only one claim dated"] += 1
             continue
         scope = _scope_words(a, b)
         if rel == "related" and a.source and b.source and not same_source(a.source, b.source):
             # two sources on two related topics: the relation is the checker's inference,
-            # not a dispute either source took part in
+            # not a dispute either source took part in. Re-examined after the attribution
+            # fixes: lifting this finds nothing new on the corpus and turns two findings
+            # into disputes that are not (a reduced relative, "bombs recorded on Wednesday
+            # alone", still reads "alone" as a source)
             ctx.skipped["state-change: related topics from different sources"] += 1
             continue
         if rel == "related" and not scope:
