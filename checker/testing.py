@@ -84,7 +84,7 @@ def lengths(draw: st.DrawFn, conflict: bool = False) -> Article:
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
-EVENTS = (("summit", "opened", "began"), ("strike", "began", "started"), ("summit", "began", "opened"))
+EVENTS = (("summit", "opened", "began"), ("trial", "opened", "started"), ("festival", "opened", "began"), ("strike", "began", "started"))
 NAMES = ("Oleksandr Syrskyi", "Heorhiy Tykhy", "Margarethe Vossberg", "Kwame Asantewaa", "Ingrid Halvorsen", "Tomasz Wroblewski")
 ACTIONS = (("cross the river", "crossed the river"), ("attend the meeting", "attended the meeting"), ("sign the deal", "signed the deal"))
 

@@ -168,3 +168,12 @@ def test_shifting_all_dates_changes_no_finding(template, published, shift):
     b = findings(render(template, shifted), shifted)
     # Spans hold the dates themselves, so compare rule codes and claim counts.
     assert [(r, len(c)) for r, c in a] == [(r, len(c)) for r, c in b]
+
+
+def test_a_noun_with_the_names_its_own_event():
+    import checker
+
+    text = "The trial opened on January 10 in Vienna. The trial, which started on January 12, drew 40 people."
+    found = checker.check([{"id": "a", "text": text, "published": "2015-06-20"}]).conflicts
+    assert [c.rule for c in found] == ["DAT001"]
+    assert "~" not in found[0].message

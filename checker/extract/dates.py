@@ -607,10 +607,10 @@ def _event(text: str, toks: list[tuple[int, int, str]], starts: list[int], xs: i
         if verb and (not ev or len(verb[0]) >= len(ev[0])):
             phase = lx.event_verbs[verb[0]]
             subject = _subject(toks, verb[1] - 1, stop, text)
-            if subject:
+            own = lx.events.get(verb[0])
+            if subject and not (own and subject[0].startswith("~")):
                 cls, d = subject
                 return cls, phase, d or distinct, "subject"
-            own = lx.events.get(verb[0])
             return (own, phase, distinct, "verb") if own else ("", "", "", "light verb without subject")
         if ev:
             if _is_verb(ev[0]):
@@ -668,17 +668,27 @@ def _indefinite_subject(toks: list[tuple[int, int, str]], i: int, stop: int) -> 
 
 
 def _subject(toks: list[tuple[int, int, str]], i: int, stop: int, text: str) -> tuple[str, str] | None:
-    """The event noun a light verb takes its event from: "the summit opened", "the quake hit"."""
+    """The event noun a light verb takes its event from: "the summit opened", "the quake
+    hit". A noun outside the event classes still names its own event when it comes with
+    "the" ("The trial opened ... The trial, which started ..."): one event per noun."""
     lx = lex()
+    named: tuple[str, str] | None = None
     for k in range(i, max(-1, i - 5), -1):
         if toks[k][0] < stop:
-            return None
+            break
         ev = _phrase_at(toks, k, lx.events, text)
         if ev and not _is_verb(ev[0]):
             return lx.events[ev[0]], _distinct_before(toks, ev[1], text)
         if toks[k][2] in lx.other_verbs and toks[k][2] not in ("was", "were", "has", "had", "have"):
-            return None
-    return None
+            break
+        word = toks[k][2]
+        if named is None and k > 0 and toks[k - 1][2] == "the" and toks[k - 1][0] >= stop and word.isalpha() and not _is_verb(word) and word not in _NOT_EVENT_NOUNS:
+            named = ("~" + word, _distinct_before(toks, k, text))
+    return named
+
+
+# Nouns after "the" that are no event of their own ("the company opened ...").
+_NOT_EVENT_NOUNS = frozenset({"company", "government", "ministry", "court", "police", "army", "city", "country", "president", "minister", "group", "firm", "bank", "team", "club", "agency", "party", "council", "office", "man", "woman", "people", "same", "first", "second", "last", "next", "new", "which", "who", "that"})
 
 
 def _describe_days(lo: float, hi: float) -> str:

@@ -112,7 +112,7 @@ def _same_event_mismatch(kind: str):  # type: ignore[no-untyped-def]
                 word = "time" if kind == "time" else "date"
                 yield Finding(
                     claims=(a, b),
-                    message=f"the same {event.replace('_', ' ')} is given two {word}s: '{a.text}' ({a.normalized}) and '{b.text}' ({b.normalized})",
+                    message=f"the same {event.lstrip('~').replace('_', ' ')} is given two {word}s: '{a.text}' ({a.normalized}) and '{b.text}' ({b.normalized})",
                     evidence={"event": event, "values": [a.normalized, b.normalized]},
                 )
 
