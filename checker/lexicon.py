@@ -9,8 +9,10 @@ from importlib import resources
 from typing import Any
 
 
-def _toml(name: str) -> dict[str, Any]:
+def data_file(name: str) -> dict[str, Any]:
+    """A TOML file of checker/data, parsed: the one reader every word list goes through."""
     return tomllib.loads(resources.files("checker.data").joinpath(name).read_text("utf-8"))
+
 
 
 def _lines(name: str) -> list[str]:
@@ -38,15 +40,15 @@ class Lexicon:
 
 @cache
 def lexicon() -> Lexicon:
-    words = _toml("lexicon.toml")
+    words = data_file("lexicon.toml")
     predicate_of: dict[str, str] = {}
     for cls, forms in sorted(words["predicates"].items()):
         for form in forms:
             predicate_of.setdefault(form, cls)
     return Lexicon(
-        numbers=_toml("numbers.toml"),
-        units=_toml("units.toml"),
-        currencies=_toml("currencies.toml"),
+        numbers=data_file("numbers.toml"),
+        units=data_file("units.toml"),
+        currencies=data_file("currencies.toml"),
         words=words,
         abbreviations=frozenset(a.removesuffix(" *") for a in _lines("abbreviations.txt")),
         may_end=frozenset(a.removesuffix(" *") for a in _lines("abbreviations.txt") if a.endswith(" *")),

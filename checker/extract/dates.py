@@ -24,18 +24,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from ..lexicon import alternation
+from ..lexicon import alternation, data_file
 from ..model import Claim, Interval, Span
 from .context import SentenceContext
 
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
-
-
-def _toml() -> dict[str, Any]:
-    import tomllib
-    from importlib import resources
-
-    return tomllib.loads(resources.files("checker.data").joinpath("dates.toml").read_text("utf-8"))
 
 
 @dataclass(frozen=True)
@@ -74,7 +67,7 @@ def _norm(phrase: str) -> str:
 
 @cache
 def lex() -> _Lex:
-    d = _toml()
+    d = data_file("dates.toml")
     months = {k.lower(): v for k, v in d["months"].items()}
     weekdays = {k.lower(): v for k, v in d["weekdays"].items()}
     # Month and weekday names are matched capitalized only ("march" is a verb, "may" a modal).

@@ -20,14 +20,12 @@ from __future__ import annotations
 
 import bisect
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any
 
 from ..fold import fold
-from ..lexicon import alternation, lexicon
+from ..lexicon import alternation, data_file, lexicon
 from ..model import Claim, Span
 from .context import SentenceContext
 
@@ -78,7 +76,7 @@ def _after(entries: list[str]) -> dict[str, tuple[str, ...]]:
 
 @cache
 def entity_words() -> EntityWords:
-    raw: dict[str, Any] = tomllib.loads(resources.files("checker.data").joinpath("entities.toml").read_text("utf-8"))
+    raw: dict[str, Any] = data_file("entities.toml")
     names, roles, spelling = raw["names"], raw["roles"], raw["spelling"]
     heads: dict[str, str] = roles["heads"]
     role_words = {w for h in heads for w in re.split(r"[ -]", h)} | set(roles["deputy"])

@@ -26,7 +26,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from ..fold import fold
-from ..lexicon import _toml, alternation
+from ..lexicon import alternation, data_file
 from ..model import Claim, Span
 from .casescan import CaseScan, lowered
 from .context import SentenceContext
@@ -99,7 +99,7 @@ def _pole_alternation(forms: dict[str, Any]) -> str:
 
 @cache
 def words() -> _Words:
-    d = _toml("states.toml")
+    d = data_file("states.toml")
     topic_class: dict[str, str] = {}
     for cls, items in sorted(d["topics"].items()):
         if isinstance(items, list):
