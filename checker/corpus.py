@@ -23,6 +23,7 @@ FAMILIES = (
     "state-change",
     "antonym-state",
     "negation",
+    "duration",
 )
 KINDS = ("inconsistent", "disputed")
 DESKS = (
@@ -35,6 +36,9 @@ DESKS = (
     "science",
     "sport",
     "culture",
+    "markets",
+    "transport",
+    "agriculture",
 )
 
 
