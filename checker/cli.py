@@ -1,26 +1,28 @@
 """The command line: a thin shell over the engine. No rule, pattern or threshold lives here.
 
-Exit codes: 0 nothing at or above --fail-on; 1 something is; 2 usage, configuration or
-input errors (message on stderr).
+Exit codes, as ruff and Vale use them:
+  0  nothing at or above --fail-on;
+  1  something is, or (unless --fail-on never) a file could not be checked: it is
+     reported as an error line (`path: error: ...`) and every other file is still checked;
+  2  usage or configuration errors, or no file could be checked at all (message on stderr).
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import __version__
 from .config import FAIL_ON, ConfigError, Options, Settings, find_config, load_config, settings_from
-from .formats import FORMATS
-from .markdown import MARKDOWN_SUFFIXES, kind_of, parse, to_raw
+from .files import DEFAULT_MAX_BYTES, InputError, expand, read_text
+from .formats import FORMATS, Failure
+from .formats.terminal import Style, colour_enabled, printable, summary
+from .markdown import kind_of, parse, to_raw
 from .model import Report, Severity
 from .suppress import apply_baseline, apply_directives, load_baseline, regions, write_baseline
-
-CHECKED_SUFFIXES = (*MARKDOWN_SUFFIXES, ".txt")
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -29,28 +31,46 @@ class UsageError(Exception):
     pass
 
 
+def _size(value: str) -> int:
+    """A byte count, optionally with a k or M suffix (1024 and 1024²)."""
+    scale = {"k": 1024, "m": 1024 * 1024}.get(value[-1:].lower(), 1)
+    number = value[:-1] if scale > 1 else value
+    try:
+        n = int(number) * scale
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a size in bytes (e.g. 500000, 512k, 2M)") from None
+    if n <= 0:
+        raise argparse.ArgumentTypeError("the size must be positive")
+    return n
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="checker", description="Fact-consistency checker for news copy.")
     p.add_argument("--version", action="version", version=f"checker {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
 
     c = sub.add_parser("check", help="check files, folders (their .md, .markdown and .txt) or - for standard input")
-    c.add_argument("paths", nargs="+")
+    c.add_argument("paths", nargs="*", default=["."], help="files, folders or - (default: the current folder)")
     c.add_argument("--format", choices=FORMATS, default=None, help="output format (default: text)")
     c.add_argument("--fail-on", choices=FAIL_ON, default=None, help="lowest severity that fails (default: error)")
     c.add_argument("--min-severity", choices=("error", "warning", "info"), default=None, help="lowest severity shown")
     c.add_argument("--select", default=None, help="comma-separated code prefixes to run")
     c.add_argument("--ignore", default=None, help="comma-separated code prefixes to skip")
     c.add_argument("--published", default=None, help="publication date (YYYY-MM-DD) for every file")
-    c.add_argument("--together", action="store_true", help="check all files as one set")
+    c.add_argument("--together", action="store_true", help="check all files as one set (conflicts across files)")
     c.add_argument("--config", type=Path, default=None)
     c.add_argument("--ext", choices=("md", "txt"), default="txt", help="how to read standard input (default: txt)")
     c.add_argument("--baseline", type=Path, default=None, help="report only findings not in this baseline")
     c.add_argument("--write-baseline", type=Path, default=None, help="record the current findings and exit 0")
+    c.add_argument("--max-file-size", type=_size, default=DEFAULT_MAX_BYTES, metavar="BYTES",
+                   help=f"a larger file is not checked and is reported as an error (default: {DEFAULT_MAX_BYTES})")
+    c.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                   help="colour in text output (default: auto; NO_COLOR and FORCE_COLOR are honoured)")
+    c.add_argument("-q", "--quiet", action="store_true", help="no summary line")
 
     sub.add_parser("rules", help="list the rules")
-    e = sub.add_parser("explain", help="show a rule's documentation and examples")
-    e.add_argument("code")
+    e = sub.add_parser("explain", help="show rules' documentation and examples")
+    e.add_argument("rules", nargs="+", metavar="RULE", help="a code (QTY001), a code prefix (QTY) or a name")
 
     ev = sub.add_parser("eval", help="score the engine on an annotated corpus")
     ev.add_argument("path", nargs="?", default="corpus")
@@ -79,57 +99,38 @@ def _settings(args: argparse.Namespace) -> Settings:
     return settings_from(raw, where, None if path is None else path.parent, overrides)
 
 
-def _expand(paths: Sequence[str]) -> list[str]:
-    """Files as given, folders as their Markdown and text files (hidden folders and
-    node_modules left out); sorted, without repeats."""
-    out: list[str] = []
-    for p in paths:
-        if p != "-" and Path(p).is_dir():
-            for f in sorted(Path(p).rglob("*")):
-                parts = f.relative_to(p).parts
-                if any(x.startswith(".") or x == "node_modules" for x in parts[:-1]):
-                    continue
-                if f.suffix.lower() in CHECKED_SUFFIXES and f.is_file():
-                    out.append(os.path.normpath(f))
-        else:
-            out.append(p if p == "-" else os.path.normpath(p))
-    return sorted(dict.fromkeys(out))
+@dataclass
+class Run:
+    """What a check produced: one report per checked set, and the inputs left out."""
+
+    reports: list[Report] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
 
 
-def _read(path: str) -> str:
-    try:
-        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
-    except FileNotFoundError:
-        raise UsageError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise UsageError(f"{path}: {exc.strerror}") from None
-    try:
-        return data.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as exc:
-        raise UsageError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+def _engine_error(batch: Sequence[dict[str, object]], error: dict[str, object]) -> Failure:
+    """An engine input error, named by path and field ("a.md", "published: ...")."""
+    index, name = error.get("document"), str(error.get("field", ""))
+    path = str(batch[index]["id"]) if isinstance(index, int) and index < len(batch) else "input"
+    return Failure(path, f"{name.rsplit('.', 1)[-1]}: {error.get('message')}")
 
 
-def _input_error(batch: Sequence[dict[str, object]], error: dict[str, object]) -> str:
-    """An engine input error, named by path and field ("a.md: published: ...")."""
-    index, field = error.get("document"), str(error.get("field", ""))
-    path = batch[index]["id"] if isinstance(index, int) and index < len(batch) else "input"
-    return f"{path}: {field.rsplit('.', 1)[-1]}: {error.get('message')}"
-
-
-def check_sources(
+def check_files(
     sources: Sequence[tuple[str, str, str]], settings: Settings, together: bool = False, published: str | None = None
-) -> list[Report]:
+) -> Run:
     """Check (path, raw text, kind) triples: parse, run the engine with each file's
-    options, map positions back to the raw files and drop suppressed findings."""
+    options, map positions back to the raw files and drop suppressed findings. A file
+    that cannot be parsed, or that the engine refuses, is a failure; the rest are checked."""
     from . import default_engine
 
+    run = Run()
     proses, ignored, docs = {}, {}, []
     for path, raw, kind in sources:
         try:
             prose = parse(raw, kind)
             ignored[path] = regions(prose)
-        except ValueError as exc:
-            raise UsageError(f"{path}: {exc}") from None
+        except (ValueError, RecursionError) as exc:
+            run.failures.append(Failure(path, str(exc) if isinstance(exc, ValueError) else "nested too deeply"))
+            continue
         proses[path] = prose
         doc: dict[str, object] = {"id": path, "text": prose.text}
         if published or prose.published:
@@ -138,23 +139,38 @@ def check_sources(
     engine = default_engine()
     # Everything is found; --min-severity only decides what is shown.
     options = {d["id"]: replace(settings.options_for(str(d["id"])), min_severity=Severity.INFO) for d in docs}
-    reports: list[Report] = []
-    for batch in [docs] if together else [[d] for d in docs]:
+    for batch in ([docs] if docs else []) if together else [[d] for d in docs]:
         ids = {str(d["id"]) for d in batch}
         distinct: list[Options] = []  # Options hold dicts, so they are compared, not hashed
         for i in sorted(ids):
             if options[i] not in distinct:
                 distinct.append(options[i])
-        parts = [engine.check(batch, o) for o in distinct]
-        for r in parts:
-            if r.errors:
-                raise UsageError("; ".join(_input_error(batch, e) for e in r.errors))
+        try:
+            parts = [engine.check(batch, o) for o in distinct]
+        except Exception as exc:  # one file that breaks the engine must not end the run
+            why = f"the checker failed on this file ({type(exc).__name__}: {exc}); please report it"
+            run.failures.extend(Failure(str(d["id"]), why) for d in batch)
+            continue
+        run.failures.extend(_engine_error(batch, e) for e in parts[0].errors)
+        if not parts[0].documents:
+            continue
         # A finding is judged with the options of the file its first claim is in.
         kept = tuple(c for o, r in zip(distinct, parts, strict=True) for c in r.conflicts
                      if options[c.claims[0].document] == o)
-        report = to_raw(replace(parts[0], conflicts=kept), proses)
-        reports.append(apply_directives(report, ignored))
-    return reports
+        report = to_raw(replace(parts[0], conflicts=kept, errors=()), proses)
+        run.reports.append(apply_directives(report, ignored))
+    run.failures.sort(key=lambda f: f.path)
+    return run
+
+
+def check_sources(
+    sources: Sequence[tuple[str, str, str]], settings: Settings, together: bool = False, published: str | None = None
+) -> list[Report]:
+    """Like check_files, for callers that want every input checked or an error."""
+    run = check_files(sources, settings, together, published)
+    if run.failures:
+        raise UsageError("; ".join(f"{f.path}: {f.message}" for f in run.failures))
+    return run.reports
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -165,11 +181,24 @@ def cmd_check(args: argparse.Namespace) -> int:
     if fmt not in FORMATS:
         raise ConfigError(f"{settings.where}: format: {fmt!r} is not one of {', '.join(FORMATS)}")
     fail_on = args.fail_on or settings.fail_on or "error"
-    paths = _expand(args.paths)
-    if not paths:
+    paths, missing = expand(args.paths)
+    failures = [Failure(m.path, m.message) for m in missing]
+    if not paths and not failures:
         raise UsageError("no Markdown or text files to check")
-    sources = [(p, _read(p), args.ext if p == "-" else kind_of(p)) for p in paths]
-    reports = check_sources(sources, settings, args.together, args.published)
+    sources = []
+    for p in paths:
+        try:
+            sources.append((p, read_text(p, args.max_file_size), args.ext if p == "-" else kind_of(p)))
+        except InputError as exc:
+            failures.append(Failure(exc.path, exc.message))
+    run = check_files(sources, settings, args.together, args.published)
+    failures = sorted([*failures, *run.failures], key=lambda f: f.path)
+    reports = run.reports
+    if not reports:
+        for f in failures:
+            print(f"checker: {printable(f.path)}: {printable(f.message)}", file=sys.stderr)
+        print(f"checker: no file could be checked ({len(failures)} could not be read or parsed)", file=sys.stderr)
+        return EXIT_USAGE
     if args.write_baseline is not None:
         n = write_baseline(args.write_baseline, reports)
         print(f"checker: wrote {n} finding{'s' if n != 1 else ''} to {args.write_baseline}", file=sys.stderr)
@@ -178,7 +207,19 @@ def cmd_check(args: argparse.Namespace) -> int:
         reports = apply_baseline(reports, load_baseline(args.baseline))
     shown_from = settings.options_for().min_severity
     shown = [replace(r, conflicts=tuple(c for c in r.conflicts if c.severity >= shown_from)) for r in reports]
-    sys.stdout.write(render(shown, fmt, fail_on=fail_on))
+    out_style = Style(fmt == "text" and colour_enabled(sys.stdout, args.color))
+    sys.stdout.write(render(shown, fmt, fail_on=fail_on, failures=failures, style=out_style))
+    if fmt in ("json", "sarif", "junit"):  # the structured output holds them; the log should too
+        for f in failures:
+            print(f"checker: {printable(f.path)}: error: {printable(f.message)}", file=sys.stderr)
+    if not args.quiet:
+        found = [c for r in shown for c in r.conflicts]
+        checked = {d.id for r in reports for d in r.documents}
+        stream = sys.stdout if fmt == "text" else sys.stderr
+        style = out_style if stream is sys.stdout else Style(colour_enabled(sys.stderr, args.color))
+        line = summary([c.severity for c in found], len({c.claims[0].document for c in found}), len(checked),
+                       len(failures), style)
+        print(line, file=stream)
     if fail_on == "never":
         return EXIT_CLEAN
     threshold = Severity.parse(fail_on)
@@ -187,7 +228,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if hidden:
         note = f"checker: {hidden} finding(s) below --min-severity {shown_from} fail --fail-on {fail_on}"
         print(note, file=sys.stderr)
-    return EXIT_FINDINGS if failing else EXIT_CLEAN
+    return EXIT_FINDINGS if failing or failures else EXIT_CLEAN
 
 
 def cmd_rules(_: argparse.Namespace) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -31,9 +32,17 @@ def write(name: str, text: str) -> str:
     return name
 
 
+SUMMARY = re.compile(r"^(Found \d+ problems? \(.*\) in \d+ files?|All checks passed \(\d+ files? checked\))"
+                     r"(; \d+ files? could not be checked)?\.$")
+
+
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """Exit code, stdout without its summary line (text format), stderr."""
     code = main(["check", *args])
     out, err = capsys.readouterr()
+    *lines, last = out.splitlines() or [""]
+    if SUMMARY.match(last):
+        out = "".join(line + "\n" for line in lines)
     return code, out, err
 
 
@@ -184,3 +193,140 @@ def test_missing_baseline_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_unknown_format_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert run([write("a.md", QTY), "--format", "xml"], capsys)[0] == 2
+
+
+# -- what a person sees: summary, colour, partial failure -------------------------------------
+
+
+def test_summary_counts_problems_by_severity_and_files(capsys: pytest.CaptureFixture[str]) -> None:
+    a, b, c = write("a.md", QTY + "\n" + WARNING), write("b.md", QTY), write("c.md", "Nothing to see.\n")
+    code, out, _ = run([a, b, c, "-q"], capsys)
+    assert code == 1 and "Found" not in out
+    main(["check", a, b, c])
+    last = capsys.readouterr().out.splitlines()[-1]
+    assert last == "Found 3 problems (2 errors, 1 warning) in 2 files."
+
+
+def test_a_clean_run_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", write("a.md", "Nothing to see.\n"), write("b.txt", "Nor here.\n")]) == 0
+    assert capsys.readouterr().out == "All checks passed (2 files checked).\n"
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif", "junit", "github"])
+def test_machine_formats_keep_the_summary_off_stdout(fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["check", write("a.md", QTY), "--format", fmt])
+    out, err = capsys.readouterr()
+    assert code == 1 and "Found 1 problem (1 error) in 1 file." in err and "Found" not in out
+
+
+def test_colour_only_when_asked_or_on_a_terminal(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write("a.md", QTY)
+    main(["check", path])  # captured output is not a terminal
+    assert "\x1b[" not in capsys.readouterr().out
+    main(["check", path, "--color", "always"])
+    out = capsys.readouterr().out
+    assert "\x1b[1;31merror\x1b[0m" in out and "\x1b[1;31mFound 1 problem\x1b[0m" in out
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    main(["check", path])
+    assert "\x1b[" in capsys.readouterr().out
+    monkeypatch.setenv("NO_COLOR", "1")  # wins over FORCE_COLOR
+    main(["check", path])
+    assert "\x1b[" not in capsys.readouterr().out
+    main(["check", path, "--color", "always", "--format", "json"])  # never in machine formats
+    assert "\x1b[" not in capsys.readouterr().out
+
+
+def test_terminal_detection_honours_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
+    from checker.formats.terminal import colour_enabled
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    assert colour_enabled(Tty()) and not colour_enabled(io.StringIO())
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not colour_enabled(Tty()) and colour_enabled(Tty(), "always")
+
+
+@pytest.mark.parametrize(
+    ("setup", "message"),
+    [
+        (lambda: "missing.md", "missing.md: error: no such file or folder"),
+        (lambda: Path("bad.md").write_bytes(b"caf\xe9 1,500\n") and "bad.md", "bad.md: error: not UTF-8 text"),
+        (lambda: write("fm.md", "---\ndate: [x\n---\nText.\n"), "fm.md: error: "),
+        (lambda: write("date.md", "---\ndate: tomorrow\n---\nText.\n"), "date.md: error: published: 'tomorrow'"),
+        (lambda: write("dir.md", "<!-- checker: nope -->\n" + QTY), "dir.md: error: line 1: unknown directive"),
+    ],
+)
+@pytest.mark.parametrize("together", [False, True])
+def test_one_bad_file_is_one_error_line_and_the_others_are_checked(
+    setup: object, message: str, together: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = setup()  # type: ignore[operator]
+    good = [write("good.md", QTY), write("zz.txt", "Nothing to see.\n")]
+    code, out, _ = run([bad, *good, *(["--together"] if together else [])], capsys)
+    lines = out.splitlines()
+    assert code == 1
+    assert [line for line in lines if line.startswith(bad)] == [next(x for x in lines if message in x)]
+    assert any(line.startswith("good.md:1:14: error QTY001") for line in lines)
+    main(["check", bad, *good])
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "Found 1 problem (1 error) in 1 file; 1 file could not be checked.")
+
+
+def test_an_unchecked_file_fails_unless_fail_on_never(capsys: pytest.CaptureFixture[str]) -> None:
+    Path("bad.md").write_bytes(b"\xff\xfe")
+    clean = write("clean.md", "Nothing to see.\n")
+    assert run(["bad.md", clean], capsys)[0] == 1
+    code, out, _ = run(["bad.md", clean, "--fail-on", "never"], capsys)
+    assert code == 0 and "bad.md: error: not UTF-8 text" in out
+    main(["check", "bad.md", clean])
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "All checks passed (1 file checked); 1 file could not be checked.")
+
+
+def test_nothing_checkable_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    Path("bad.md").write_bytes(b"\xff\xfe")
+    code, out, err = run(["bad.md", "missing.txt"], capsys)
+    assert (code, out) == (2, "")
+    assert "bad.md: not UTF-8 text" in err and "missing.txt: no such file" in err
+    assert "no file could be checked" in err
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif", "junit", "github"])
+def test_every_format_names_the_unchecked_file(fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
+    Path("bad.md").write_bytes(b"\xff")
+    code = main(["check", "bad.md", write("good.md", QTY), "--format", fmt])
+    out, err = capsys.readouterr()
+    assert code == 1
+    if fmt == "json":
+        body = json.loads(out)
+        assert body["errors"] == [{"path": "bad.md", "message": "not UTF-8 text (invalid start byte at byte 0)"}]
+        assert [r["paths"] for r in body["reports"]] == [["good.md"]]
+        assert body["summary"]["files_not_checked"] == 1
+    elif fmt == "sarif":
+        invocation = json.loads(out)["runs"][0]["invocations"][0]
+        assert invocation["executionSuccessful"] is False
+        note = invocation["toolExecutionNotifications"][0]
+        assert note["level"] == "error" and note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "bad.md"
+    elif fmt == "junit":
+        assert '<error type="input" message="not UTF-8 text' in out and 'errors="1"' in out
+    else:
+        assert out.startswith("::error file=bad.md,title=not checked::bad.md: not UTF-8 text")
+    assert "1 file could not be checked" in err
+
+
+def test_json_reports_name_their_paths(capsys: pytest.CaptureFixture[str]) -> None:
+    draft, wire = write("draft.md", "Russia moved 1,500 troops to Kursk.\n"), write("wire.txt", QTY)
+    main(["check", draft, wire, "--format", "json"])
+    assert [r["paths"] for r in json.loads(capsys.readouterr().out)["reports"]] == [["draft.md"], ["wire.txt"]]
+    main(["check", draft, wire, "--format", "json", "--together"])
+    assert [r["paths"] for r in json.loads(capsys.readouterr().out)["reports"]] == [["draft.md", "wire.txt"]]
+
+
+def test_no_paths_means_the_current_folder(capsys: pytest.CaptureFixture[str]) -> None:
+    write("drafts/a.md", QTY)
+    code, out, _ = run([], capsys)
+    assert code == 1 and out.startswith("drafts/a.md:1:14: error QTY001")

@@ -135,7 +135,10 @@ def test_junit_failures_follow_fail_on(
     root = ET.fromstring(out)
     suites = {s.get("name"): s for s in root.iter("testsuite")}
     assert set(suites) == {"drafts/sumy.md", "drafts/clean.md"}
-    assert suites["drafts/clean.md"].get("tests") == "0"
+    # A clean file is one passing test case, so CI reads it as a passed test.
+    clean = suites["drafts/clean.md"].findall("testcase")
+    assert [(c.get("name"), list(c)) for c in clean] == [("no findings", [])]
+    assert suites["drafts/clean.md"].get("tests") == "1" and suites["drafts/clean.md"].get("failures") == "0"
     assert len(root.findall(".//failure")) == failures
-    assert len(root.findall(".//testcase")) == 3
+    assert len(root.findall(".//testcase")) == 4
     assert len(root.findall(".//system-out")) == 3 - failures

@@ -1,9 +1,10 @@
 """Output formats for the command line. Each renders a list of reports (one per checked
 set of files) to a string; positions are computed here, never stored.
 
-text and json render the reports as they are; sarif, github and junit share `located()`,
-which gives every finding its path, line and column (1-based, code points) and sorts
-them by path, line, column and code.
+Every format also renders the inputs that could not be checked (`Failure`: a path and
+why), so a run that skipped a file never looks like a clean one. json renders the
+reports as they are; the others share `located()`, which gives every finding its path,
+line and column (1-based, code points) and sorts them by path, line, column and code.
 """
 
 from __future__ import annotations
@@ -14,9 +15,18 @@ from dataclasses import dataclass
 
 from ..model import Claim, Conflict, Report, Severity
 from ..report import line_col
+from .terminal import PLAIN, Style
 
 FORMATS = ("text", "json", "sarif", "github", "junit")
 _MODULES = {"text": "text", "json": "json_format", "sarif": "sarif", "github": "github", "junit": "junit"}
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An input that could not be checked, and why (one line, no path in it)."""
+
+    path: str
+    message: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,10 +89,13 @@ def paths(reports: Sequence[Report]) -> list[str]:
     return sorted({d.id for r in reports for d in r.documents})
 
 
-def render(reports: Sequence[Report], fmt: str, *, fail_on: str = "error") -> str:
+def render(
+    reports: Sequence[Report], fmt: str, *, fail_on: str = "error", failures: Sequence[Failure] = (),
+    style: Style = PLAIN,
+) -> str:
     if fmt not in _MODULES:
         raise ValueError(f"unknown format {fmt!r} ({', '.join(FORMATS)})")
     module = importlib.import_module(f".{_MODULES[fmt]}", __name__)
-    if fmt in ("text", "json"):
-        return str(module.render(reports))
-    return str(module.render(reports, fail_on=fail_on))
+    if fmt == "text":
+        return str(module.render(reports, failures=failures, style=style))
+    return str(module.render(reports, fail_on=fail_on, failures=failures))

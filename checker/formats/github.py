@@ -4,7 +4,12 @@ finding, most severe first.
 GitHub shows at most 10 annotations of each type per step, so at most `PER_TYPE` of each
 severity are printed as annotations; the rest are printed as plain log lines. When
 `$GITHUB_STEP_SUMMARY` is set, the full table is appended to it, with a line saying how
-many findings were not shown as annotations.
+many findings were not shown as annotations. An input that could not be checked is an
+`::error file=...` annotation of its own, always shown.
+
+Everything user-supplied is escaped: properties (the file name) with `escape_property`,
+the message with `escape_data`, and the plain log lines with `printable()`, so a file
+named `x\n::warning ...` cannot start a line of its own.
 """
 
 from __future__ import annotations
@@ -14,7 +19,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..model import Report, Severity
-from . import Located, located
+from . import Failure, Located, located
+from .terminal import printable, safe_path
 
 PER_TYPE = 10
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -45,11 +51,19 @@ def annotation(f: Located) -> str:
 
 
 def _cell(s: str) -> str:
-    return s.replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+    return printable(s).replace("|", "\\|").replace("`", "'")
 
 
-def summary(findings: Sequence[Located], omitted: int) -> str:
+def failure_annotation(f: Failure) -> str:
+    return f"::error file={escape_property(f.path)},title=not checked::{escape_data(f.path + ': ' + f.message)}"
+
+
+def summary(findings: Sequence[Located], omitted: int, failures: Sequence[Failure] = ()) -> str:
     lines = ["## checker", ""]
+    for x in failures:
+        lines.append(f"- `{_cell(x.path)}` could not be checked: {_cell(x.message)}")
+    if failures:
+        lines.append("")
     if not findings:
         lines.append("No findings.")
         return "\n".join(lines) + "\n"
@@ -63,7 +77,7 @@ def summary(findings: Sequence[Located], omitted: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render(reports: Sequence[Report], fail_on: str = "error") -> str:
+def render(reports: Sequence[Report], fail_on: str = "error", failures: Sequence[Failure] = ()) -> str:
     findings = sorted(located(reports), key=lambda f: (-f.severity, *f.sort_key()))
     shown: list[str] = []
     rest: list[Located] = []
@@ -74,12 +88,13 @@ def render(reports: Sequence[Report], fail_on: str = "error") -> str:
             shown.append(annotation(f))
         else:
             rest.append(f)
-    out = list(shown)
+    out = [failure_annotation(x) for x in failures] + shown
     if rest:
         out.append(f"checker: {len(rest)} more finding{'s' if len(rest) != 1 else ''} not shown as annotations:")
-        out += [f"{f.place}: {f.severity} {f.code} {f.message()}" for f in rest]
+        out += [f"{safe_path(f.place.path)}:{f.place.line}:{f.place.column}: {f.severity} {f.code} "
+                f"{printable(f.message())}" for f in rest]
     target = os.environ.get("GITHUB_STEP_SUMMARY")
     if target:
         with Path(target).open("a", encoding="utf-8") as fh:
-            fh.write(summary(findings, len(rest)))
+            fh.write(summary(findings, len(rest), failures))
     return "".join(line + "\n" for line in out)

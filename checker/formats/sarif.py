@@ -5,7 +5,10 @@ points at its first claim and lists the other claims as `relatedLocations`. Colu
 `charOffset`/`charLength` count Unicode code points (`columnKind: unicodeCodePoints`);
 `endColumn` is the column just after the claim, as SARIF defines it.
 `partialFingerprints` carries the checker fingerprint (rule code plus the claims'
-normalized text), so a result keeps its identity when lines move.
+normalized text), so a result keeps its identity when lines move. An input that could
+not be checked is a `toolExecutionNotification` of level error in the run's invocation,
+whose `executionSuccessful` is then false. Paths become URIs with every character outside
+RFC 3986's unreserved and sub-delimiter sets percent-encoded.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import orjson
 from .. import __version__
 from ..model import Report, Severity
 from ..rules import all_rules
-from . import Located, Place, located
+from . import Failure, Located, Place, located
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -27,7 +30,8 @@ FINGERPRINT_KEY = "checker/v1"
 
 
 def _uri(path: str) -> str:
-    return quote(path.replace("\\", "/"), safe="/:@-._~!$&'()*+,;=")
+    # ":" is encoded too: in a relative reference, "c:notes.md" would read as a scheme.
+    return quote(path.replace("\\", "/"), safe="/@-._~!$&'()*+,;=")
 
 
 def _location(p: Place, index: int | None = None, message: str | None = None) -> dict[str, Any]:
@@ -90,7 +94,16 @@ def _result(f: Located, rule_index: dict[str, int]) -> dict[str, Any]:
     return result
 
 
-def to_dict(reports: Sequence[Report]) -> dict[str, Any]:
+def _notification(f: Failure) -> dict[str, Any]:
+    return {
+        "level": "error",
+        "descriptor": {"id": "input"},
+        "message": {"text": f"{f.path}: {f.message}"},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(f.path)}}}],
+    }
+
+
+def to_dict(reports: Sequence[Report], failures: Sequence[Failure] = ()) -> dict[str, Any]:
     rules = _rules()
     rule_index = {r["id"]: i for i, r in enumerate(rules)}
     return {
@@ -106,6 +119,12 @@ def to_dict(reports: Sequence[Report]) -> dict[str, Any]:
                         "rules": rules,
                     }
                 },
+                "invocations": [
+                    {
+                        "executionSuccessful": not failures,
+                        "toolExecutionNotifications": [_notification(f) for f in failures],
+                    }
+                ],
                 "columnKind": "unicodeCodePoints",
                 "results": [_result(f, rule_index) for f in located(reports)],
             }
@@ -113,6 +132,6 @@ def to_dict(reports: Sequence[Report]) -> dict[str, Any]:
     }
 
 
-def render(reports: Sequence[Report], fail_on: str = "error") -> str:
-    body = to_dict(reports)
+def render(reports: Sequence[Report], fail_on: str = "error", failures: Sequence[Failure] = ()) -> str:
+    body = to_dict(reports, failures)
     return orjson.dumps(body, option=orjson.OPT_INDENT_2).decode("utf-8") + "\n"
