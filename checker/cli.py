@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .config import FAIL_ON, ConfigError, Options, Settings, find_config, load_config, settings_from
@@ -23,6 +24,9 @@ from .formats.terminal import Style, colour_enabled, printable, summary
 from .markdown import kind_of, parse, to_raw
 from .model import Report, Severity
 from .suppress import apply_baseline, apply_directives, load_baseline, regions, write_baseline
+
+if TYPE_CHECKING:
+    from .rules import Rule
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -239,20 +243,44 @@ def cmd_rules(_: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
-def cmd_explain(args: argparse.Namespace) -> int:
-    from .rules import rule_by_code
+def rules_matching(query: str) -> list[Rule]:
+    """Rules by exact code or name, else by code prefix or family (QTY, entity-spelling)."""
+    from .rules import all_rules
 
-    r = rule_by_code(args.code)
-    if r is None:
-        raise UsageError(f"unknown rule code {args.code!r} (see `checker rules`)")
-    print(f"{r.code} {r.name} ({r.family}, default severity {r.severity}, {r.lifecycle})\n")
-    print(r.summary + "\n")
-    print(r.doc + "\n")
-    for label, examples in (("Flagged", r.flags), ("Not flagged", r.passes)):
-        print(f"{label}:")
-        for e in examples:
-            for d in e.as_documents():
-                print(f"  - {d['text']}")
+    q = query.strip()
+    rules = all_rules()
+    exact = [r for r in rules if q.upper() == r.code or q.lower() == r.name]
+    if exact:
+        return exact
+    return [r for r in rules if q and (r.code.startswith(q.upper()) or r.family == q.lower())]
+
+
+def _example(number: int, documents: Sequence[dict[str, str]]) -> list[str]:
+    """An example's documents, each with its id and, when it has one, its publication date."""
+    lines = []
+    for i, d in enumerate(documents):
+        head = d.get("id", "example") + (f", published {d['published']}" if d.get("published") else "")
+        lines.append(f"  {f'{number}.' if i == 0 else '':<3} [{head}] {d['text']}")
+    return lines
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    chosen: list[Rule] = []
+    for query in args.rules:
+        found = rules_matching(query)
+        if not found:
+            raise UsageError(f"no rule has the code, prefix, name or family {query!r} (see `checker rules`)")
+        chosen += [r for r in found if r not in chosen]
+    for n, r in enumerate(chosen):
+        if n:
+            print("\n" + "-" * 72 + "\n")
+        print(f"{r.code} {r.name} ({r.family}, default severity {r.severity}, {r.lifecycle})\n")
+        print(r.summary + "\n")
+        print(r.doc + "\n")
+        for label, examples in (("Flagged", r.flags), ("Not flagged", r.passes)):
+            print(f"{label}:")
+            for i, e in enumerate(examples, 1):
+                print("\n".join(_example(i, e.as_documents())))
     return EXIT_CLEAN
 
 

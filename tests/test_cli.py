@@ -330,3 +330,34 @@ def test_no_paths_means_the_current_folder(capsys: pytest.CaptureFixture[str]) -
     write("drafts/a.md", QTY)
     code, out, _ = run([], capsys)
     assert code == 1 and out.startswith("drafts/a.md:1:14: error QTY001")
+
+
+# -- rules and explain ----------------------------------------------------------------------------
+
+
+def test_explain_accepts_codes_names_prefixes_and_families(capsys: pytest.CaptureFixture[str]) -> None:
+    def heads(*queries: str) -> list[str]:
+        assert main(["explain", *queries]) == 0
+        return re.findall(r"^([A-Z]{3}\d{3}) ", capsys.readouterr().out, re.M)
+
+    assert heads("QTY001") == ["QTY001"]
+    assert heads("qty001") == ["QTY001"]
+    assert heads("slipped-figure") == ["QTY002"]
+    assert heads("QTY") == ["QTY001", "QTY002"]
+    assert heads("entity-spelling") == ["ENT001", "ENT003"]
+    assert heads("QTY002", "QTY") == ["QTY002", "QTY001"]  # in the order asked, once each
+
+
+def test_explain_shows_each_examples_document_id_and_date(capsys: pytest.CaptureFixture[str]) -> None:
+    from checker.rules import all_rules
+
+    rule = next(r for r in all_rules() if any(e.as_documents()[0].get("published") for e in r.flags))
+    example = next(e.as_documents()[0] for e in rule.flags if e.as_documents()[0].get("published"))
+    main(["explain", rule.code])
+    out = capsys.readouterr().out
+    assert f"[{example['id']}, published {example['published']}] {example['text']}" in out
+
+
+def test_explain_unknown_rule_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain", "NOPE"]) == 2
+    assert "no rule has the code, prefix, name or family 'NOPE'" in capsys.readouterr().err
