@@ -1,0 +1,167 @@
+"""Word knowledge from Open English WordNet: synonyms, hypernyms, antonyms, derivations,
+pertainyms and irregular forms, read from the tables that checker/data/wordnet/derive.py
+derives (see the README beside them). Loaded on first use, once per process.
+
+Only the first senses of each word are in the tables, so "the same word" here means the
+same in its common senses: enough to say that employees are workers and that "closed"
+and "open" are opposites, not enough to make every pair of words related.
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections import defaultdict
+from functools import cache
+from importlib import resources
+
+_DIR = ("data", "wordnet")
+# How far up the hypernym tree two nouns may be apart and still count as one kind of
+# thing ("employee" -> "worker" -> "person"): beyond three steps everything is an entity.
+MAX_HYPERNYM_STEPS = 3
+
+
+def _rows(name: str) -> list[list[str]]:
+    path = resources.files("checker").joinpath(*_DIR, name)
+    raw = path.read_bytes()
+    text = gzip.decompress(raw).decode("utf-8") if name.endswith(".gz") else raw.decode("utf-8")
+    return [ln.split("\t") for ln in text.splitlines() if ln and not ln.startswith("#")]
+
+
+def _raw(name: str) -> str:
+    raw = resources.files("checker").joinpath(*_DIR, name).read_bytes()
+    return gzip.decompress(raw).decode("utf-8") if name.endswith(".gz") else raw.decode("utf-8")
+
+
+def _index(name: str, last: bool) -> dict[str, str]:
+    """The file's rows split once, at the first tab (last=False) or the last (last=True),
+    the rest left unsplit until it is looked up: most rows never are."""
+    cut = str.rpartition if last else str.partition
+    lines = _raw(name).splitlines()
+    return {k: v for k, _, v in (cut(ln, "\t") for ln in lines if ln and ln[0] != "#")}
+
+
+@cache
+def _senses() -> dict[str, str]:
+    return _index("senses.tsv.gz", last=True)
+
+
+@cache
+def _synsets() -> dict[str, str]:
+    return _index("synsets.tsv.gz", last=False)
+
+
+def _synset_field(sid: str, i: int) -> tuple[str, ...]:
+    row = _synsets().get(sid)
+    if row is None:
+        return ()
+    field = row.split("\t")[i]
+    return tuple(field.split("|" if i == 2 else ",")) if field else ()
+
+
+@cache
+def _antonyms() -> dict[tuple[str, str], dict[str, str]]:
+    out: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
+    for pos, a, b, how in _rows("antonyms.tsv"):
+        out[(pos, a)][b] = how
+        out[(pos, b)][a] = how
+    return dict(out)
+
+
+@cache
+def _derivations() -> dict[str, frozenset[tuple[str, str]]]:
+    out: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for a, _pa, b, pb in _rows("derivations.tsv.gz"):
+        out[a].add((b, pb))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@cache
+def _pairs(name: str) -> dict[str, str]:
+    return {r[0]: r[1] for r in _rows(name)}
+
+
+def synsets(lemma: str, pos: str) -> tuple[str, ...]:
+    """The word's common senses, most common first (pos: n, v, a or r)."""
+    row = _senses().get(f"{lemma.lower()}\t{pos}")
+    return tuple(row.split(",")) if row else ()
+
+
+def members(sid: str) -> tuple[str, ...]:
+    """The lemmas of a synset."""
+    return _synset_field(sid, 2)
+
+
+def known(lemma: str, pos: str) -> bool:
+    return f"{lemma.lower()}\t{pos}" in _senses()
+
+
+def synonyms(a: str, b: str, pos: str) -> bool:
+    """Whether a and b share one of their common senses."""
+    if a.lower() == b.lower():
+        return True
+    sa = synsets(a, pos)
+    return bool(sa) and bool(set(sa) & set(synsets(b, pos)))
+
+
+@cache
+def _ancestors(sid: str) -> dict[str, int]:
+    """Every hypernym of a synset within MAX_HYPERNYM_STEPS, with its distance."""
+    out: dict[str, int] = {sid: 0}
+    frontier = [sid]
+    for step in range(1, MAX_HYPERNYM_STEPS + 1):
+        nxt = []
+        for s in frontier:
+            for h in _synset_field(s, 0):
+                if h not in out:
+                    out[h] = step
+                    nxt.append(h)
+        frontier = nxt
+    return out
+
+
+def kind_of(a: str, b: str, pos: str = "n") -> int | None:
+    """Steps from a up to b when a is a kind of b in their common senses ("employee" is a
+    kind of "worker": 1), 0 for synonyms, else None. Only the first sense of a climbs:
+    "vote" is a kind of choice, not of a group."""
+    if a.lower() == b.lower():
+        return 0
+    sa, sb = synsets(a, pos), set(synsets(b, pos))
+    if not sa or not sb:
+        return None
+    best: int | None = None
+    for sid in sa[:1]:
+        for anc, d in _ancestors(sid).items():
+            if anc in sb and (best is None or d < best):
+                best = d
+    if best is None and set(sa) & sb:
+        return 0
+    return best
+
+
+def related_kind(a: str, b: str, pos: str = "n") -> int | None:
+    """kind_of in either direction: the smaller distance, or None."""
+    ab, ba = kind_of(a, b, pos), kind_of(b, a, pos)
+    if ab is None:
+        return ba
+    return ab if ba is None else min(ab, ba)
+
+
+def antonymy(a: str, b: str, pos: str) -> str | None:
+    """'direct' when a and b are antonyms in WordNet, 'similar' when one is similar to
+    the other's antonym, else None."""
+    return _antonyms().get((pos, a.lower()), {}).get(b.lower())
+
+
+def derived(lemma: str) -> frozenset[tuple[str, str]]:
+    """Derivationally related (lemma, pos) pairs: convict -> (conviction, n), ..."""
+    return _derivations().get(lemma.lower(), frozenset())
+
+
+def pertainym(adjective: str) -> str | None:
+    """The noun an adjective pertains to ("lankan" -> "sri lanka"), if WordNet says."""
+    return _pairs("pertainyms.tsv").get(adjective.lower())
+
+
+def lemma_of_form(form: str) -> str | None:
+    """The lemma of an irregular inflected form ("children" -> "child")."""
+    return _pairs("forms.tsv").get(form.lower())

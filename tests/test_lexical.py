@@ -1,0 +1,47 @@
+"""The WordNet-derived tables: what the engine needs to know about words is there, and
+only in the words' common senses."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker import lexical
+
+
+@pytest.mark.parametrize(
+    "a,b,pos",
+    [("closed", "open", "a"), ("rise", "fall", "v"), ("increase", "decrease", "v"), ("acquit", "convict", "v"),
+     ("alive", "dead", "a"), ("guilty", "innocent", "a"), ("accept", "reject", "v"), ("win", "lose", "v"),
+     ("shut", "open", "a")],
+)
+def test_antonyms(a, b, pos):
+    assert lexical.antonymy(a, b, pos) is not None
+    assert lexical.antonymy(b, a, pos) is not None
+
+
+@pytest.mark.parametrize("a,b,pos", [("closed", "shut", "a"), ("rise", "rise", "v"), ("open", "reopen", "v")])
+def test_not_antonyms(a, b, pos):
+    assert lexical.antonymy(a, b, pos) is None
+
+
+def test_synonyms_in_common_senses_only():
+    assert lexical.synonyms("film", "movie", "n")
+    assert lexical.synonyms("village", "settlement", "n")
+    assert lexical.synonyms("close", "shut", "v")
+    assert not lexical.synonyms("close", "open", "v")
+    assert not lexical.synonyms("pipeline", "canal", "n")
+
+
+def test_kinds_of_things():
+    assert lexical.kind_of("employee", "worker") == 1
+    assert lexical.kind_of("employee", "person") is not None
+    assert lexical.kind_of("worker", "employee") is None
+    assert lexical.related_kind("worker", "employee") == 1
+    assert lexical.related_kind("pipeline", "village") is None
+
+
+def test_derivations_and_forms():
+    assert ("conviction", "n") in lexical.derived("convict")
+    assert ("acquittal", "n") in lexical.derived("acquit")
+    assert lexical.lemma_of_form("children") == "child"
+    assert lexical.pertainym("planktonic") == "plankton"
