@@ -125,7 +125,8 @@ def main(src: str) -> None:
                         if m.lower() != o.lower() and opp in senses.get((o.lower(), "a"), ()):
                             antonyms.add(("a", *sorted((m.lower(), o.lower())), "similar"))
     with (OUT / "antonyms.tsv").open("w", encoding="utf-8") as w:
-        w.write(header + "# pos<TAB>lemma<TAB>lemma<TAB>how (direct: a sense's antonym; similar: through a similar-to head)\n")
+        w.write(header + "# pos<TAB>lemma<TAB>lemma<TAB>how (direct: a sense's antonym; "
+                         "similar: through a similar-to head)\n")
         best: dict[tuple[str, str, str], str] = {}
         for p, a, b, how in sorted(antonyms):
             best[(p, a, b)] = min(best.get((p, a, b), how), how)
