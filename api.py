@@ -1,11 +1,12 @@
 """The HTTP API of checker: a thin Flask shell over the engine. No rule, pattern or
 threshold of the checking logic lives here; this module validates, limits and serializes.
 
-    create_app(config=None) -> Flask      # the engine is built once, before the first request
+    create_app(config=None, engine=None) -> Flask   # the engine is built before the first request
 
 Routes: POST /v1/check, GET /v1/rules, GET /v1/rules/<code>, GET /v1/info, GET /healthz,
 GET /openapi.json (generated with apispec from the marshmallow schemas below), GET /docs
-(the same spec as plain HTML) and GET / (the editor page, from checker/web/).
+(Swagger UI, vendored in checker/apidocs/, over /openapi.json; the spec as plain HTML
+without JavaScript) and GET / (the editor page, from checker/web/).
 
 Every failure has one JSON shape:
     {"error": {"status": 422, "code": "validation_error", "message": "...",
@@ -14,15 +15,27 @@ Every failure has one JSON shape:
 400 malformed JSON, 401 missing or wrong API key, 404, 405, 413 body over the limit (the
 message names it), 415 not application/json, 422 schema violations and unknown rule codes
 (each field named), 500 with a request id (the traceback goes to the log only), 503 when
-the time budget is exceeded or every check slot is busy (with Retry-After).
+the time budget is exceeded or every check process is busy (with Retry-After).
+
+Each check runs in a check process (checker.pool, forked from this one, so the engine is
+shared) and is answered 503 at the time budget whatever it is doing: the process is killed
+and a fresh one forked. Reading the documents in their format, the engine, and serializing
+the response (checker.check_job) all happen inside the budget.
 
 Limits and switches, read from the environment when the app is created (a `config` dict
 passed to create_app overrides them, same names):
     CHECKER_MAX_BODY_BYTES   request body limit in bytes (default 2097152, 2 MiB)
     CHECKER_MAX_DOCUMENTS    documents per request (default 20)
     CHECKER_MAX_CHARS        characters (code points) per document (default 200000)
-    CHECKER_TIME_BUDGET_MS   per-request budget for the check; over it the answer is 503
-                             `time_budget_exceeded` (default 10000; 0 turns it off)
+    CHECKER_TIME_BUDGET_MS   per-check budget; over it the answer is 503 `time_budget_exceeded`
+                             and the check process is replaced; a check also waits at most
+                             this long for a free check process, else 503 `busy` (default
+                             10000; 0 turns both off)
+    CHECKER_CHECK_PROCESSES  check processes per server process (default 1)
+    CHECKER_MAX_CONFLICTS    conflicts returned per response; `conflicts_total` counts them all
+                             (default 1000)
+    CHECKER_MAX_CLAIMS       claims returned per response with include_claims; page through
+                             the rest with claims_offset (default 2000)
     CHECKER_CORS_ORIGINS     comma-separated allowed origins, or `*` (default: CORS off)
     CHECKER_API_KEYS         comma-separated keys required in the X-API-Key header on /v1/*
                              (default: empty, no key needed)
@@ -33,14 +46,13 @@ Responses are serialized with orjson and sorted keys: the same input gives the s
 
 from __future__ import annotations
 
-import dataclasses
+import functools
 import hashlib
 import hmac
 import html
 import logging
 import os
 import re
-import threading
 import uuid
 from pathlib import Path
 from typing import Any
@@ -51,27 +63,35 @@ from apispec.ext.marshmallow import MarshmallowPlugin
 from apispec.yaml_utils import load_operations_from_docstring
 from flask import Blueprint, Flask, Response, current_app, g, request, send_from_directory
 from marshmallow import INCLUDE, Schema, ValidationError, fields, validate, validates_schema
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, NotFound
 
 import checker
+from checker import check_job
 from checker.config import ConfigError, options_from
+from checker.pool import Busy, Crashed, JobFailed, Overrun, ProcessPool
 from checker.rules import all_rules, rule_by_code
 
 log = logging.getLogger("checker.api")
 
 WEB_DIR = Path(checker.__file__).resolve().parent / "web"
+DOCS_DIR = Path(checker.__file__).resolve().parent / "apidocs"
 SEVERITIES = ("info", "warning", "error")
-CHECK_SLOTS = 4  # concurrent checks per process, orphans of timed-out requests included
+FORMATS = ("text", "markdown")
 DEFAULTS: dict[str, Any] = {
     "CHECKER_MAX_BODY_BYTES": 2 * 1024 * 1024,
     "CHECKER_MAX_DOCUMENTS": 20,
     "CHECKER_MAX_CHARS": 200_000,
     "CHECKER_TIME_BUDGET_MS": 10_000,
+    "CHECKER_CHECK_PROCESSES": 1,
+    "CHECKER_MAX_CONFLICTS": 1000,
+    "CHECKER_MAX_CLAIMS": 2000,
     "CHECKER_CORS_ORIGINS": "",
     "CHECKER_API_KEYS": "",
 }
-RETIRE_KEY = "checker.retire_worker"  # set in the WSGI environ when a check outlived its budget
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self'; "
+    "img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
 
 
 class ApiError(Exception):
@@ -87,36 +107,75 @@ class ApiError(Exception):
 class DocumentIn(Schema):
     id = fields.String(required=True, validate=validate.Length(min=1, max=200),
                        metadata={"description": "Unique within the request; claims name it in `document`."})
-    text = fields.String(required=True, metadata={"description": "The copy to check (plain text or Markdown)."})
-    published = fields.Date(metadata={"description": "Publication date (YYYY-MM-DD); dates relative times."})
-    source = fields.String(validate=validate.Length(max=200), metadata={"description": "Who the copy is from."})
+    text = fields.String(required=True, metadata={
+        "description": "The copy to check, at most CHECKER_MAX_CHARS code points (a longer one is reported in "
+                       "`errors` and the others are checked)."})
+    format = fields.String(validate=validate.OneOf(FORMATS), metadata={
+        "description": "`text` (the default) or `markdown`, read as `checker check` reads .txt and .md files: in "
+                       "Markdown, code, HTML and YAML front matter are skipped and front matter's `date:` is the "
+                       "publication date; in both, URLs are skipped and `<!-- checker: ignore CODE -->` comments "
+                       "silence findings. Offsets always point into `text` as sent."})
+    published = fields.Date(metadata={"description": "Publication date (YYYY-MM-DD), which dates relative times "
+                                                     "(\"yesterday\"); overrides Markdown front matter's `date:`."})
+    source = fields.String(validate=validate.Length(max=200), metadata={
+        "description": "Who the copy is from (a wire service, a correspondent). The default source of the "
+                       "document's claims that name none, so that two documents from different named sources "
+                       "that disagree can be `disputed` rather than `inconsistent`."})
 
 
 class OptionsIn(Schema):
-    select = fields.List(fields.String(), metadata={"description": "Rule code prefixes to run (QTY, QTY001)."})
-    ignore = fields.List(fields.String(), metadata={"description": "Rule code prefixes to skip."})
-    min_severity = fields.String(validate=validate.OneOf(SEVERITIES), metadata={"description": "Lowest shown."})
-    include_claims = fields.Boolean(metadata={"description": "Also return every extracted claim."})
+    select = fields.List(fields.String(validate=validate.Length(min=1, max=6)), validate=validate.Length(max=100),
+                         metadata={"description": "Rule codes or prefixes to run (QTY, QTY001; any case). "
+                                                  "Default: all."})
+    ignore = fields.List(fields.String(validate=validate.Length(min=1, max=6)), validate=validate.Length(max=100),
+                         metadata={"description": "Rule codes or prefixes to skip."})
+    severity = fields.Dict(keys=fields.String(validate=validate.Length(min=1, max=6)),
+                           values=fields.String(validate=validate.OneOf(SEVERITIES)),
+                           validate=validate.Length(max=100),
+                           metadata={"description": "Severity overrides by rule code or prefix, as in the CLI's "
+                                                    "configuration: {\"ARI002\": \"warning\"}."})
+    min_severity = fields.String(validate=validate.OneOf(SEVERITIES),
+                                 metadata={"description": "The lowest severity returned (default info)."})
+    house_spellings = fields.Dict(keys=fields.String(validate=validate.Length(min=1, max=200)),
+                                  values=fields.String(validate=validate.Length(min=1, max=200)),
+                                  validate=validate.Length(max=500),
+                                  metadata={"description": "variant = preferred spellings (rule ENT003), added to "
+                                                           "the default house style."})
+    include_claims = fields.Boolean(metadata={"description": "Also return extracted claims, a page at a time."})
+    claims_offset = fields.Integer(validate=validate.Range(min=0, max=10_000_000), metadata={
+        "description": "With include_claims: the index of the first claim returned (default 0)."})
+    claims_limit = fields.Integer(validate=validate.Range(min=1), metadata={
+        "description": "With include_claims: at most this many claims (default and maximum CHECKER_MAX_CLAIMS)."})
 
 
-class CheckRequest(Schema):
-    """The request as the OpenAPI document describes it. Loading goes through _Envelope and
-    DocumentIn one document at a time, so that one bad document does not sink the others."""
-
-    documents = fields.List(fields.Nested(DocumentIn), metadata={
-        "description": "One or more documents (at most CHECKER_MAX_DOCUMENTS). A document that is invalid "
-                       "(missing or wrong fields, over CHECKER_MAX_CHARS, a duplicate id) is reported in the "
-                       "response's `errors` and the others are checked; when none can be checked the answer "
-                       "is 422."})
-    text = fields.String(metadata={"description": "Shorthand for one document with id `text`."})
+class TextRequest(Schema):
+    text = fields.String(required=True, metadata={
+        "description": "Shorthand for one document with id `text` (at most CHECKER_MAX_CHARS code points)."})
+    format = fields.String(validate=validate.OneOf(FORMATS), metadata={"description": "As a document's `format`."})
     published = fields.Date(metadata={"description": "Publication date for the shorthand `text`."})
+    source = fields.String(validate=validate.Length(max=200), metadata={"description": "As a document's `source`."})
     options = fields.Nested(OptionsIn)
 
 
-class _Envelope(CheckRequest):
-    """The request-level shape; each document is validated afterwards on its own."""
+class DocumentsRequest(Schema):
+    documents = fields.List(fields.Nested(DocumentIn), required=True, metadata={
+        "description": "One or more documents (at most CHECKER_MAX_DOCUMENTS), ids unique. A document that is "
+                       "invalid (missing or wrong fields, over CHECKER_MAX_CHARS, a duplicate id, front matter "
+                       "that is not YAML) is reported in the response's `errors` and the others are checked; when "
+                       "none can be checked the answer is 422."})
+    options = fields.Nested(OptionsIn)
+
+
+class _Envelope(Schema):
+    """What the request loader checks first; documents are validated afterwards one by one,
+    so that one bad document does not sink the others."""
 
     documents = fields.List(fields.Raw(allow_none=True))
+    text = fields.String()
+    format = fields.String(validate=validate.OneOf(FORMATS))
+    published = fields.Date()
+    source = fields.String(validate=validate.Length(max=200))
+    options = fields.Nested(OptionsIn)
 
     @validates_schema
     def _shape(self, data: dict[str, Any], **_: Any) -> None:
@@ -125,21 +184,25 @@ class _Envelope(CheckRequest):
             raise ValidationError("Give either `text` or `documents`, not both.", "text")
         if "documents" not in data and "text" not in data:
             raise ValidationError("Missing data for required field.", "documents")
-        if "published" in data and "text" not in data:
-            raise ValidationError("Only with the shorthand `text`; put it on each document.", "published")
+        for key in ("published", "format", "source"):
+            if key in data and "text" not in data:
+                raise ValidationError("Only with the shorthand `text`; put it on each document.", key)
         if "documents" in data and not data["documents"]:
             raise ValidationError("At least one document is required.", "documents")
         if len(data.get("documents", ())) > cfg["CHECKER_MAX_DOCUMENTS"]:
             raise ValidationError(f"At most {cfg['CHECKER_MAX_DOCUMENTS']} documents per request.", "documents")
         if len(data.get("text", "")) > cfg["CHECKER_MAX_CHARS"]:
             raise ValidationError(f"Longer than the limit of {cfg['CHECKER_MAX_CHARS']} characters.", "text")
+        claims_limit = data.get("options", {}).get("claims_limit")
+        if claims_limit is not None and claims_limit > cfg["CHECKER_MAX_CLAIMS"]:
+            raise ValidationError({"options": {"claims_limit": [
+                f"At most {cfg['CHECKER_MAX_CLAIMS']} (CHECKER_MAX_CLAIMS)."]}})
 
 
-def load_documents(raw_docs: list[Any], max_chars: int) -> tuple[list[dict[str, Any]], list[int],
+def load_documents(raw_docs: list[Any], max_chars: int) -> tuple[list[dict[str, Any]],
                                                                   dict[int, dict[str, list[str]]]]:
-    """Validate each document on its own: (good documents, their request indices, problems by index)."""
+    """Validate each document on its own: (good documents with their request index, problems by index)."""
     good: list[dict[str, Any]] = []
-    kept: list[int] = []
     problems: dict[int, dict[str, list[str]]] = {}
     seen: dict[str, int] = {}
     for i, raw in enumerate(raw_docs):
@@ -165,9 +228,8 @@ def load_documents(raw_docs: list[Any], max_chars: int) -> tuple[list[dict[str, 
         if bad:
             problems[i] = bad
         elif doc is not None:
-            good.append(doc)
-            kept.append(i)
-    return good, kept, problems
+            good.append({**doc, "index": i, "prefix": where})
+    return good, problems
 
 
 # ---- schemas: responses --------------------------------------------------------------
@@ -175,6 +237,12 @@ def load_documents(raw_docs: list[Any], max_chars: int) -> tuple[list[dict[str, 
 class Open(Schema):
     class Meta:
         unknown = INCLUDE  # the engine may add keys; the listed ones are the contract
+
+
+class BoundsOut(Schema):
+    lo = fields.Float(required=True, allow_none=True, metadata={"description": "null: no lower bound."})
+    hi = fields.Float(required=True, allow_none=True, metadata={"description": "null: no upper bound "
+                                                                                "(\"more than 1,000\")."})
 
 
 class ClaimOut(Open):
@@ -189,7 +257,11 @@ class ClaimOut(Open):
     subject = fields.String()
     attribute = fields.String()
     unit = fields.String(allow_none=True)
-    interval = fields.List(fields.Raw(), metadata={"description": "[lo, hi]; 'inf'/'-inf' for open ends."})
+    bounds = fields.Nested(BoundsOut, metadata={"description": "The normalized value as an interval in `unit`."})
+    interval = fields.List(fields.Raw(), metadata={
+        "deprecated": True,
+        "description": "Deprecated: use `bounds`. [lo, hi] with the strings 'inf'/'-inf' for open ends; kept "
+                       "for existing clients."})
     qualifiers = fields.List(fields.String())
     source = fields.String()
     place = fields.String()
@@ -212,13 +284,21 @@ class InputErrorOut(Open):
     document = fields.Integer(required=True, metadata={"description": "Index in the request's `documents`."})
     field = fields.String(required=True, metadata={"description": "What is wrong, e.g. `documents.2.text`."})
     message = fields.String(required=True)
+    code = fields.String(validate=validate.OneOf(("invalid_document", "internal_error")), metadata={
+        "description": "`invalid_document`, or `internal_error` when the engine failed on this document (the "
+                       "others were checked; the traceback is logged under the request id)."})
 
 
 class ReportOut(Open):
     version = fields.String(required=True)
     offsets = fields.String(required=True, metadata={"description": "The unit of start/end."})
-    conflicts = fields.List(fields.Nested(ConflictOut), required=True)
-    claims = fields.List(fields.Nested(ClaimOut), metadata={"description": "Only with include_claims."})
+    conflicts = fields.List(fields.Nested(ConflictOut), required=True,
+                            metadata={"description": "At most CHECKER_MAX_CONFLICTS, most relevant first."})
+    conflicts_total = fields.Integer(required=True, metadata={
+        "description": "How many conflicts were found; more than `conflicts` holds when capped."})
+    claims = fields.List(fields.Nested(ClaimOut), metadata={
+        "description": "Only with include_claims: the page from claims_offset, at most claims_limit."})
+    claims_total = fields.Integer(metadata={"description": "Only with include_claims: every claim extracted."})
     stats = fields.Dict(required=True)
     errors = fields.List(fields.Nested(InputErrorOut), required=True,
                          metadata={"description": "Documents that could not be checked; the others were."})
@@ -250,6 +330,8 @@ class LimitsOut(Schema):
     max_documents = fields.Integer(required=True)
     max_chars = fields.Integer(required=True)
     time_budget_ms = fields.Integer(required=True, metadata={"description": "0 means no budget."})
+    max_conflicts = fields.Integer(required=True)
+    max_claims = fields.Integer(required=True)
 
 
 class InfoOut(Schema):
@@ -285,15 +367,19 @@ def json_response(data: Any, status: int = 200, headers: dict[str, str] | None =
     return Response(body, status=status, mimetype="application/json", headers=headers)
 
 
-def error_response(status: int, code: str, message: str, fields: dict[str, list[str]] | None = None,
-                   headers: dict[str, str] | None = None) -> Response:
+def error_body(status: int, code: str, message: str, fields: dict[str, list[str]] | None = None,
+               request_id: str | None = None) -> dict[str, Any]:
     err: dict[str, Any] = {"status": status, "code": code, "message": message}
     if fields:
         err["fields"] = fields
-    rid = g.get("request_id")
-    if rid:
-        err["request_id"] = rid
-    return json_response({"error": err}, status, headers)
+    if request_id:
+        err["request_id"] = request_id
+    return {"error": err}
+
+
+def error_response(status: int, code: str, message: str, fields: dict[str, list[str]] | None = None,
+                   headers: dict[str, str] | None = None) -> Response:
+    return json_response(error_body(status, code, message, fields, g.get("request_id")), status, headers)
 
 
 def flatten(messages: Any, prefix: str = "") -> dict[str, list[str]]:
@@ -315,62 +401,74 @@ def read_json() -> Any:
     if mimetype != "application/json" and not mimetype.endswith("+json"):
         raise ApiError(415, "unsupported_media_type",
                        f"Expected Content-Type: application/json, got {mimetype or 'none'}.")
-    raw = request.get_data(cache=False)  # raises 413 over MAX_CONTENT_LENGTH
+    raw = request.get_data(cache=False)  # raises 413 when Content-Length is over MAX_CONTENT_LENGTH
+    limit = current_app.config["MAX_CONTENT_LENGTH"]
+    if request.content_length is None and len(raw) >= limit and request.environ.get("wsgi.input_terminated"):
+        # A chunked body is cut at the limit without an error; one more byte from the server's
+        # terminated stream tells an oversized body (413) from one exactly at the limit.
+        if request.environ["wsgi.input"].read(1):
+            raise ApiError(413, "body_too_large", f"The request body is larger than the limit of {limit} bytes "
+                                                  "(CHECKER_MAX_BODY_BYTES).")
     try:
         return orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         raise ApiError(400, "malformed_json", f"The body is not valid JSON: {exc}.") from None
 
 
-class Budget:
-    """Runs each check on its own daemon thread so the request can stop waiting at the budget.
-
-    A check that overruns cannot be interrupted (Python threads cannot be killed), so it goes
-    on in the background holding its slot, and the request is marked with RETIRE_KEY in the
-    WSGI environ: under `checker serve` the gunicorn worker exits once the 503 is sent and
-    the master forks a fresh one (checker/serve.py), which ends the orphaned check instead of
-    letting it burn a core for minutes. Without gunicorn (tests, the Flask dev server) the
-    orphan finishes on its own; when every slot is held by one, requests get 503 `busy`.
-    The threads are daemons so that an exiting worker never waits for an orphan."""
-
-    def __init__(self, slots: int) -> None:
-        self.slots = slots
-        self._pid = -1
-        self._lock = threading.Lock()
-
-    def _init(self) -> None:  # per process: gunicorn forks after create_app
-        with self._lock:
-            if self._pid != os.getpid():
-                self._free = threading.BoundedSemaphore(self.slots)
-                self._pid = os.getpid()
-
-    def run(self, fn: Any, timeout_s: float) -> Any:
-        if self._pid != os.getpid():
-            self._init()
-        if not self._free.acquire(blocking=False):
-            raise ApiError(503, "busy", "Every check slot is busy; retry shortly.", headers={"Retry-After": "1"})
-        done = threading.Event()
-        box: dict[str, Any] = {}
-
-        def job() -> None:
+def validate_options(raw: dict[str, Any]) -> dict[str, Any]:
+    """The request's options as the configuration loader takes them; unknown codes are 422."""
+    engine_opts = {k: v for k, v in raw.items() if k in ("select", "ignore", "severity", "min_severity",
+                                                          "house_spellings")}
+    bad: dict[str, list[str]] = {}
+    for key in ("select", "ignore"):
+        if key in engine_opts:
             try:
-                box["value"] = fn()
-            except BaseException as exc:  # handed to the request thread, which raises it
-                box["error"] = exc
-            finally:
-                self._free.release()  # before done is set, so the next request finds the slot free
-                done.set()
+                options_from({key: engine_opts[key]}, "options")
+            except ConfigError as exc:
+                bad[f"options.{key}"] = [str(exc).removeprefix(f"options: {key}: ")]
+    for code in engine_opts.get("severity", {}):
+        try:
+            options_from({"severity": {code: "info"}}, "options")
+        except ConfigError:
+            bad.setdefault("options.severity", []).append(f"{code!r} matches no rule code")
+    if bad:
+        raise ApiError(422, "validation_error", "Unknown rule codes in options.", bad)
+    return engine_opts
 
-        threading.Thread(target=job, name="check", daemon=True).start()
-        if not done.wait(timeout_s):
-            request.environ[RETIRE_KEY] = True
-            raise ApiError(503, "time_budget_exceeded",
-                           f"The check took longer than the time budget of {round(timeout_s * 1000)} ms "
-                           "(CHECKER_TIME_BUDGET_MS); send fewer or shorter documents.",
-                           headers={"Retry-After": "1"})
-        if "error" in box:
-            raise box["error"]
-        return box["value"]
+
+def run_check(job: dict[str, Any]) -> bytes:
+    """Run the job in a check process within the budget; the response body, or an ApiError."""
+    app = current_app
+    rid = g.get("request_id", "")
+    budget_ms = app.config["CHECKER_TIME_BUDGET_MS"]
+    budget = budget_ms / 1000 if budget_ms > 0 else None
+    pool: ProcessPool = app.extensions["checker.pool"]
+    try:
+        answer = pool.run(orjson.dumps(job), timeout=budget, wait=budget)
+    except Busy:
+        raise ApiError(503, "busy", "Every check process is busy; retry shortly.",
+                       headers={"Retry-After": "1"}) from None
+    except Overrun:
+        log.warning("request %s: the check outlived the time budget of %d ms; its process was replaced", rid,
+                    budget_ms)
+        raise ApiError(503, "time_budget_exceeded",
+                       f"The check took longer than the time budget of {budget_ms} ms (CHECKER_TIME_BUDGET_MS); "
+                       "send fewer or shorter documents.", headers={"Retry-After": "1"}) from None
+    except JobFailed as exc:
+        log.error("request %s failed in its check process: %s %s\n%s", rid, request.method, request.path,
+                  exc.details)
+        raise ApiError(500, "internal_error", INTERNAL) from None
+    except Crashed as exc:
+        log.error("request %s: the check process ended without answering (%s)", rid, exc)
+        raise ApiError(500, "internal_error", INTERNAL) from None
+    head, _, body = answer.partition(b"\n")
+    for incident in orjson.loads(head)["incidents"]:
+        log.error("request %s: document %d could not be checked:\n%s", rid, incident["document"],
+                  incident["traceback"])
+    return body
+
+
+INTERNAL = "An internal error occurred; quote the request_id if you report it."
 
 
 # ---- routes --------------------------------------------------------------------------
@@ -385,8 +483,13 @@ def check_route() -> Response:
     """Check documents for claims that disagree.
     ---
     post:
+      operationId: checkDocuments
+      tags: [check]
       summary: Check one or more documents; conflicts across documents are reported.
-      description: Offsets are 0-based Unicode code points, end exclusive.
+      description: >-
+        Send either `text` (one document) or `documents` (several, checked together, so that a draft can
+        be checked against the wire copy). Offsets are 0-based Unicode code points into each document's
+        `text` as sent, end exclusive.
       requestBody:
         required: true
         content:
@@ -403,6 +506,7 @@ def check_route() -> Response:
         413: {$ref: '#/components/responses/Error'}
         415: {$ref: '#/components/responses/Error'}
         422: {$ref: '#/components/responses/Error'}
+        500: {$ref: '#/components/responses/Error'}
         503: {$ref: '#/components/responses/Error'}
     """
     body = read_json()
@@ -413,57 +517,36 @@ def check_route() -> Response:
     except ValidationError as exc:
         raise ApiError(422, "validation_error", "The request does not match the schema.",
                        flatten(exc.messages)) from None
-    raw_opts = dict(data.get("options", {}))
-    include_claims = bool(raw_opts.pop("include_claims", False))
-    bad: dict[str, list[str]] = {}
-    for key in ("select", "ignore"):
-        if key in raw_opts:
-            try:
-                options_from({key: raw_opts[key]}, "options")
-            except ConfigError as exc:
-                bad[f"options.{key}"] = [str(exc).removeprefix(f"options: {key}: ")]
-    if bad:
-        raise ApiError(422, "validation_error", "Unknown rule codes in options.", bad)
-    options = dataclasses.replace(options_from(raw_opts, "options"), include_claims=include_claims)
+    cfg = current_app.config
+    raw_opts = data.get("options", {})
+    engine_opts = validate_options(raw_opts)
     if "documents" in data:
-        docs, kept, problems = load_documents(data["documents"], current_app.config["CHECKER_MAX_CHARS"])
+        docs, problems = load_documents(data["documents"], cfg["CHECKER_MAX_CHARS"])
     else:
-        docs, kept, problems = [{"id": "text", "text": data["text"], **(
-            {"published": data["published"]} if "published" in data else {})}], [0], {}
+        shorthand = {k: data[k] for k in ("text", "format", "published", "source") if k in data}
+        docs, problems = [{"id": "text", **shorthand, "index": 0, "prefix": ""}], {}
     if not docs:  # nothing left to check: the request as a whole is unusable
         raise ApiError(422, "validation_error", "No document can be checked.",
                        {k: v for bad_doc in problems.values() for k, v in bad_doc.items()})
-    engine = current_app.extensions["checker.engine"]
-    budget_ms = current_app.config["CHECKER_TIME_BUDGET_MS"]
-    if budget_ms > 0:
-        report = current_app.extensions["checker.budget"].run(lambda: engine.check(docs, options), budget_ms / 1000)
-    else:
-        report = engine.check(docs, options)
-    out = report.to_dict(include_claims=include_claims)
-    if problems or out["errors"]:
-        out["errors"] = sorted(
-            [{"document": i, "field": field, "message": msg}
-             for i, bad_doc in problems.items() for field, msgs in bad_doc.items() for msg in msgs]
-            + [_renumber(e, kept) for e in out["errors"]],
-            key=lambda e: (e["document"], e["field"], e["message"]))
-    return json_response(out)
-
-
-def _renumber(error: dict[str, Any], kept: list[int]) -> dict[str, Any]:
-    """The engine numbers the documents it was given; the client numbered the request's."""
-    j = error.get("document")
-    if not isinstance(j, int) or not 0 <= j < len(kept):
-        return error
-    field = str(error.get("field", ""))
-    if field.startswith(f"documents.{j}"):
-        field = f"documents.{kept[j]}" + field[len(f"documents.{j}"):]
-    return {**error, "document": kept[j], "field": field}
+    job = {
+        "documents": docs,
+        "problems": [{"document": i, "field": field, "message": msg, "code": "invalid_document"}
+                     for i, bad_doc in problems.items() for field, msgs in bad_doc.items() for msg in msgs],
+        "options": engine_opts,
+        "claims": {"include": bool(raw_opts.get("include_claims", False)),
+                   "offset": raw_opts.get("claims_offset", 0),
+                   "limit": raw_opts.get("claims_limit", cfg["CHECKER_MAX_CLAIMS"])},
+        "max_conflicts": cfg["CHECKER_MAX_CONFLICTS"],
+    }
+    return Response(run_check(job), mimetype="application/json")
 
 
 @v1.get("/rules")
 def rules_route() -> Response:
     """---
     get:
+      operationId: listRules
+      tags: [rules]
       summary: Every rule with its code, name, family, default severity, doc and examples.
       responses:
         200: {description: The rules, content: {application/json: {schema: RulesOut}}}
@@ -476,9 +559,11 @@ def rules_route() -> Response:
 def rule_route(code: str) -> Response:
     """---
     get:
+      operationId: getRule
+      tags: [rules]
       summary: One rule by its exact code (case-insensitive), e.g. QTY001.
       parameters:
-        - {name: code, in: path, required: true, schema: {type: string}}
+        - {name: code, in: path, required: true, schema: {type: string}, example: QTY001}
       responses:
         200: {description: The rule, content: {application/json: {schema: RuleOut}}}
         401: {$ref: '#/components/responses/Error'}
@@ -494,6 +579,8 @@ def rule_route(code: str) -> Response:
 def info_route() -> Response:
     """---
     get:
+      operationId: getInfo
+      tags: [service]
       summary: Version, limits and the number of rules.
       responses:
         200: {description: Service information, content: {application/json: {schema: InfoOut}}}
@@ -509,6 +596,8 @@ def info_route() -> Response:
             "max_documents": cfg["CHECKER_MAX_DOCUMENTS"],
             "max_chars": cfg["CHECKER_MAX_CHARS"],
             "time_budget_ms": cfg["CHECKER_TIME_BUDGET_MS"],
+            "max_conflicts": cfg["CHECKER_MAX_CONFLICTS"],
+            "max_claims": cfg["CHECKER_MAX_CLAIMS"],
         },
         "auth": bool(cfg["CHECKER_API_KEYS"]),
         "cors": bool(cfg["CHECKER_CORS_ORIGINS"]),
@@ -518,6 +607,8 @@ def info_route() -> Response:
 def healthz() -> Response:
     """---
     get:
+      operationId: getHealth
+      tags: [service]
       summary: 200 once the engine is built and the app can answer.
       responses:
         200: {description: Ready, content: {application/json: {schema: HealthOut}}}
@@ -536,34 +627,116 @@ def openapi_json() -> Response:
 
 
 def docs_page() -> Response:
-    return Response(render_docs(current_app.extensions["checker.spec"]), mimetype="text/html")
+    return Response(current_app.extensions["checker.docs_page"], mimetype="text/html",
+                    headers={"Cache-Control": "no-cache"})
 
 
-# ---- the spec and its HTML rendering -------------------------------------------------
+DOCS_ASSETS = {"docs.js", "docs.css", "swagger-ui/swagger-ui-bundle.js", "swagger-ui/swagger-ui.css",
+               "swagger-ui/LICENSE", "swagger-ui/NOTICE", "swagger-ui/swagger-ui-bundle.js.LICENSE.txt"}
+
+
+def docs_asset(name: str) -> Response:
+    if name not in DOCS_ASSETS:
+        raise NotFound()
+    return send_from_directory(DOCS_DIR, name, max_age=3600)
+
+
+# ---- the spec and its pages ----------------------------------------------------------
+
+EXAMPLE_TEXT = "Russia moved 1,500 troops to Kursk. The 15,000 troops arrived in Kursk."
+REQUEST_EXAMPLES: dict[str, dict[str, Any]] = {
+    "text": {"summary": "One text (the shorthand)", "value": {"text": EXAMPLE_TEXT}},
+    "documents": {"summary": "A draft against the wire copy", "value": {"documents": [
+        {"id": "draft", "text": "Russia moved 1,500 troops to Kursk on Monday.", "published": "2024-08-14"},
+        {"id": "wire", "text": "Russia moved 15,000 troops to Kursk on Monday.", "published": "2024-08-14",
+         "source": "Reuters"}]}},
+    "markdown": {"summary": "Markdown with front matter, code and options", "value": {
+        "documents": [{"id": "draft.md", "format": "markdown", "text": (
+            "---\ndate: 2024-08-14\n---\n# Kursk\n\nRussia moved 1,500 troops to Kursk.\n\n"
+            "```\nnot checked: 9,999 troops\n```\n\nThe 15,000 troops arrived in Kursk.\n")}],
+        "options": {"select": ["QTY", "DAT"], "severity": {"QTY001": "warning"}, "include_claims": True,
+                    "claims_limit": 10}}},
+}
+
+
+def code_prefixes() -> list[str]:
+    """Every prefix that selects at least one rule (QTY, QTY0, QTY001, ...)."""
+    return sorted({r.code[:n] for r in all_rules() for n in range(1, len(r.code) + 1)})
+
+
+def _example_response() -> Any:
+    """What the real engine answers to the shorthand example (not a hand-written copy that could drift)."""
+    job = {"documents": [{"id": "text", "text": EXAMPLE_TEXT, "index": 0, "prefix": ""}], "problems": [],
+           "options": {}, "claims": {"include": False, "offset": 0, "limit": 1}, "max_conflicts": 1000}
+    return orjson.loads(check_job.run(checker.default_engine(), orjson.dumps(job)).partition(b"\n")[2])
+
+
+def _precise(spec: dict[str, Any], cfg: dict[str, Any]) -> None:
+    """State in the document what the loader enforces that the schemas alone do not: one of
+    `text`/`documents` (oneOf over two request shapes), the count and length limits, and the
+    rule codes options may name."""
+    schemas = spec["components"]["schemas"]
+    schemas["CheckRequest"] = {
+        "oneOf": [{"$ref": "#/components/schemas/TextRequest"}, {"$ref": "#/components/schemas/DocumentsRequest"}],
+        "description": "Either `text` (one document, the shorthand) or `documents`, never both."}
+    schemas["TextRequest"]["properties"]["text"]["maxLength"] = cfg["CHECKER_MAX_CHARS"]
+    docs = schemas["DocumentsRequest"]["properties"]["documents"]
+    docs.update(minItems=1, maxItems=cfg["CHECKER_MAX_DOCUMENTS"])
+    schemas["DocumentIn"]["properties"]["text"]["maxLength"] = cfg["CHECKER_MAX_CHARS"]
+    opts = schemas["OptionsIn"]["properties"]
+    prefixes = code_prefixes()
+    for key in ("select", "ignore"):
+        opts[key]["items"] = {"type": "string", "enum": prefixes}
+    opts["claims_limit"]["maximum"] = cfg["CHECKER_MAX_CLAIMS"]
+    opts["severity"]["description"] += " Keys are rule codes or prefixes, as in `select`."
+    for name in ("TextRequest", "DocumentsRequest", "DocumentIn", "OptionsIn"):
+        schemas[name]["additionalProperties"] = False
+
 
 def build_spec(app: Flask) -> dict[str, Any]:
+    cfg = app.config
     spec = APISpec(title="checker", version=checker.__version__, openapi_version="3.0.3",
                    plugins=[MarshmallowPlugin()],
                    info={"description": "Fact-consistency checker for news copy. Offsets are 0-based Unicode "
                                         "code points, end exclusive (not UTF-16 units). Every failure answers "
-                                        "the Error shape."})
-    for name, schema in (("CheckRequest", CheckRequest), ("ReportOut", ReportOut), ("RuleOut", RuleOut),
-                         ("RulesOut", RulesOut), ("InfoOut", InfoOut), ("HealthOut", HealthOut), ("Error", ErrorOut)):
+                                        "the Error shape. Limits are shown by GET /v1/info.",
+                         "license": {"name": "MIT"}},
+                   tags=[{"name": "check", "description": "Checking copy"},
+                         {"name": "rules", "description": "What each rule flags, with examples"},
+                         {"name": "service", "description": "Health, version and limits"}])
+    for name, schema in (("TextRequest", TextRequest), ("DocumentsRequest", DocumentsRequest),
+                         ("ReportOut", ReportOut), ("RuleOut", RuleOut), ("RulesOut", RulesOut),
+                         ("InfoOut", InfoOut), ("HealthOut", HealthOut), ("Error", ErrorOut)):
         spec.components.schema(name, schema=schema)
+    spec.components.schema("CheckRequest", {"type": "object"})  # replaced by _precise
     spec.components.response("Error", {"description": "The one error shape",
                                        "content": {"application/json": {"schema": "Error"}}})
-    if app.config["CHECKER_API_KEYS"]:
-        spec.components.security_scheme("apiKey", {"type": "apiKey", "in": "header", "name": "X-API-Key"})
+    if cfg["CHECKER_API_KEYS"]:
+        spec.components.security_scheme("apiKey", {"type": "apiKey", "in": "header", "name": "X-API-Key",
+                                                   "description": "One of the keys in CHECKER_API_KEYS."})
     with app.test_request_context():
         for view, path in ((check_route, "/v1/check"), (rules_route, "/v1/rules"), (rule_route, "/v1/rules/{code}"),
                            (info_route, "/v1/info"), (healthz, "/healthz")):
             spec.path(path=path, operations=load_operations_from_docstring(view.__doc__ or ""))
-    return spec.to_dict()
+    out = spec.to_dict()
+    _precise(out, cfg)
+    check = out["paths"]["/v1/check"]["post"]
+    check["requestBody"]["content"]["application/json"]["examples"] = REQUEST_EXAMPLES
+    check["responses"]["200"]["content"]["application/json"]["examples"] = {
+        "text": {"summary": "The answer to the shorthand example", "value": _example_response()}}
+    if cfg["CHECKER_API_KEYS"]:
+        for path, ops in out["paths"].items():
+            if path.startswith("/v1/"):
+                for op in ops.values():
+                    op["security"] = [{"apiKey": []}]
+    return out
 
 
 def _schema_rows(schema: dict[str, Any], spec: dict[str, Any]) -> str:
     if "$ref" in schema:
         schema = spec["components"]["schemas"][schema["$ref"].rsplit("/", 1)[1]]
+    if "oneOf" in schema:
+        return "<p>One of:</p>" + "".join(_schema_rows(s, spec) for s in schema["oneOf"])
     required = set(schema.get("required", []))
     rows = []
     for name, prop in schema.get("properties", {}).items():
@@ -578,10 +751,10 @@ def _schema_rows(schema: dict[str, Any], spec: dict[str, Any]) -> str:
         "</table>"
 
 
-def render_docs(spec: dict[str, Any]) -> str:
+def render_plain_docs(spec: dict[str, Any]) -> str:
+    """The spec as plain HTML, for readers without JavaScript (the page's <noscript>)."""
     parts = [f"<h1>{html.escape(spec['info']['title'])} API {html.escape(spec['info']['version'])}</h1>",
-             f"<p>{html.escape(spec['info']['description'])}</p>",
-             '<p>Machine-readable: <a href="/openapi.json">/openapi.json</a>. Editor: <a href="/">/</a>.</p>']
+             f"<p>{html.escape(spec['info']['description'])}</p>"]
     for path, ops in spec["paths"].items():
         for method, op in ops.items():
             parts.append(f"<h2><code>{method.upper()} {html.escape(path)}</code></h2>"
@@ -600,11 +773,21 @@ def render_docs(spec: dict[str, Any]) -> str:
     parts.append("<h2>Schemas</h2>")
     for name, schema in spec["components"]["schemas"].items():
         parts.append(f"<h3 id='{html.escape(name)}'>{html.escape(name)}</h3>" + _schema_rows(schema, spec))
-    style = ("body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}"
-             "table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ccc;padding:.2rem .5rem;"
-             "text-align:left;vertical-align:top}code{background:#f3f3f3}")
-    return (f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>checker API</title>"
-            f"<style>{style}</style></head><body>{''.join(parts)}</body></html>")
+    return "".join(parts)
+
+
+def render_docs_page(spec: dict[str, Any]) -> str:
+    """Swagger UI (vendored, no CDN) over /openapi.json, with the plain rendering for readers without JavaScript."""
+    title = f"checker API {html.escape(spec['info']['version'])}"
+    return (f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{title}</title>"
+            "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+            "<link rel='stylesheet' href='/docs/swagger-ui/swagger-ui.css'>"
+            "<link rel='stylesheet' href='/docs/docs.css'></head><body>"
+            "<p class='links'>Machine-readable: <a href='/openapi.json'>/openapi.json</a>. "
+            "Editor: <a href='/'>/</a>.</p><div id='swagger-ui'></div>"
+            f"<noscript><div class='plain'>{render_plain_docs(spec)}</div></noscript>"
+            "<script src='/docs/swagger-ui/swagger-ui-bundle.js'></script>"
+            "<script src='/docs/docs.js'></script></body></html>")
 
 
 # ---- the factory ---------------------------------------------------------------------
@@ -621,6 +804,9 @@ def _settings(config: dict[str, Any] | None) -> dict[str, Any]:
             if value < 0:
                 raise ValueError(f"{key}: must not be negative")
         out[key] = value
+    for key in ("CHECKER_CHECK_PROCESSES", "CHECKER_MAX_CONFLICTS", "CHECKER_MAX_CLAIMS"):
+        if out[key] < 1:
+            raise ValueError(f"{key}: must be at least 1")
     return out
 
 
@@ -629,21 +815,27 @@ def _split(value: Any) -> list[str]:
     return [v.strip() for v in items if v and v.strip()]
 
 
-def create_app(config: dict[str, Any] | None = None) -> Flask:
+def create_app(config: dict[str, Any] | None = None, engine: Any = None) -> Flask:
+    """The app. `engine` (default: the process-wide one) is what the check processes run;
+    it is fixed here because they are forked copies of this process."""
     app = Flask(__name__, static_folder=str(WEB_DIR), static_url_path="/static")
     app.config.update(_settings(config))
     app.config.update({k: v for k, v in (config or {}).items() if k not in DEFAULTS})
     app.config["MAX_CONTENT_LENGTH"] = app.config["CHECKER_MAX_BODY_BYTES"]
     app.config["CHECKER_API_KEYS"] = _split(app.config["CHECKER_API_KEYS"])
     app.config["CHECKER_CORS_ORIGINS"] = _split(app.config["CHECKER_CORS_ORIGINS"])
-    app.extensions["checker.engine"] = checker.default_engine()  # built now, before the first request
-    app.extensions["checker.budget"] = Budget(CHECK_SLOTS)
+    engine = engine if engine is not None else checker.default_engine()  # built now, before the first request
+    app.extensions["checker.engine"] = engine
+    app.extensions["checker.pool"] = ProcessPool(functools.partial(check_job.run, engine),
+                                                 app.config["CHECKER_CHECK_PROCESSES"])
     app.register_blueprint(v1)
     app.add_url_rule("/healthz", view_func=healthz, methods=["GET"])
     app.add_url_rule("/openapi.json", view_func=openapi_json, methods=["GET"])
     app.add_url_rule("/docs", view_func=docs_page, methods=["GET"])
+    app.add_url_rule("/docs/<path:name>", view_func=docs_asset, methods=["GET"])
     app.add_url_rule("/", view_func=index, methods=["GET"])
     app.extensions["checker.spec"] = build_spec(app)
+    app.extensions["checker.docs_page"] = render_docs_page(app.extensions["checker.spec"])
     _hooks(app)
     return app
 
@@ -666,10 +858,8 @@ def _hooks(app: Flask) -> None:
     def _finish(resp: Response) -> Response:
         resp.headers["X-Request-ID"] = g.get("request_id", "")
         resp.headers["X-Content-Type-Options"] = "nosniff"
-        if request.path == "/" or request.path == "/docs":
-            resp.headers["Content-Security-Policy"] = (
-                "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self'; "
-                "img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+        if resp.mimetype == "text/html":
+            resp.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
         origins: list[str] = app.config["CHECKER_CORS_ORIGINS"]
         origin = request.headers.get("Origin")
         if origins and origin and ("*" in origins or origin in origins):
@@ -700,5 +890,4 @@ def _hooks(app: Flask) -> None:
     @app.errorhandler(Exception)
     def _internal(exc: Exception) -> Response:
         log.error("request %s failed: %s %s", g.get("request_id"), request.method, request.path, exc_info=exc)
-        return error_response(500, "internal_error", "An internal error occurred; quote the request_id if you "
-                                                     "report it.")
+        return error_response(500, "internal_error", INTERNAL)

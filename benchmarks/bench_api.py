@@ -37,14 +37,15 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(port: int, workers: int) -> subprocess.Popen[bytes]:
+def start_server(port: int, workers: int, env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
     cmd = [sys.executable, "-m", "checker", "serve", "--host", "127.0.0.1", "--port", str(port),
            "--workers", str(workers)]
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env={**os.environ, **(env or {})})
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise SystemExit(f"server exited: {proc.stderr.read().decode() if proc.stderr else ''}")
+            raise SystemExit("server exited (run `python -m checker serve` to see why)")
         try:
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
             conn.request("GET", "/healthz")
@@ -126,12 +127,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--duration", type=float, default=5.0, help="seconds per measurement")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--worker-class", default="gevent", choices=("gevent", "gthread", "sync"))
+    parser.add_argument("--check-processes", type=int, default=1, help="check processes per worker")
     args = parser.parse_args()
     text = SEED.read_text(encoding="utf-8")
     body = json.dumps({"documents": [{"id": "seed", "text": text}]}).encode()
     rate = engine_rate(text, args.duration)
     port = free_port()
-    proc = start_server(port, args.workers)
+    proc = start_server(port, args.workers, {"CHECKER_WORKER_CLASS": args.worker_class,
+                                             "CHECKER_CHECK_PROCESSES": str(args.check_processes)})
     rows: list[tuple[str, int, tuple[float, float, float, int]]] = []
     try:
         for label, method, path, payload in (("POST /v1/check (seed)", "POST", "/v1/check", body),
@@ -141,7 +145,8 @@ def main() -> int:
                 rows.append((label, c, drive(port, method, path, payload, c, args.duration)))
     finally:
         stop_server(proc)
-    print(f"cores: {os.cpu_count()}  workers: {args.workers}  seed: {len(text)} characters  "
+    print(f"cores: {os.cpu_count()}  workers: {args.workers} {args.worker_class} x {args.check_processes} check "
+          f"process(es)  seed: {len(text)} characters  "
           f"duration: {args.duration:g} s per row")
     print(f"engine in-process, one core: {rate:.1f} checks/s ({1000 / rate:.2f} ms each)\n")
     print(f"| {'endpoint':<22} | {'conc.':>5} | {'req/s':>8} | {'p50 ms':>7} | {'p99 ms':>7} | {'errors':>6} |")

@@ -43,7 +43,8 @@ def claim_to_dict(c: Claim, text: str) -> dict[str, Any]:
         "subject": c.subject,
     }
     if c.value is not None:
-        out["interval"] = [_num(c.value.lo), _num(c.value.hi)]
+        out["bounds"] = {"lo": _bound(c.value.lo), "hi": _bound(c.value.hi)}
+        out["interval"] = [_num(c.value.lo), _num(c.value.hi)]  # deprecated: "inf" strings beside numbers
         out["unit"] = c.unit
     if c.attribute:
         out["attribute"] = c.attribute
@@ -61,6 +62,13 @@ def _num(x: float) -> float | str | None:
         return None
     if x in (float("inf"), float("-inf")):
         return "inf" if x > 0 else "-inf"
+    return round(x, 6)
+
+
+def _bound(x: float) -> float | None:
+    """An interval end as a number, or null for an open end (no NaN or "inf" on the wire)."""
+    if x != x or x in (float("inf"), float("-inf")):
+        return None
     return round(x, 6)
 
 

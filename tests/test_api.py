@@ -4,7 +4,8 @@ response body validated against the OpenAPI document the app serves."""
 from __future__ import annotations
 
 import logging
-import time
+import os
+import re
 from typing import Any
 
 import pytest
@@ -15,6 +16,7 @@ from openapi_spec_validator import validate as validate_spec
 from werkzeug.test import TestResponse
 
 import api
+import checker
 from checker.rules import all_rules
 
 CONFLICT = "Russia moved 1,500 troops to Kursk. The 15,000 troops arrived in Kursk."
@@ -79,11 +81,24 @@ def test_healthz(client: FlaskClient, spec: dict[str, Any]) -> None:
     assert conforms(spec, resp, "/healthz")["status"] == "ok"
 
 
-def test_docs_page_renders_the_spec(client: FlaskClient) -> None:
+def test_docs_page_is_the_vendored_viewer_over_the_spec(client: FlaskClient) -> None:
     resp = client.get("/docs")
     assert resp.status_code == 200 and resp.mimetype == "text/html"
+    assert "script-src 'self'" in resp.headers["Content-Security-Policy"]
     page = resp.get_data(as_text=True)
-    assert "POST /v1/check" in page and "documents" in page and "http" not in page.split("</style>")[0]
+    assert "/docs/swagger-ui/swagger-ui-bundle.js" in page and "/docs/docs.js" in page
+    assert "<script>" not in page  # no inline script: the CSP forbids it
+    assert "https://" not in page and "http://" not in page  # nothing from elsewhere
+    noscript = page[page.index("<noscript>"):page.index("</noscript>")]
+    assert "POST /v1/check" in noscript and "documents" in noscript  # readable without JavaScript
+    for asset, mimetype in (("swagger-ui/swagger-ui-bundle.js", "javascript"), ("swagger-ui/swagger-ui.css", "css"),
+                            ("docs.js", "javascript"), ("swagger-ui/LICENSE", "")):
+        r = client.get(f"/docs/{asset}")
+        assert r.status_code == 200 and mimetype in r.mimetype, asset
+        r.close()
+    assert '"/openapi.json"' in client.get("/docs/docs.js").get_data(as_text=True)
+    assert "validatorUrl: null" in client.get("/docs/docs.js").get_data(as_text=True)
+    assert client.get("/docs/../api.py").status_code == 404 and client.get("/docs/README.md").status_code == 404
 
 
 def test_editor_page_and_assets(client: FlaskClient) -> None:
@@ -119,7 +134,7 @@ def test_info_shows_limits(client: FlaskClient, spec: dict[str, Any]) -> None:
     body = conforms(spec, client.get("/v1/info"), "/v1/info")
     assert body["rules"] == len(all_rules())
     assert body["limits"] == {"max_body_bytes": 2 * 1024 * 1024, "max_documents": 20, "max_chars": 200_000,
-                              "time_budget_ms": 10_000}
+                              "time_budget_ms": 10_000, "max_conflicts": 1000, "max_claims": 2000}
     assert body["auth"] is False and body["cors"] is False
 
 
@@ -244,29 +259,69 @@ class _Exploding:
         raise RuntimeError("secret internals")
 
 
-class _Slow:
+class _FailsOn:
+    """The real engine, except that it raises on any batch holding a text with `word` in it."""
+
+    def __init__(self, word: str) -> None:
+        self.word = word
+
     def check(self, docs: Any, options: Any) -> Any:
-        time.sleep(0.5)
+        if any(self.word in d["text"] for d in docs):
+            raise ZeroDivisionError("an engine bug")
+        return checker.default_engine().check(docs, options)
+
+
+class _Backtracks:
+    """A check stuck in one C call that holds the interpreter lock (a regex backtracking
+    through 2^27 paths), where a thread-based budget could not answer in time."""
+
+    def check(self, docs: Any, options: Any) -> Any:
+        re.match(r"(a+)+$", "a" * 27 + "b")
         raise AssertionError("never answered")
 
 
 def test_internal_error_is_500_with_request_id_and_log_only_traceback(
         spec: dict[str, Any], caplog: pytest.LogCaptureFixture) -> None:
-    app = api.create_app()
-    app.extensions["checker.engine"] = _Exploding()
+    app = api.create_app(engine=_Exploding())
     with caplog.at_level(logging.ERROR, logger="checker.api"):
         resp = app.test_client().post("/v1/check", json={"text": "x"}, headers={"X-Request-ID": "req-42"})
-    err = error_of(spec, resp, 500, "internal_error", None)
+    err = error_of(spec, resp, 500, "internal_error")
     assert err["request_id"] == "req-42" and "secret" not in resp.get_data(as_text=True)
     assert "req-42" in caplog.text and "secret internals" in caplog.text and "Traceback" in caplog.text
 
 
-def test_time_budget_exceeded_is_503(spec: dict[str, Any]) -> None:
-    app = api.create_app({"CHECKER_TIME_BUDGET_MS": 50})
-    app.extensions["checker.engine"] = _Slow()
+def test_engine_failure_on_one_document_is_that_documents_error(
+        spec: dict[str, Any], caplog: pytest.LogCaptureFixture) -> None:
+    client = api.create_app(engine=_FailsOn("BOOM")).test_client()
+    docs = [{"id": "a", "text": CONFLICT}, {"id": "b", "text": "BOOM went 3 tanks."}, {"id": "c", "text": "Calm."}]
+    with caplog.at_level(logging.ERROR, logger="checker.api"):
+        resp = post(client, {"documents": docs}, headers={"X-Request-ID": "req-7"})
+    out = conforms(spec, resp, "/v1/check", "post")
+    assert out["stats"]["documents"] == 2 and len(out["conflicts"]) == 1
+    (err,) = out["errors"]
+    assert (err["document"], err["field"], err["code"]) == (1, "documents.1", "internal_error")
+    assert "an engine bug" not in resp.get_data(as_text=True)
+    assert "req-7" in caplog.text and "an engine bug" in caplog.text
+    # the shorthand: the one document fails, so nothing was checked, but the answer is still per contract
+    out = conforms(spec, post(client, {"text": "BOOM"}), "/v1/check", "post")
+    assert out["stats"]["documents"] == 0 and out["errors"][0]["code"] == "internal_error"
+
+
+def test_time_budget_holds_inside_one_long_c_call(spec: dict[str, Any]) -> None:
+    """The check is stuck in one regex call; the answer is 503 at the budget all the same,
+    the process that ran it is killed, and the next check gets a fresh one."""
+    app = api.create_app({"CHECKER_TIME_BUDGET_MS": 300}, engine=_Backtracks())
+    pool = app.extensions["checker.pool"]
+    pool.start()
+    (before,) = pool.pids()
     resp = app.test_client().post("/v1/check", json={"text": "x"})
     err = error_of(spec, resp, 503, "time_budget_exceeded")
-    assert "50 ms" in err["message"] and resp.headers["Retry-After"] == "1"
+    assert "300 ms" in err["message"] and resp.headers["Retry-After"] == "1"
+    assert before not in pool.pids()
+    with pytest.raises(ProcessLookupError):
+        os.kill(before, 0)  # killed and reaped
+    pool.start()
+    assert pool.pids() and before not in pool.pids()
 
 
 def test_api_keys(spec: dict[str, Any]) -> None:
@@ -293,3 +348,172 @@ def test_request_id_is_echoed_or_made(client: FlaskClient) -> None:
     assert client.get("/healthz", headers={"X-Request-ID": "abc-1"}).headers["X-Request-ID"] == "abc-1"
     made = client.get("/healthz", headers={"X-Request-ID": "<bad id>"}).headers["X-Request-ID"]
     assert made and "<" not in made
+
+
+# ---- parity with the CLI: formats and options ------------------------------------------------
+
+MARKDOWN = """---
+title: Kursk
+date: 2024-08-14
+---
+# Kursk
+
+Russia moved **1,500 troops** to [Kursk](https://example.org/kursk-2024).
+
+```
+The 15,000 troops arrived in Kursk.
+```
+
+The attack happened yesterday. The 15,000 troops arrived in Kursk.
+"""
+
+
+def test_markdown_is_read_as_the_cli_reads_it(client: FlaskClient, spec: dict[str, Any]) -> None:
+    from checker.cli import check_sources
+    from checker.config import settings_from
+
+    body = {"documents": [{"id": "draft.md", "text": MARKDOWN, "format": "markdown"}],
+            "options": {"include_claims": True}}
+    out = conforms(spec, post(client, body), "/v1/check", "post")
+    assert out["errors"] == []
+    (cli,) = check_sources([("draft.md", MARKDOWN, "md")], settings_from({}))
+    cli_out = cli.to_dict(include_claims=True)
+    assert out["conflicts"] == cli_out["conflicts"] and out["claims"] == cli_out["claims"]
+    for c in out["claims"] + [x for conflict in out["conflicts"] for x in conflict["claims"]]:
+        assert MARKDOWN[c["start"]:c["end"]] == c["text"]  # offsets into the raw Markdown
+    # the fenced code block is not checked; the front matter's date dates "yesterday"
+    assert all(MARKDOWN.index("```") > c["start"] or c["start"] > MARKDOWN.rindex("```")
+               for c in out["claims"])
+    dates = [c for c in out["claims"] if c["text"] == "yesterday"]
+    assert [c["normalized"] for c in dates] == ["2024-08-13"]
+
+
+def test_code_blocks_are_prose_only_as_text(client: FlaskClient) -> None:
+    text = "Russia moved 1,500 troops to Kursk.\n\n    The 15,000 troops arrived in Kursk.\n"  # an indented code block
+    as_md = post(client, {"text": text, "format": "markdown"}).get_json()
+    as_text = post(client, {"text": text}).get_json()
+    assert as_md["conflicts"] == [] and len(as_text["conflicts"]) == 1
+
+
+def test_markdown_errors_are_per_document(client: FlaskClient, spec: dict[str, Any]) -> None:
+    docs = [{"id": "bad-yaml", "text": "---\ndate: [unclosed\n---\nText.", "format": "markdown"},
+            {"id": "bad-date", "text": "---\ndate: last week\n---\nText.", "format": "markdown"},
+            {"id": "ignore-typo", "text": "<!-- checker: ignore NOPE9 -->\nText.", "format": "markdown"},
+            {"id": "ok", "text": CONFLICT, "format": "markdown"}]
+    out = conforms(spec, post(client, {"documents": docs}), "/v1/check", "post")
+    assert out["stats"]["documents"] == 1 and len(out["conflicts"]) == 1
+    assert [(e["document"], e["field"]) for e in out["errors"]] == [
+        (0, "documents.0.text"), (1, "documents.1.published"), (2, "documents.2.text")]
+    assert "YAML" in out["errors"][0]["message"] and "NOPE9" in out["errors"][2]["message"]
+
+
+def test_checker_comments_silence_findings_in_both_formats(client: FlaskClient) -> None:
+    for fmt in ("text", "markdown"):
+        text = "<!-- checker: ignore QTY001 -->\n" + CONFLICT
+        out = post(client, {"text": text, "format": fmt}).get_json()
+        assert out["conflicts"] == [] and out["stats"]["suppressed"] == 1, fmt
+
+
+def test_severity_overrides_and_their_validation(client: FlaskClient, spec: dict[str, Any]) -> None:
+    out = conforms(spec, post(client, {"text": CONFLICT, "options": {"severity": {"QTY": "warning"}}}),
+                   "/v1/check", "post")
+    assert [c["severity"] for c in out["conflicts"]] == ["warning"]
+    out = post(client, {"text": CONFLICT, "options": {"severity": {"QTY": "info"}, "min_severity": "warning"}})
+    assert out.get_json()["conflicts"] == []
+    err = error_of(spec, post(client, {"text": "x", "options": {"severity": {"ZZZ1": "info"}}}), 422,
+                   "validation_error")
+    assert "ZZZ1" in err["fields"]["options.severity"][0]
+    err = error_of(spec, post(client, {"text": "x", "options": {"severity": {"QTY": "fatal"}}}), 422,
+                   "validation_error")
+    assert list(err["fields"]) == ["options.severity.QTY.value"]
+
+
+def test_house_spellings_option(client: FlaskClient) -> None:
+    text = "Volodymyr Zelensky spoke. Later Volodymyr Zelenskyy spoke again."
+    found = post(client, {"text": text, "options": {"house_spellings": {"Zelensky": "Zelenskyy"},
+                                                    "select": ["ENT003"]}}).get_json()
+    plain = post(client, {"text": text, "options": {"select": ["ENT003"]}}).get_json()
+    assert len(found["conflicts"]) >= len(plain["conflicts"])
+    assert all(c["rule"] == "ENT003" for c in found["conflicts"])
+
+
+# ---- what a response holds -------------------------------------------------------------------
+
+def test_claims_are_paged(client: FlaskClient, spec: dict[str, Any]) -> None:
+    full = conforms(spec, post(client, {"text": CONFLICT, "options": {"include_claims": True}}), "/v1/check", "post")
+    total = full["claims_total"]
+    assert total == len(full["claims"]) >= 2
+    pages = []
+    for offset in range(total):
+        out = conforms(spec, post(client, {"text": CONFLICT, "options": {
+            "include_claims": True, "claims_offset": offset, "claims_limit": 1}}), "/v1/check", "post")
+        assert out["claims_total"] == total and len(out["claims"]) == 1
+        pages += out["claims"]
+    assert pages == full["claims"]
+    err = error_of(spec, post(client, {"text": "x", "options": {"include_claims": True, "claims_limit": 2001}}), 422,
+                   "validation_error")
+    assert "2000" in err["fields"]["options.claims_limit"][0]
+
+
+def test_conflicts_are_capped_and_counted(spec: dict[str, Any]) -> None:
+    client = api.create_app({"CHECKER_MAX_CONFLICTS": 1}).test_client()
+    docs = [{"id": "a", "text": CONFLICT}, {"id": "b", "text": "The 47-year-old minister resigned. The minister, "
+                                                               "52, left."}]
+    uncapped = post(api.create_app().test_client(), {"documents": docs}).get_json()
+    out = conforms(spec, post(client, {"documents": docs}), "/v1/check", "post")
+    assert out["conflicts_total"] == len(uncapped["conflicts"]) == uncapped["conflicts_total"]
+    assert out["conflicts"] == uncapped["conflicts"][:1]
+
+
+def test_bounds_are_numbers_with_null_for_an_open_end(client: FlaskClient, spec: dict[str, Any]) -> None:
+    out = conforms(spec, post(client, {"text": "More than 1,000 troops arrived. About 3% left.",
+                                       "options": {"include_claims": True}}), "/v1/check", "post")
+    bounded = [c for c in out["claims"] if "bounds" in c]
+    assert bounded and all(set(c["bounds"]) == {"lo", "hi"} for c in bounded)
+    open_end = next(c for c in bounded if c["text"].startswith("More than"))
+    assert open_end["bounds"] == {"lo": 1000.0, "hi": None} and open_end["interval"] == [1000.0, "inf"]
+
+
+# ---- the OpenAPI document ------------------------------------------------------------------
+
+def test_spec_states_what_the_server_accepts(spec: dict[str, Any]) -> None:
+    schemas = spec["components"]["schemas"]
+    assert [s["$ref"].rsplit("/", 1)[1] for s in schemas["CheckRequest"]["oneOf"]] == ["TextRequest",
+                                                                                        "DocumentsRequest"]
+    for name in ("TextRequest", "DocumentsRequest", "DocumentIn", "OptionsIn"):
+        assert schemas[name]["additionalProperties"] is False, name
+    docs = schemas["DocumentsRequest"]["properties"]["documents"]
+    assert (docs["minItems"], docs["maxItems"]) == (1, 20) and schemas["DocumentsRequest"]["required"] == ["documents"]
+    assert schemas["TextRequest"]["properties"]["text"]["maxLength"] == 200_000
+    assert schemas["DocumentIn"]["properties"]["format"]["enum"] == ["text", "markdown"]
+    assert "QTY001" in schemas["OptionsIn"]["properties"]["select"]["items"]["enum"]
+    validator = OAS30Validator({"$ref": "#/components/schemas/CheckRequest", "components": spec["components"]})
+    assert validator.is_valid({"text": "x"}) and validator.is_valid({"documents": [{"id": "a", "text": "x"}]})
+    for bad in ({"text": "x", "documents": [{"id": "a", "text": "x"}]}, {}, {"documents": []}, {"text": "x", "y": 1},
+                {"documents": [{"id": "a", "text": "x", "colour": "red"}]}, {"documents": [{"id": "a"}]}):
+        assert not validator.is_valid(bad), bad
+
+
+def test_spec_has_operation_ids_tags_and_examples_that_hold(client: FlaskClient, spec: dict[str, Any]) -> None:
+    ops = [op for path in spec["paths"].values() for op in path.values()]
+    ids = [op["operationId"] for op in ops]
+    assert len(ids) == len(set(ids)) == len(ops) and all(op["tags"] for op in ops)
+    assert {t["name"] for t in spec["tags"]} == {t for op in ops for t in op["tags"]}
+    check = spec["paths"]["/v1/check"]["post"]
+    request_schema = check["requestBody"]["content"]["application/json"]
+    for name, example in request_schema["examples"].items():
+        OAS30Validator({**request_schema["schema"], "components": spec["components"]}).validate(example["value"])
+        assert post(client, example["value"]).status_code == 200, name
+    (answer,) = check["responses"]["200"]["content"]["application/json"]["examples"].values()
+    shorthand = request_schema["examples"]["text"]["value"]
+    assert answer["value"] == post(client, shorthand).get_json()  # the example is what the server answers
+    assert "security" not in check and "securitySchemes" not in spec["components"]
+
+
+def test_spec_has_a_security_scheme_when_keys_are_configured() -> None:
+    spec = api.create_app({"CHECKER_API_KEYS": "k1"}).test_client().get("/openapi.json").get_json()
+    validate_spec(spec)
+    assert spec["components"]["securitySchemes"]["apiKey"] == {
+        "type": "apiKey", "in": "header", "name": "X-API-Key", "description": "One of the keys in CHECKER_API_KEYS."}
+    assert spec["paths"]["/v1/check"]["post"]["security"] == [{"apiKey": []}]
+    assert "security" not in spec["paths"]["/healthz"]["get"]
