@@ -80,6 +80,8 @@ def from_schema(schema: dict[str, Any]) -> st.SearchStrategy[Any]:
     additionalProperties is false. Strings favour news-like text with figures."""
     if "enum" in schema:
         return st.sampled_from(schema["enum"])
+    if "oneOf" in schema:
+        return st.one_of([from_schema(s) for s in schema["oneOf"]])
     kind = schema.get("type")
     if isinstance(kind, list):
         return st.one_of([from_schema({**schema, "type": k}) for k in kind])
@@ -92,9 +94,11 @@ def from_schema(schema: dict[str, Any]) -> st.SearchStrategy[Any]:
         def obj(draw: st.DrawFn) -> dict[str, Any]:
             chosen = sorted(required) + [k for k in optional if draw(st.booleans())]
             out = {k: draw(from_schema(props[k])) for k in chosen}
-            if schema.get("additionalProperties") not in (False, None):
+            extra = schema.get("additionalProperties")
+            if extra not in (False, None):
+                values = from_schema(extra) if isinstance(extra, dict) and extra else st.integers()
                 out.update(draw(st.dictionaries(st.text(max_size=8).filter(lambda k: k not in props),
-                                                st.integers(), max_size=2)))
+                                                values, max_size=2)))
             return out
         return obj()
     if kind == "array":
@@ -223,7 +227,8 @@ def mutated(draw: st.DrawFn, schema: dict[str, Any]) -> tuple[str, Any]:
         body.pop("documents", None)
         body.pop("text", None)
     elif how == "extra":
-        body[draw(st.text(min_size=1, max_size=10).filter(lambda k: k not in schema["properties"]))] = 1
+        known = {k for branch in schema["oneOf"] for k in branch["properties"]}
+        body[draw(st.text(min_size=1, max_size=10).filter(lambda k: k not in known))] = 1
     elif how == "wrap":
         return how, [body]
     elif how == "too_many":
