@@ -129,15 +129,12 @@ class OptionsIn(Schema):
                                                   "Default: all."})
     ignore = fields.List(fields.String(validate=validate.Length(min=1, max=6)), validate=validate.Length(max=100),
                          metadata={"description": "Rule codes or prefixes to skip."})
-    severity = fields.Dict(keys=fields.String(validate=validate.Length(min=1, max=6)),
-                           values=fields.String(validate=validate.OneOf(SEVERITIES)),
-                           validate=validate.Length(max=100),
+    severity = fields.Dict(keys=fields.String(), values=fields.String(validate=validate.OneOf(SEVERITIES)),
                            metadata={"description": "Severity overrides by rule code or prefix, as in the CLI's "
                                                     "configuration: {\"ARI002\": \"warning\"}."})
     min_severity = fields.String(validate=validate.OneOf(SEVERITIES),
                                  metadata={"description": "The lowest severity returned (default info)."})
-    house_spellings = fields.Dict(keys=fields.String(validate=validate.Length(min=1, max=200)),
-                                  values=fields.String(validate=validate.Length(min=1, max=200)),
+    house_spellings = fields.Dict(keys=fields.String(), values=fields.String(validate=validate.Length(max=200)),
                                   validate=validate.Length(max=500),
                                   metadata={"description": "variant = preferred spellings (rule ENT003), added to "
                                                            "the default house style."})
@@ -688,7 +685,10 @@ def _precise(spec: dict[str, Any], cfg: dict[str, Any]) -> None:
     for key in ("select", "ignore"):
         opts[key]["items"] = {"type": "string", "enum": prefixes}
     opts["claims_limit"]["maximum"] = cfg["CHECKER_MAX_CLAIMS"]
-    opts["severity"]["description"] += " Keys are rule codes or prefixes, as in `select`."
+    opts["severity"].update(
+        properties={p: {"type": "string", "enum": list(SEVERITIES)} for p in prefixes}, additionalProperties=False,
+        description=opts["severity"]["description"] + " Keys are rule codes or prefixes, as in `select`.")
+    opts["house_spellings"]["maxProperties"] = opts["house_spellings"].pop("maxLength")
     for name in ("TextRequest", "DocumentsRequest", "DocumentIn", "OptionsIn"):
         schemas[name]["additionalProperties"] = False
 
