@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import Severity
+from .nesting import depth_message, too_deep
 
 
 class ConfigError(ValueError):
@@ -97,11 +98,26 @@ def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
     return None
 
 
+CONFIG_MAX_BYTES = 1024 * 1024
+
+
 def _load(path: Path) -> dict[str, Any]:
+    """A TOML file, refused with a ConfigError when it is over 1 MiB (or endless, like
+    /dev/zero) or nested more than MAX_DEPTH levels, rather than read whole or parsed into
+    a RecursionError."""
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        with path.open("rb") as f:
+            data = f.read(CONFIG_MAX_BYTES + 1)
+        if len(data) > CONFIG_MAX_BYTES:
+            raise ConfigError(f"{path}: larger than {CONFIG_MAX_BYTES} bytes; not a configuration file")
+        table = tomllib.loads(data.decode("utf-8"))
+    except RecursionError:
+        raise ConfigError(f"{path}: {depth_message()}") from None
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: {exc}") from exc
+    if too_deep(table):
+        raise ConfigError(f"{path}: {depth_message()}")
+    return table
 
 
 def load_config(path: Path) -> dict[str, Any]:

@@ -4,7 +4,8 @@
 entities decoded) and, for every code point of `text`, the raw span it came from, so a
 claim at `text[s:e]` is `raw[prose.raw_span(s, e)]`. What is left out of `text`:
 
-* YAML front matter (its `date:` becomes the publication date), fenced and indented code,
+* YAML front matter (its `date:` becomes the publication date; at most 64 KiB, no aliases,
+  nesting capped: see _FrontMatterLoader), fenced and indented code,
   HTML blocks, inline code (one space stands in for it), inline HTML and comments,
   autolinks, link destinations and titles, images, bare URLs, link reference
   definitions, and the Markdown markup itself (`#`, `>`, list markers, `*`, `[`, `]`).
@@ -35,6 +36,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from .model import Claim, Conflict, Document, Report, Span
+from .nesting import MAX_DEPTH, depth_message
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
@@ -138,6 +140,32 @@ def _lines(raw: str) -> list[tuple[int, int, int]]:
 # -- front matter ----------------------------------------------------------------------
 
 
+FRONT_MATTER_MAX_CHARS = 64 * 1024
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """yaml.safe_load's loader, refusing aliases and deep nesting before anything is built.
+
+    An alias makes YAML a graph: a few hundred bytes of nested aliases ("billion laughs")
+    expand to gigabytes once constructed, and front matter never needs one. Composition
+    recurses once per nesting level, so depth is capped here, before Python's stack is."""
+
+    _depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise MarkdownError(f"line {event.start_mark.line + 2}: front matter uses the YAML alias "
+                                f"*{event.anchor}; aliases are not allowed")
+        if self._depth >= MAX_DEPTH:
+            raise MarkdownError(f"line {self.peek_event().start_mark.line + 2}: front matter is {depth_message()}")
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
 def _front_matter(raw: str) -> tuple[int, str | None]:
     """The length of the front matter block (0 if none) and its `date:` as an ISO string."""
     m = _FRONT_OPEN.match(raw)
@@ -147,8 +175,10 @@ def _front_matter(raw: str) -> tuple[int, str | None]:
     if not close:
         return 0, None
     body = raw[m.end() : close.start()]
+    if len(body) > FRONT_MATTER_MAX_CHARS:
+        raise MarkdownError(f"line 2: front matter is longer than {FRONT_MATTER_MAX_CHARS} characters")
     try:
-        data = yaml.safe_load(body)
+        data = yaml.load(body, Loader=_FrontMatterLoader)  # a SafeLoader without aliases, see above
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 2
         raise MarkdownError(f"line {line}: front matter is not valid YAML ({getattr(exc, 'problem', exc)})") from None

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from .markdown import Prose, line_of
 from .model import Claim, Conflict, Report
+from .nesting import depth_message, too_deep
 
 _DIRECTIVE = re.compile(r"<!--\s*checker\s*:(.*?)-->", re.S | re.I)
 _QUOTED = re.compile(r"\"([^\"]+)\"|“([^”]+)”")
@@ -170,13 +171,26 @@ def write_baseline(path: Path, reports: Sequence[Report]) -> int:
     return len(rows)
 
 
+BASELINE_MAX_BYTES = 64 * 1024 * 1024
+
+
 def load_baseline(path: Path) -> Counter[tuple[str, str]]:
+    """A baseline file, refused with a DirectiveError when it is over 64 MiB (or endless) or
+    nested more than MAX_DEPTH levels, rather than read whole or parsed into a RecursionError."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        with path.open("rb") as f:
+            raw = f.read(BASELINE_MAX_BYTES + 1)
+        if len(raw) > BASELINE_MAX_BYTES:
+            raise DirectiveError(f"{path}: larger than {BASELINE_MAX_BYTES} bytes; not a checker baseline")
+        data = json.loads(raw.decode("utf-8"))
     except FileNotFoundError:
         raise DirectiveError(f"{path}: no such baseline file") from None
+    except RecursionError:
+        raise DirectiveError(f"{path}: not a checker baseline ({depth_message()})") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise DirectiveError(f"{path}: not a checker baseline ({exc})") from None
+    if too_deep(data):
+        raise DirectiveError(f"{path}: not a checker baseline ({depth_message()})")
     if not isinstance(data, dict) or data.get("checker_baseline") != BASELINE_VERSION:
         raise DirectiveError(f"{path}: not a checker baseline (expected checker_baseline = {BASELINE_VERSION})")
     rows = data.get("findings")
