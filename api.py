@@ -780,7 +780,7 @@ def render_docs_page(spec: dict[str, Any]) -> str:
     """Swagger UI (vendored, no CDN) over /openapi.json, with the plain rendering for readers without JavaScript."""
     title = f"checker API {html.escape(spec['info']['version'])}"
     return (f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{title}</title>"
-            "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+            "<meta name='viewport' content='width=device-width, initial-scale=1'><link rel='icon' href='data:,'>"
             "<link rel='stylesheet' href='/docs/swagger-ui/swagger-ui.css'>"
             "<link rel='stylesheet' href='/docs/docs.css'></head><body>"
             "<p class='links'>Machine-readable: <a href='/openapi.json'>/openapi.json</a>. "
