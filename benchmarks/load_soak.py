@@ -7,11 +7,13 @@ Starts `python -m checker serve` on 127.0.0.1 (a free port), then:
    documents; 1.9 MB over the character limit; just over the body limit) and invalid bodies
    (malformed JSON, wrong content type, schema violations). Reports every status per kind,
    errors (anything but the expected status; must be 0), p50/p99 latency, and each worker's
-   RSS (from /proc) after warm-up and at the end (growth must stay under 10%).
-2. kill: drives the seed at the same concurrency, SIGKILLs one worker mid-load, and shows
-   that every request sent got an outcome (an answer, or an error the client sees; none
-   hangs past its timeout), that the master booted a replacement, and that the server
-   answers every request again afterwards.
+   RSS with its check processes' (from /proc) after warm-up and at the end (growth must
+   stay under 10%).
+2. kill: drives the seed at the same concurrency, SIGKILLs one check process a third of the
+   way through and one worker two thirds of the way, and shows that every request sent got
+   an outcome (an answer, or an error the client sees; none hangs past its timeout), that
+   the killed worker's check processes died with it, that the master booted a replacement,
+   and that the server answers every request again afterwards.
 
     python benchmarks/load_soak.py [--requests 20000] [--concurrency 32] [--workers 2] [--max-seconds 900]
 
@@ -131,7 +133,7 @@ def drive(port: int, plan: list[str], kinds: dict[str, tuple[int, bytes, str, in
         t.join()
 
 
-def workers_of(master: int) -> list[int]:
+def children_of(master: int) -> list[int]:
     kids = []
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -144,11 +146,30 @@ def workers_of(master: int) -> list[int]:
     return sorted(kids)
 
 
+workers_of = children_of  # gunicorn's workers are the master's children; check processes, theirs
+
+
 def rss_kb(pid: int) -> int:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1])
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
     return 0
+
+
+def family_rss_kb(worker: int) -> int:
+    """A worker's RSS plus its check processes' (shared pages counted in each)."""
+    return rss_kb(worker) + sum(rss_kb(p) for p in children_of(worker))
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
 
 
 def wait_ready(port: int, proc: subprocess.Popen[bytes], seconds: float = 60) -> None:
@@ -212,7 +233,8 @@ def main() -> int:
     ok = True
     try:
         wait_ready(port, proc)
-        print(f"server pid {proc.pid} on {HOST}:{port}, {args.workers} sync workers, {os.cpu_count()} cores; "
+        worker_class = os.environ.get("CHECKER_WORKER_CLASS") or "gevent"
+        print(f"server pid {proc.pid} on {HOST}:{port}, {args.workers} {worker_class} workers, {os.cpu_count()} cores; "
               f"log {log.name}\n")
 
         # ---- soak -------------------------------------------------------------------------
@@ -221,10 +243,10 @@ def main() -> int:
         result = Result()
         drive(port, plan[:warm], kinds, args.concurrency, deadline, args.timeout, result)
         pids = workers_of(proc.pid)
-        rss_start = {p: rss_kb(p) for p in pids}
+        rss_start = {p: family_rss_kb(p) for p in pids}
         drive(port, plan[warm:], kinds, args.concurrency, deadline, args.timeout, result)
         elapsed = time.monotonic() - began
-        rss_end = {p: rss_kb(p) for p in workers_of(proc.pid)}
+        rss_end = {p: family_rss_kb(p) for p in workers_of(proc.pid)}
         print(f"## soak: {result.sent:,} requests in {elapsed:.1f} s ({result.sent / elapsed:.0f} req/s) at "
               f"concurrency {args.concurrency}\n")
         errors = table(result, kinds)
@@ -233,16 +255,17 @@ def main() -> int:
         ok &= errors == 0 and result.sent >= args.requests
         if result.sent < args.requests:
             print(f"only {result.sent} of {args.requests} requests were sent within {args.max_seconds:g} s")
-        print(f"\nworker RSS after {warm:,} warm-up requests -> at the end:")
+        print(f"\nworker RSS with its check processes, after {warm:,} warm-up requests -> at the end:")
         for pid in sorted(set(rss_start) | set(rss_end)):
             a, b = rss_start.get(pid), rss_end.get(pid)
             growth = (b - a) / a * 100 if a and b else float("nan")
             print(f"  pid {pid}: {a or 0:,} kB -> {b or 0:,} kB ({growth:+.1f}%)"
                   + ("" if a and b else "  (worker replaced)"))
             ok &= bool(a and b) and growth < 10
-        # ---- kill a worker mid-load -------------------------------------------------------
+        # ---- kill a check process, then a worker, mid-load -----------------------------------
         before = workers_of(proc.pid)
         victim = before[0]
+        checkers = [p for w in before for p in children_of(w)]
         killed = Result()
         kill_plan = ["seed"] * args.kill_requests
         loader = threading.Thread(target=drive, args=(port, kill_plan, kinds, args.concurrency,
@@ -250,6 +273,12 @@ def main() -> int:
         loader.start()
         while killed.sent < args.kill_requests // 3 and loader.is_alive():
             time.sleep(0.01)
+        check_victim = checkers[-1] if checkers else None
+        if check_victim is not None:
+            os.kill(check_victim, signal.SIGKILL)
+        while killed.sent < 2 * args.kill_requests // 3 and loader.is_alive():
+            time.sleep(0.01)
+        victim_checkers = children_of(victim)
         os.kill(victim, signal.SIGKILL)
         t_kill = time.monotonic()
         replaced_after = None
@@ -260,6 +289,8 @@ def main() -> int:
                 break
             time.sleep(0.02)
         loader.join()
+        time.sleep(0.5)
+        orphans = [p for p in victim_checkers if alive(p)]
         after = workers_of(proc.pid)
         outcomes = killed.statuses["seed"]
         answered = outcomes.get("200", 0)
@@ -267,8 +298,8 @@ def main() -> int:
         hung = outcomes.get("timeout", 0)
         check = Result()
         drive(port, ["seed"] * 200, kinds, args.concurrency, time.monotonic() + 120, args.timeout, check)
-        print(f"\n## kill: SIGKILL to worker {victim} after {args.kill_requests // 3:,} of {args.kill_requests:,} "
-              "requests")
+        print(f"\n## kill: SIGKILL to check process {check_victim} after {args.kill_requests // 3:,} and to worker "
+              f"{victim} after {2 * args.kill_requests // 3:,} of {args.kill_requests:,} requests")
         print(f"  sent {killed.sent:,}: answered 200: {answered:,}; errors the client saw: {seen_errors} "
               f"({', '.join(f'{k}: {v}' for k, v in outcomes.items() if k != '200') or 'none'}); "
               f"no outcome (timed out): {hung}")
@@ -276,8 +307,9 @@ def main() -> int:
               f"{killed.sent - answered - seen_errors}")
         booted = f"{replaced_after:.2f} s" if replaced_after is not None else "NOT within 30 s"
         print(f"  workers before {before} -> after {after}; replacement booted in {booted}")
+        print(f"  the killed worker's check processes {victim_checkers} still alive: {orphans or 'none'}")
         print(f"  afterwards: {check.statuses['seed'].get('200', 0)} of {check.sent} seed requests answered 200")
-        ok &= hung == 0 and answered + seen_errors == killed.sent and replaced_after is not None
+        ok &= hung == 0 and answered + seen_errors == killed.sent and replaced_after is not None and not orphans
         ok &= check.statuses["seed"].get("200", 0) == check.sent
     finally:
         proc.send_signal(signal.SIGTERM)
