@@ -209,3 +209,44 @@ def test_overrunning_checks_are_refused_and_their_processes_replaced(
     assert _request(port, "GET", "/v1/info")[0] == 200
     assert _children(proc.pid) == [worker]  # the worker itself was not restarted
     assert first and not set(first) & set(_children(worker))  # its check process was replaced
+
+
+def _raw(port: int, data: bytes) -> tuple[int, dict[str, str], dict[str, Any]]:
+    """Send raw bytes; the status, headers and JSON body of the answer."""
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as s:
+        s.sendall(data)
+        s.shutdown(socket.SHUT_WR)
+        out = b""
+        while chunk := s.recv(65536):
+            out += chunk
+    head, _, body = out.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    headers = {k.lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:])}
+    return int(lines[0].split()[1]), headers, json.loads(body)
+
+
+@pytest.mark.parametrize("server", [{"CHECKER_MAX_BODY_BYTES": "100000"}], indirect=True)
+def test_the_servers_own_refusals_are_json(server: tuple[int, subprocess.Popen[bytes]]) -> None:
+    """What gunicorn refuses before the app sees it (a bad request line, a request line or
+    headers over its limits) and an oversized chunked body carry the JSON error shape."""
+    port, _ = server
+    chunked = b"".join(b"%x\r\n%s\r\n" % (10_000, b"9" * 10_000) for _ in range(11)) + b"0\r\n\r\n"
+    cases = [
+        (b"NOT HTTP AT ALL\r\n\r\n", 400, "bad_request"),
+        (b"GET /" + b"a" * 9000 + b" HTTP/1.1\r\nHost: x\r\n\r\n", 414, "request_line_too_long"),
+        (b"GET / HTTP/1.1\r\nHost: x\r\n" + b"".join(b"X-%d: y\r\n" % i for i in range(200)) + b"\r\n", 431,
+         "request_header_fields_too_large"),
+        (b"GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + b"y" * 9000 + b"\r\n\r\n", 431, "request_header_fields_too_large"),
+        (b"POST /v1/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+         + chunked, 413, "body_too_large"),
+    ]
+    for data, status, code in cases:
+        got, headers, body = _raw(port, data)
+        assert (got, body["error"]["code"], body["error"]["status"]) == (status, code, status), (data[:40], body)
+        assert headers["content-type"] == "application/json" and headers["x-content-type-options"] == "nosniff"
+        assert body["error"]["request_id"] == headers["x-request-id"]
+    ok = b'{"text": "Russia moved 1,500 troops to Kursk."}'
+    got, _, body = _raw(port, b"POST /v1/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                              b"Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n%x\r\n%s\r\n0\r\n\r\n"
+                        % (len(ok), ok))
+    assert got == 200 and body["errors"] == []  # a chunked body within the limit is read
