@@ -517,3 +517,14 @@ def test_spec_has_a_security_scheme_when_keys_are_configured() -> None:
         "type": "apiKey", "in": "header", "name": "X-API-Key", "description": "One of the keys in CHECKER_API_KEYS."}
     assert spec["paths"]["/v1/check"]["post"]["security"] == [{"apiKey": []}]
     assert "security" not in spec["paths"]["/healthz"]["get"]
+
+
+def test_a_documents_source_attributes_its_claims(client: FlaskClient, spec: dict[str, Any]) -> None:
+    """Two documents from different named sources that disagree are a dispute between them,
+    not an inconsistency in the copy (the source is the default source of unattributed claims)."""
+    docs = [{"id": "a", "text": "Russia moved 1,500 troops to Kursk.", "source": "Reuters"},
+            {"id": "b", "text": "Russia moved 15,000 troops to Kursk.", "source": "AP"}]
+    out = conforms(spec, post(client, {"documents": docs}), "/v1/check", "post")
+    assert [(c["rule"], c["status"], c["severity"]) for c in out["conflicts"]] == [("QTY001", "disputed", "info")]
+    same = post(client, {"documents": [{**d, "source": "Reuters"} for d in docs]}).get_json()
+    assert [c["status"] for c in same["conflicts"]] == ["inconsistent"]
