@@ -11,7 +11,7 @@ PORT ?= 8080
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[serve,test]'
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -22,10 +22,13 @@ run: $(STAMP)
 		$(BIN)/checker check seeds/kursk-incursion.txt --format json; \
 	fi
 
+# Debian's Chromium for tests/test_browser.py (as root). Never part of `make test`: without
+# it the browser tests skip and say why; CI's .ci/run installs it before `make test`.
 browser:
 	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
 
-test: $(STAMP) browser
+# Lint, then the whole suite; the browser tests' screenshots go to test-output/browser.
+test: $(STAMP)
 	$(BIN)/ruff check checker tests benchmarks $(wildcard api.py)
 	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest -n 2 tests
 
@@ -39,4 +42,4 @@ eval: $(STAMP)
 	$(BIN)/checker eval corpus
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .hypothesis test-output

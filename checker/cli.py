@@ -291,7 +291,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .serve import serve
+    try:
+        from .serve import serve
+    except ImportError as exc:  # the service's libraries are an extra, not needed by `checker check`
+        raise UsageError(f"`checker serve` needs the service's libraries ({exc.name} is missing): "
+                         "pip install 'checker[serve]' (or, from a clone, pip install '.[serve]')") from None
 
     return serve(args.host, args.port, args.workers)
 
