@@ -10,7 +10,8 @@ process; each runs `target(payload: bytes) -> bytes` on the jobs it is sent, one
 raises `Busy` when no process comes free within `wait` seconds, `Overrun` when the job is
 not answered within `timeout` (the process is killed with SIGKILL at that moment, so the
 caller answers at the deadline, and a fresh one is forked when next needed: the process that
-ran an overrunning job never runs another), `Crashed` when the process died before answering
+ran an overrunning job never runs another; nor does one that has run `max_jobs`, so that
+memory a large job left behind is returned), `Crashed` when the process died before answering
 (killed from outside, out of memory), and `JobFailed` (with the traceback, for the log)
 when `target` raised; that process carries on.
 
@@ -83,14 +84,16 @@ class _Proc:
     send: int  # the parent writes jobs here
     recv: int  # and reads answers here
     generation: int
+    jobs: int = 0
 
 
 class ProcessPool:
-    def __init__(self, target: Callable[[bytes], bytes], size: int) -> None:
+    def __init__(self, target: Callable[[bytes], bytes], size: int, max_jobs: int = 1000) -> None:
         if size < 1:
             raise ValueError("a pool needs at least one process")
         self.target = target
         self.size = size
+        self.max_jobs = max_jobs  # then the process is replaced, so memory a large job left behind is returned
         self._owner = -1
         self._guard = threading.Lock()  # held only around code that never waits or yields
         self._live = 0
@@ -154,6 +157,7 @@ class ProcessPool:
         proc = self._take(wait)
         deadline = None if timeout is None else time.monotonic() + timeout
         kept = False
+        proc.jobs += 1
         try:
             _write_frame(proc.send, 0, payload, deadline)
             kind, body = _read_frame(proc.recv, deadline)
@@ -174,17 +178,25 @@ class ProcessPool:
     def _take(self, wait: float | None) -> _Proc:
         cond = self._here()
         until = None if wait is None else time.monotonic() + wait
-        with cond:
-            while True:
-                if self._idle:
-                    return self._idle.pop()
-                if self._live < self.size:
-                    self._live += 1
-                    break
-                left = None if until is None else until - time.monotonic()
-                if left is not None and left <= 0:
-                    raise Busy("every process is busy")
-                cond.wait(left)
+        dead: list[_Proc] = []
+        try:
+            with cond:
+                while True:
+                    while self._idle:
+                        proc = self._idle.pop()
+                        if _alive(proc.pid):
+                            return proc
+                        dead.append(proc)  # ended while idle (killed from outside, out of memory)
+                    if self._live - len(dead) < self.size:
+                        self._live += 1
+                        break
+                    left = None if until is None else until - time.monotonic()
+                    if left is not None and left <= 0:
+                        raise Busy("every process is busy")
+                    cond.wait(left)
+        finally:
+            for proc in dead:
+                self._discard(proc)
         try:
             return self._spawn()
         except BaseException:
@@ -196,7 +208,7 @@ class ProcessPool:
     def _give(self, proc: _Proc) -> None:
         cond = self._here()
         with cond:
-            if proc.generation == self._generation:
+            if proc.generation == self._generation and proc.jobs < self.max_jobs:
                 self._idle.append(proc)
                 cond.notify()
                 return
@@ -275,6 +287,13 @@ def _read_exact(fd: int, n: int, deadline: float | None) -> bytes:
 def _read_frame(fd: int, deadline: float | None) -> tuple[int, bytes]:
     kind, size = _HEAD.unpack(_read_exact(fd, _HEAD.size, deadline))
     return kind, _read_exact(fd, size, deadline)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return os.waitpid(pid, os.WNOHANG) == (0, 0)
+    except ChildProcessError:
+        return False
 
 
 def _close(*fds: int) -> None:
