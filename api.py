@@ -31,7 +31,8 @@ passed to create_app overrides them, same names):
                              and the check process is replaced; a check also waits at most
                              this long for a free check process, else 503 `busy` (default
                              10000; 0 turns both off)
-    CHECKER_CHECK_PROCESSES  check processes per server process (default 1)
+    CHECKER_CHECK_PROCESSES  check processes per server process (default 2, so that one check
+                             that runs to the budget holds only half of a worker's capacity)
     CHECKER_MAX_CONFLICTS    conflicts returned per response; `conflicts_total` counts them all
                              (default 1000)
     CHECKER_MAX_CLAIMS       claims returned per response with include_claims; page through
@@ -82,7 +83,7 @@ DEFAULTS: dict[str, Any] = {
     "CHECKER_MAX_DOCUMENTS": 20,
     "CHECKER_MAX_CHARS": 200_000,
     "CHECKER_TIME_BUDGET_MS": 10_000,
-    "CHECKER_CHECK_PROCESSES": 1,
+    "CHECKER_CHECK_PROCESSES": 2,
     "CHECKER_MAX_CONFLICTS": 1000,
     "CHECKER_MAX_CLAIMS": 2000,
     "CHECKER_CORS_ORIGINS": "",

@@ -128,7 +128,7 @@ def main() -> int:
     parser.add_argument("--duration", type=float, default=5.0, help="seconds per measurement")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--worker-class", default="gevent", choices=("gevent", "gthread", "sync"))
-    parser.add_argument("--check-processes", type=int, default=1, help="check processes per worker")
+    parser.add_argument("--check-processes", type=int, default=2, help="check processes per worker")
     args = parser.parse_args()
     text = SEED.read_text(encoding="utf-8")
     body = json.dumps({"documents": [{"id": "seed", "text": text}]}).encode()

@@ -310,7 +310,7 @@ def test_engine_failure_on_one_document_is_that_documents_error(
 def test_time_budget_holds_inside_one_long_c_call(spec: dict[str, Any]) -> None:
     """The check is stuck in one regex call; the answer is 503 at the budget all the same,
     the process that ran it is killed, and the next check gets a fresh one."""
-    app = api.create_app({"CHECKER_TIME_BUDGET_MS": 300}, engine=_Backtracks())
+    app = api.create_app({"CHECKER_TIME_BUDGET_MS": 300, "CHECKER_CHECK_PROCESSES": 1}, engine=_Backtracks())
     pool = app.extensions["checker.pool"]
     pool.start()
     (before,) = pool.pids()
