@@ -186,7 +186,8 @@ def lengths(draw: st.DrawFn, conflict: bool = False, ctx: _Context = _Context())
     else:
         u2 = draw(st.sampled_from(units))
         other = from_base(to_base(value, lookup(u1, False)), lookup(u2, False))
-        restated = f"about {float(f'{other:.3g}'):,g} {u2}"
+        rounded = float(f"{other:.3g}")  # three significant figures, written out ("1,000,000", "12.4")
+        restated = f"about {rounded:,.0f} {u2}" if rounded >= 100 else f"about {rounded:g} {u2}"
     text = f"The brigade holds a {_before_noun(value, u1)} front. Along the {restated} front, shelling went on."
     return Article(text, "QTY001" if conflict else None, (str(value), restated), ctx.published, "quantity")
 

@@ -244,16 +244,28 @@ def test_replace_with_the_suggested_form(page: Page) -> None:
     expect(page.locator("#status")).to_have_text("No problems found in 1 document.")
 
 
-def test_a_replacement_key_in_the_finding_is_offered(page: Page, base_url: str) -> None:
+@pytest.mark.parametrize("where", ["claim", "finding"])
+def test_a_replacement_key_in_the_finding_is_offered(page: Page, where: str) -> None:
+    """`replacement` on a claim, or on the finding for its `primary` claim."""
     text = "Oleksandr Syrskyi said the line held. Later, Syrsky visited."
-    finding = {"rule": "ENT001", "name": "name-spelled-two-ways", "family": "entity-spelling", "severity": "warning",
-               "status": "inconsistent", "message": "two spellings", "evidence": {}, "fingerprint": "f1",
-               "claims": [{"document": "story", "start": 10, "end": 17, "text": "Syrskyi", "line": 1, "column": 11},
-                          {"document": "story", "start": 45, "end": 51, "text": "Syrsky", "line": 1, "column": 46,
-                           "replacement": "Syrskyi"}]}
+    claims: list[dict[str, Any]] = [
+        {"document": "story", "start": 10, "end": 17, "text": "Syrskyi", "line": 1, "column": 11},
+        {"document": "story", "start": 45, "end": 51, "text": "Syrsky", "line": 1, "column": 46}]
+    finding: dict[str, Any] = {"rule": "ENT001", "name": "name-spelled-two-ways", "family": "entity-spelling",
+                               "severity": "warning", "status": "inconsistent", "message": "two spellings",
+                               "evidence": {}, "fingerprint": "f1", "claims": claims}
+    if where == "claim":
+        claims[1]["replacement"] = "Syrskyi"
+    else:
+        finding.update(primary=1, replacement="Syrskyi")
     mock(page, {"conflicts": [finding], "errors": []})
     type_and_wait(page, text, 2)
+    click_mark(page, marks(page).first)  # from either claim, the one offer is to change the other
+    expect(page.locator(".card .actions button")).to_have_text(
+        ["Replace “Syrsky” with “Syrskyi”", "Ignore this finding", "Ignore rule ENT001"])
+    expect(page.locator("#findings .finding-where")).to_have_text("story, line 1")
     click_mark(page, marks(page).nth(1))
+    expect(page.locator(".card .quotes dt")).to_have_text(["Also", "Here"])
     page.locator(".card").get_by_role("button", name="Replace “Syrsky” with “Syrskyi”").click()
     expect(page.locator(".doc-text").first).to_have_value(text.replace("Syrsky ", "Syrskyi "))
 

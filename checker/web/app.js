@@ -249,13 +249,13 @@ function applyReport(report, sent, documents, snapshot) {
   state.findings = [];
   for (const conflict of report.conflicts || []) {
     const claims = [];
-    for (const c of conflict.claims || []) {
+    for (const [index, c] of (conflict.claims || []).entries()) {
       const i = byId.get(c.document);
       if (i === undefined) continue;
       if (!units.has(i)) units.set(i, unitIndex(snapshot[i]));
       const u = units.get(i);
       if (!(c.start >= 0 && c.end <= u.length - 1 && c.start <= c.end)) continue;
-      claims.push({ box: sent[i], start: u[c.start], end: u[c.end], text: c.text, document: c.document, raw: c });
+      claims.push({ box: sent[i], start: u[c.start], end: u[c.end], text: c.text, document: c.document, raw: c, index });
     }
     if (claims.length) state.findings.push({ conflict, claims, stale: false });
   }
@@ -290,7 +290,7 @@ function visibleFindings() {
   const order = new Map(boxes().map((b, i) => [b, i]));
   return state.findings.filter(isVisible).sort((a, b) =>
     RANK[b.conflict.severity] - RANK[a.conflict.severity] ||
-    order.get(a.claims[0].box) - order.get(b.claims[0].box) || a.claims[0].start - b.claims[0].start);
+    order.get(primaryClaim(a).box) - order.get(primaryClaim(b).box) || primaryClaim(a).start - primaryClaim(b).start);
 }
 
 function renderAll() {
@@ -361,10 +361,10 @@ function renderList() {
     const head = el("span", "finding-head");
     head.append(badge(f.conflict.severity), el("span", "finding-name", label(f.conflict)));
     const quotes = el("span", "finding-quotes", f.claims.map((c) => quote(c.text)).join(" · "));
-    button.append(head, quotes, el("span", "finding-where", where(f.claims[0])));
+    button.append(head, quotes, el("span", "finding-where", where(primaryClaim(f))));
     if (state.card && state.card.list[state.card.index] === f) button.setAttribute("aria-current", "true");
     button.dataset.key = String(state.findings.indexOf(f));
-    button.addEventListener("click", () => openFinding(f, 0, "list", () => listButton(f)));
+    button.addEventListener("click", () => openFinding(f, f.claims.indexOf(primaryClaim(f)), "list", () => listButton(f)));
     li.append(button);
     list.append(li);
   }
@@ -504,13 +504,23 @@ function sentence(conflict) {
   return text;
 }
 
-// A suggested replacement, when the finding carries one: `replacement`/`suggestion` on the
-// claim, the finding or its evidence, or a house spelling (`preferred` with its variants).
+// The claim a finding points at: `primary` (an index into its claims) when it has one.
+function primaryClaim(f) {
+  const p = f.conflict.primary;
+  return (typeof p === "number" && f.claims.find((c) => c.index === p)) || f.claims[0];
+}
+
+// A suggested replacement, when the finding carries one: `replacement` (or `suggestion`) on
+// the claim; on the finding (for its `primary` claim, when it names one) or its evidence;
+// or a house spelling (`preferred` with its variants) found in the claim's text.
 function suggestionFor(conflict, claim) {
   const pick = (o) => (o && (typeof o.replacement === "string" ? o.replacement :
     typeof o.suggestion === "string" ? o.suggestion : null));
-  const direct = pick(claim.raw) || pick(conflict) || pick(conflict.evidence);
-  if (direct !== null && direct !== claim.text) return direct;
+  const own = pick(claim.raw);
+  if (own !== null && own !== claim.text) return own;
+  const forPrimary = typeof conflict.primary === "number";
+  const shared = pick(conflict) ?? pick(conflict.evidence);
+  if (shared !== null) return shared !== claim.text && (!forPrimary || claim.index === conflict.primary) ? shared : null;
   const ev = conflict.evidence || {};
   if (typeof ev.preferred !== "string") return null;
   const variants = [].concat(ev.variants || [], ev.variant || []).filter((v) => typeof v === "string" && v);
@@ -631,7 +641,7 @@ function step(direction) {
   if (!shown.length) return;
   const current = state.card ? shown.indexOf(state.card.list[state.card.index]) : -1;
   const next = shown[(current + direction + shown.length) % shown.length];
-  openFinding(next, 0, "caret");
+  openFinding(next, next.claims.indexOf(primaryClaim(next)), "caret");
 }
 
 // ---- start-up ---------------------------------------------------------------------------------
