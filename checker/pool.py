@@ -215,23 +215,26 @@ class ProcessPool:
         self._discard(proc)
 
     def _discard(self, proc: _Proc) -> None:
+        cond = self._here()
+        with cond:
+            # Out of the list before its descriptors are closed: a process forked meanwhile
+            # closes its siblings' descriptors, and a closed number may already be reused.
+            self._all.remove(proc)
         with contextlib.suppress(ProcessLookupError):
             os.kill(proc.pid, signal.SIGKILL)
         _close(proc.send, proc.recv)
         with contextlib.suppress(ChildProcessError):
             os.waitpid(proc.pid, 0)
-        cond = self._here()
         with cond:
             self._live -= 1
-            if proc in self._all:
-                self._all.remove(proc)
             cond.notify()
 
     def _spawn(self) -> _Proc:
         job_r, job_w = os.pipe()
         ans_r, ans_w = os.pipe()
         parent = os.getpid()
-        siblings = [fd for p in self._all for fd in (p.send, p.recv)]
+        with self._here():  # after the pipes: every descriptor listed here is open and none is ours
+            siblings = [fd for p in self._all for fd in (p.send, p.recv)]
         pid = os.fork()
         if pid == 0:  # the child: never returns
             _child(self.target, job_r, ans_w, [job_w, ans_r, *siblings], parent)
