@@ -107,14 +107,18 @@ def test_github_shows_at_most_ten_per_severity_and_the_rest_in_the_summary(
     summary = tmp_path / "summary.md"
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     reports = check_sources([("many.md", many_findings(), "md")], settings_from({}))
-    n = len(reports[0].conflicts)
-    assert n > 10
+    found = reports[0].conflicts
+    per = {sev: sum(1 for c in found if str(c.severity) == sev) for sev in ("error", "warning", "info")}
+    assert per["error"] > 10
     out = render(reports, "github")
-    assert sum(1 for line in out.splitlines() if line.startswith("::error ")) == 10
-    assert f"{n - 10} more findings not shown as annotations" in out
+    kinds = {"error": "::error ", "warning": "::warning ", "info": "::notice "}
+    for sev, prefix in kinds.items():
+        assert sum(1 for line in out.splitlines() if line.startswith(prefix)) == min(per[sev], 10)
+    rest = sum(max(0, n - 10) for n in per.values())
+    assert f"{rest} more finding{'s' if rest != 1 else ''} not shown as annotations" in out
     table = summary.read_text(encoding="utf-8")
-    assert f"{n} findings; {n - 10} not shown as annotations" in table
-    assert table.count("| error |") == n
+    assert f"{len(found)} findings; {rest} not shown as annotations" in table
+    assert table.count("| error |") == per["error"]
 
 
 def test_github_puts_the_most_severe_first(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
