@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import pint
 
@@ -50,7 +51,9 @@ def unit(key: str) -> Unit:
     spec = lexicon().units[key]
     reg = registry()
     q = reg.Quantity(1, spec["pint"])
-    dim = str(q.dimensionality)
+    # pint calls angles and information dimensionless; the data file names their dimension
+    # so that degrees are never compared with bits.
+    dim = spec.get("dimension") or str(q.dimensionality)
     offset = not q._ok_for_muldiv()  # temperatures: convert endpoints, not factors
     factor = 0.0 if offset else float(q.to_base_units().magnitude)
     symbol = spec.get("symbol", spec["forms"][0])
@@ -83,16 +86,41 @@ def _forms() -> tuple[dict[str, str], dict[str, str]]:
     return spaced, attached
 
 
+# After a unit: not a letter or digit of a longer word, and not an identifier's hyphen
+# and digits ("24703 L-202" is a part number, not litres).
+_UNIT_END = r"(?![\w²³]|-\d)"
+
+
 @cache
 def unit_pattern() -> re.Pattern[str]:
     """A unit right after a number: spaced forms after a blank or hyphen, attached
     forms ("35C", "40°C") only against the number."""
     spaced, attached = _forms()
     return re.compile(
-        rf"(?:(?P<att>{alternation(attached)})|(?:[ \t]?-?[ \t]?|[ \t]+)(?P<sp>{alternation(spaced)}))"
-        r"(?![\w²³])",
+        rf"(?:(?P<att>{alternation(attached)})|(?:[ \t]?-?[ \t]?|[ \t]+)(?P<sp>{alternation(spaced)})){_UNIT_END}",
         re.I,
     )
+
+
+@cache
+def bracketed_unit_pattern() -> re.Pattern[str]:
+    """A spaced unit form in brackets after the number, as table copy writes it: "20 (kg)".
+    The caller checks that the brackets pair."""
+    spaced, _ = _forms()
+    return re.compile(rf"[ \t]?(?P<open>[(\[{{<])(?P<sp>{alternation(spaced)})(?P<close>[)\]}}>]){_UNIT_END}", re.I)
+
+
+@cache
+def compound_pattern(key: str) -> re.Pattern[str] | None:
+    """The smaller unit that may follow a figure in `key` ("5 ft 2 in", "7lb 4oz"), with
+    the spellings valid only there; None when the unit has none."""
+    sub = lexicon().units[key].get("subunit")
+    if sub is None:
+        return None
+    spec = lexicon().units[sub]
+    # "in." would take the full stop of "he is 5 ft 2 in."; "in" reads the same here.
+    forms = [f for f in [*spec["forms"], *spec.get("compound_forms", [])] if not f.endswith(".")]
+    return re.compile(rf"[ \t]?(?P<sp>{alternation([f.lower() for f in forms])}){_UNIT_END}", re.I)
 
 
 def lookup(form: str, is_attached: bool) -> Unit:
@@ -100,6 +128,35 @@ def lookup(form: str, is_attached: bool) -> Unit:
     table = attached if is_attached else spaced
     key = table.get(form.lower()) or table[re.sub(r"\s+", " ", form.lower())]
     return unit(key)
+
+
+def spec_of(u: Unit) -> dict[str, Any]:
+    """The unit's entry in units.toml (rate, reads_as, unless_near, subunit)."""
+    return dict(lexicon().units[u.key])
+
+
+@cache
+def currency_tables() -> dict[str, dict[str, Any]]:
+    """currencies.toml's currencies by code (its other tables, such as the cues, left out)."""
+    return {code: spec for code, spec in lexicon().currencies.items() if "words" in spec}
+
+
+# Unit words that after a hyphen make an ordinal or an idiom, not a measure: "twenty-second",
+# "a two-bit operation".
+_NOT_AFTER_HYPHEN = frozenset({"second", "bit"})
+
+
+@cache
+def measure_words() -> tuple[str, ...]:
+    """Every spelled unit and currency word, lowercase: what may follow a number word
+    after a hyphen ("six-mile", "one-yen")."""
+    out: set[str] = set()
+    for spec in lexicon().units.values():
+        out.update(f.lower() for f in spec["forms"] if len(f) > 1 and f.isalpha())
+    for spec in currency_tables().values():
+        for field in ("words", "ambiguous", "minor"):
+            out.update(w.lower() for w in spec.get(field, ()) if w.replace(" ", "").isalpha())
+    return tuple(sorted(out - _NOT_AFTER_HYPHEN))
 
 
 def display(value_base: float, u: Unit) -> str:

@@ -8,12 +8,15 @@ classes, so matching is linear in the text (no nested quantifier can backtrack).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
+from fractions import Fraction
 from functools import cache
 
 from text_to_num import text2num
 
 from ..lexicon import alternation, lexicon
+from ..units import currency_tables, measure_words
 from .casescan import CaseScan
 
 MAX_DIGITS = 15  # beyond this a digit run is an identifier, not a figure
@@ -29,20 +32,45 @@ class Core:
     bounds: tuple[float, float] | None = None
 
 
-_DIGITS = re.compile(r"(?<![\w.,/:±-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d|,\d|\.\d)")
+# Thousands grouped in threes, or the South Asian way ("12,34,567": lakhs and crores).
+_DIGITS = re.compile(r"(?<![\w.,/:±-])(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:\.\d+)?(?!\d|,\d|\.\d)")
+# "1/4", "10 1/2", "7-1/2": a whole part of at most three digits (so "2019 1/3" is not
+# 2019⅓), a proper fraction with a denominator people use in measures; "9/11" and dates
+# such as "1/4/2020" are not fractions.
+_SLASHED = re.compile(r"(?<![\w.,/:±-])(?:(?P<w>\d{1,3})[ \t-])?(?P<n>\d{1,2})/(?P<d>\d{1,2})(?![\d/]|[.,]\d)")
+_DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10, 16, 32})
+# Vulgar fraction characters, alone or after a whole number: "½ teaspoon", "10½ miles".
+_VULGAR = re.compile(r"(?<![\w.,/:±-])(?:(?P<w>\d{1,3})[ \t]?)?(?P<v>[½¼¾⅐-⅞])")
 
 
 @cache
-def _word_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _code_attached() -> re.Pattern[str]:
+    """A number written against an upper-case currency code before it: "USD115", "EUR2.5bn"."""
+    codes = [c.upper() for spec in currency_tables().values() for c in spec.get("codes", ())]
+    return re.compile(rf"(?<![^\W\d_])(?:{alternation(codes)})(?P<n>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)(?!\d|,\d|\.\d)")
+
+
+@cache
+def _word_patterns() -> tuple[re.Pattern[str], ...]:
     nums = lexicon().numbers
     w = alternation(nums["cardinals"])
+    # A hyphen may follow a number word only before a unit or currency ("six-mile",
+    # "one-yen"); "twenty-first" and "two-way" stay unread.
+    end = rf"(?!\w)(?!-(?!(?:{alternation(measure_words())})(?![\w²³])))"
     # At most 24 joined words (no written number needs more): unbounded, a run of thousands of
     # number words became one match that _trim_word_run revalues prefix by prefix, in quadratic time.
-    words = re.compile(rf"(?<![\w-])(?:{w})(?:(?:-|[ \t]+and[ \t]+|[ \t]+)(?:{w})){{0,24}}(?![\w-])", re.I)
-    specials = re.compile(rf"(?<![\w-])(?:{alternation(nums['specials'])})(?![\w-])", re.I)
+    words = re.compile(rf"(?<![\w-])(?:{w})(?:(?:-|[ \t]+and[ \t]+|[ \t]+)(?:{w})){{0,24}}{end}", re.I)
+    specials = re.compile(rf"(?<![\w-])(?:{alternation(nums['specials'])}){end}", re.I)
     multitudes = re.compile(rf"(?<![\w-])(?:{alternation(nums['multitudes'])})(?![\w-])", re.I)
     fractions = re.compile(rf"(?<![\w-])(?P<f>{alternation(nums['fractions'])})[ \t]+of(?![\w-])", re.I)
-    return words, specials, multitudes, fractions
+    scales = alternation([k for k, v in nums["scales"].items() if not v.get("attached")])
+    # "half a million", "a quarter million", "three-quarters of a billion"
+    scale_fractions = re.compile(
+        rf"(?<![\w-])(?:(?:a|one)[ \t]+)?(?P<f>{alternation(nums['scale_fractions'])})"
+        rf"(?:[ \t]+of)?(?:[ \t]+a)?[ \t]+(?P<s>{scales}){end}",
+        re.I,
+    )
+    return words, specials, multitudes, fractions, scale_fractions
 
 
 def step_of(numeral: str, value: float) -> float:
@@ -95,7 +123,7 @@ def _scan(pattern: re.Pattern[str]) -> CaseScan:
 def cores(text: str, start: int, end: int, low: str | None = None) -> list[Core]:
     """All number cores in text[start:end], leftmost-longest, non-overlapping. `low`
     (casescan.lowered of the whole text) lets a whole-document pass skip ahead in C."""
-    words, specials, multitudes, fractions = _word_patterns()
+    words, specials, multitudes, fractions, scale_fractions = _word_patterns()
     nums = lexicon().numbers
     found: list[Core] = []
     for m in _DIGITS.finditer(text, start, end):
@@ -104,6 +132,22 @@ def cores(text: str, start: int, end: int, low: str | None = None) -> list[Core]
             continue
         value = float(raw.replace(",", ""))
         found.append(Core(m.start(), m.end(), value, step_of(raw.replace(",", ""), value), "digits"))
+    for m in _code_attached().finditer(text, start, end):
+        raw = m.group("n").replace(",", "")
+        if len(raw.split(".")[0]) <= MAX_DIGITS:
+            found.append(Core(m.start("n"), m.end("n"), float(raw), step_of(raw, float(raw)), "digits"))
+    for m in _SLASHED.finditer(text, start, end):
+        n, d = int(m.group("n")), int(m.group("d"))
+        if d in _DENOMINATORS and 0 < n < d:
+            whole = float(m.group("w") or 0)
+            found.append(Core(m.start(), m.end(), whole + n / d, 1 / d, "digits"))
+    for m in _VULGAR.finditer(text, start, end):
+        share = Fraction(unicodedata.numeric(m.group("v"))).limit_denominator(16)
+        found.append(Core(m.start(), m.end(), float(m.group("w") or 0) + float(share), 1 / share.denominator, "digits"))
+    for m in _matches(scale_fractions, text, start, end, low):
+        share = float(nums["scale_fractions"][re.sub(r"\s+", " ", m.group("f").lower())])
+        value = share * float(nums["scales"][m.group("s").lower()]["factor"])
+        found.append(Core(m.start(), m.end(), value, step_of(str(round(value)), value), "words"))
     for m in _matches(multitudes, text, start, end, low):
         lo, hi = nums["multitudes"][re.sub(r"\s+", " ", m.group(0).lower())]
         found.append(Core(m.start(), m.end(), float(lo), 1.0, "multitude", (float(lo), float(hi))))
