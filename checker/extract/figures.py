@@ -423,10 +423,22 @@ def _compound_measure(ctx: SentenceContext, fig: Figure, pos: int, taken: set[in
     return m.end()
 
 
+def _acronym(ctx: SentenceContext, start: int, form: str, u: Unit) -> bool:
+    """A unit abbreviation in capitals in lower-case copy is an acronym ("the five SEC
+    commissioners", "two FT reporters"), unless the unit is written so ("MB", "MW")."""
+    if not (len(form) >= 2 and form.isalpha() and form.isupper()) or spec_of(u).get("capitals"):
+        return False
+    before = ctx.text[max(ctx.sentence.start, start - 30) : start]
+    return any(ch.islower() for ch in before)
+
+
 def _read_unit(ctx: SentenceContext, fig: Figure, pos: int) -> tuple[Unit, int] | None:
     m = unit_pattern().match(ctx.text, pos, ctx.sentence.end)
     if m is not None:
-        u = lookup(m.group("att") or m.group("sp"), m.group("att") is not None)
+        form = m.group("att") or m.group("sp")
+        u = lookup(form, m.group("att") is not None)
+        if _acronym(ctx, fig.start, form, u):
+            return None
     elif (m := bracketed_unit_pattern().match(ctx.text, pos, ctx.sentence.end)) is not None:
         if "([{<".index(m.group("open")) != ")]}>".index(m.group("close")):
             return None  # "20 (kg]" does not pair
