@@ -372,10 +372,16 @@ def _set_bounds(fig: Figure, bounds: tuple[float, float] | None = None) -> None:
         fig.lo, fig.hi = _widen(fig.value, fig.step, fig.qualifier)
 
 
+def _comparative_follows(ctx: SentenceContext, pos: int) -> bool:
+    m = _NEXT_WORD.match(ctx.text, pos, ctx.sentence.end)
+    return m is not None and m.start("w") > pos and _tag_at(ctx, m.start("w")) in ("JJR", "RBR")
+
+
 def _compound_money(ctx: SentenceContext, fig: Figure, pos: int, taken: set[int], explicit_only: bool) -> int:
     """ "3 dollars 50 cents", "thirteen dollars and forty-five cents", "10 $ 30 cent",
     "15 dollars 50.": the hundredths after the major unit. Without a minor word the second
-    number must end the clause, so "50 dollar 40 rmb" stays two amounts."""
+    number must end the clause or come before a comparative ("15 USD 50 more"), so
+    "50 dollar 40 rmb" and "15 dollars and 15 people" stay apart."""
     text, s_end = ctx.text, ctx.sentence.end
     gap = _AND.match(text, pos, s_end)
     if gap is None:
@@ -387,7 +393,7 @@ def _compound_money(ctx: SentenceContext, fig: Figure, pos: int, taken: set[int]
     m = _patterns()["minor"].match(text, second.end, s_end)
     if m is not None and minor[_norm(m.group("w"))][0] == fig.currency:
         per, end = minor[_norm(m.group("w"))][1], m.end()
-    elif not explicit_only and _CLAUSE_END.match(text, second.end, s_end):
+    elif not explicit_only and (_CLAUSE_END.match(text, second.end, s_end) or _comparative_follows(ctx, second.end)):
         per, end = 100, second.end
     else:
         return pos
