@@ -256,13 +256,15 @@ def _scale_factor(word: str) -> float:
 
 
 def _tokens(ctx: SentenceContext) -> tuple[list[int], list[Any]]:
-    """The sentence's tokens and their start offsets, built once per sentence."""
+    """The sentence's tokens and their start offsets, built once per sentence. The parse
+    is only a hint here (is the next word a plural noun?): without one, the callers fall
+    back on the characters."""
     cache: dict[int, tuple[list[int], list[Any]]] = ctx.state.setdefault("figure_tokens", {})
     index = ctx.sentence.index
     if index not in cache:
-        parsed = ctx.parsed
-        toks = [t for t in parsed if not t.is_space]
-        cache[index] = ([parsed.start_of(t) for t in toks], toks)
+        parsed = getattr(ctx, "parsed", None)
+        toks = [t for t in parsed if not t.is_space] if parsed is not None else []
+        cache[index] = ([parsed.start_of(t) for t in toks] if parsed is not None else [], toks)
     return cache[index]
 
 
@@ -291,8 +293,8 @@ def _counted_noun_follows(ctx: SentenceContext, pos: int) -> bool:
         if tag in ("NNS", "NNPS"):
             return True
         if not tag and len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-            return True
-        if tag not in ("JJ", "JJR", "VBN", "VBG"):
+            return True  # no parse: a plural by its ending
+        if tag and tag not in ("JJ", "JJR", "VBN", "VBG"):
             return False
         pos = m.end()
     return False
@@ -374,7 +376,10 @@ def _set_bounds(fig: Figure, bounds: tuple[float, float] | None = None) -> None:
 
 def _comparative_follows(ctx: SentenceContext, pos: int) -> bool:
     m = _NEXT_WORD.match(ctx.text, pos, ctx.sentence.end)
-    return m is not None and m.start("w") > pos and _tag_at(ctx, m.start("w")) in ("JJR", "RBR")
+    if m is None or m.start("w") == pos:
+        return False
+    tag = _tag_at(ctx, m.start("w"))
+    return tag in ("JJR", "RBR") if tag else m.group("w").lower() in ("more", "less")
 
 
 def _compound_money(ctx: SentenceContext, fig: Figure, pos: int, taken: set[int], explicit_only: bool) -> int:
