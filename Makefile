@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: run test lint bench eval clean browser
+.PHONY: run test lint bench eval clean browser model lexicon
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -29,17 +29,34 @@ browser:
 
 # Lint, then the whole suite; the browser tests' screenshots go to test-output/browser.
 test: $(STAMP)
-	$(BIN)/ruff check checker tests benchmarks $(wildcard api.py)
+	$(BIN)/ruff check checker tests benchmarks training $(wildcard api.py)
 	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest -n 2 tests
 
 lint: $(STAMP)
-	$(BIN)/ruff check checker tests benchmarks $(wildcard api.py)
+	$(BIN)/ruff check checker tests benchmarks training $(wildcard api.py)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_engine.py
 
 eval: $(STAMP)
 	$(BIN)/checker eval corpus
+
+# Retrain the English pipeline from the UD treebanks and package it into checker/models
+# (hours on two cores; `make test` never does this). UD is a folder with the treebanks'
+# CoNLL-U files (see training/convert.py); SIZE is one of training/train.sh's sizes.
+UD ?= ../shared/ud
+SIZE ?= m
+MODEL_WORK ?= build/model
+model: $(STAMP)
+	PYTHON=$(BIN)/python training/train.sh $(UD) $(MODEL_WORK) $(SIZE)
+	$(BIN)/python training/package.py $(MODEL_WORK)/$(SIZE)/model-best $(MODEL_WORK)/corpus $(SIZE)
+
+# Rebuild the lexical tables from Open English WordNet's YAML source and wordfreq.
+OEWN ?= ../shared/oewn/src/yaml
+lexicon: $(STAMP)
+	$(BIN)/python -m checker.data.wordnet.derive $(OEWN)
+	$(BIN)/python -m pip install --quiet 'wordfreq>=3.1,<4'
+	$(BIN)/python -m checker.data.wordfreq.derive
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis test-output

@@ -13,14 +13,16 @@ from typing import Any
 
 from ..attribution import Attribution, Cues, attribute, attribute_span
 from ..model import Document
+from ..parse import Parse, ParsedSentence, parse
 from ..scope import nearest, places_in, times_in
 from ..segment import Segments, Sentence, segment
 from .casescan import lowered
 from .numbers import Core, cores
 
-# Unicode spaces that reporters' tools insert (no-break, thin, narrow no-break): read as
-# plain spaces, one character for one, so every offset stays an offset into the original.
-_SPACES = re.compile("[\u00a0\u2002-\u200a\u202f\u205f\u3000]")
+# Tabs and the Unicode spaces that reporters' tools insert (no-break, thin, narrow
+# no-break): read as plain spaces, one character for one, so every offset stays an offset
+# into the original (and the tokenizer makes no whitespace token of them).
+_SPACES = re.compile("[\t\u00a0\u2002-\u200a\u202f\u205f\u3000]")
 
 
 def _bucket(items: list[Any], starts: tuple[int, ...], key: Any) -> list[list[Any]]:
@@ -43,6 +45,7 @@ class DocumentContext:
     cores: list[list[Core]]
     cues: Cues
     skipped: Counter[str]
+    parse: Parse
     state: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
@@ -63,6 +66,7 @@ class DocumentContext:
             cores=_bucket(cores(text, 0, len(text), low), starts, lambda c: c.start),
             cues=cues,
             skipped=skipped,
+            parse=parse(text, segs),
         )
 
     def sentences(self) -> list[SentenceContext]:
@@ -85,6 +89,11 @@ class SentenceContext:
     @property
     def segments(self) -> Segments:
         return self.document.segments
+
+    @property
+    def parsed(self) -> ParsedSentence:
+        """This sentence's tokens, tags, lemmas and dependency relations."""
+        return self.document.parse.sentences[self.sentence.index]
 
     @property
     def attribution(self) -> Attribution:

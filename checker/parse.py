@@ -1,0 +1,208 @@
+"""The linguistic layer: the project's own English pipeline, loaded once per process, and
+the parsed view of a document that every extractor reads.
+
+The pipeline (checker/models/en_checker) was trained by the project on the UD English
+treebanks (training/, see checker/models/README.md): a tagger (Penn tags), a morphologizer
+(UPOS and features) and a dependency parser (UD relations) sharing one token-to-vector
+layer; lemmas come from WordNet's forms (checker/syntax.py). Nothing is downloaded: the
+weights are package data.
+
+A document is parsed once, paragraph by paragraph through ``nlp.pipe``. Sentence starts
+come from checker.segment (it knows which abbreviations may end a sentence and keeps
+quotations whole) and are fixed before the parser runs, so the parser's sentences and the
+segmenter's are the same sentences. Token offsets are code points into the document,
+exactly as Python indexes it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
+
+    from .segment import Segments
+
+MODEL_NAME = "en_checker"
+# The pipeline's components that the engine reads; anything else in the package is left
+# unloaded (it costs load time and memory for nothing).
+RUNTIME_COMPONENTS = ("tok2vec", "tagger", "morphologizer", "parser")
+
+# A paragraph longer than this is parsed in pieces cut at sentence starts: the parser's
+# cost is linear, but one Doc of a megabyte holds its arrays at once.
+MAX_PARSE_CHARS = 20_000
+# The longest sentence (on average over a piece) that is parsed at all: a "sentence" of
+# tens of thousands of characters is no prose (a table, a run of one letter); it gets
+# tokens but no tags or tree, so its cost stays linear.
+MAX_SENTENCE_CHARS = 5_000
+
+# spaCy's vocabulary and string store are shared by every Doc and are not safe to grow
+# from two threads at once; a threaded server serializes parsing through this lock.
+_LOCK = threading.Lock()
+
+
+def model_path() -> Path:
+    return Path(str(resources.files("checker").joinpath("models", MODEL_NAME)))
+
+
+@cache
+def pipeline() -> Language:
+    """The trained pipeline, loaded on first use and shared by every check in the process."""
+    import spacy
+
+    from .lexicon import lexicon
+
+    path = model_path()
+    if not (path / "config.cfg").is_file():
+        raise RuntimeError(f"the trained pipeline is missing from {path}; reinstall the package")
+    nlp = spacy.load(path, exclude=[p for p in _packaged(path) if p not in RUNTIME_COMPONENTS])
+    # The segmenter's abbreviations are single tokens ("No. 3", "Gen. Syrskyi"), so that
+    # tokens and sentence starts agree and the parser sees "No." as one word.
+    from spacy.symbols import ORTH
+
+    for abbr in sorted(lexicon().abbreviations):
+        if " " not in abbr:
+            nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])
+    return nlp
+
+
+def _packaged(path: Path) -> list[str]:
+    import srsly
+
+    return list(srsly.read_json(path / "meta.json").get("pipeline", []))
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedSentence:
+    """One sentence of the parse: a spaCy Span plus the offset of its paragraph, so that
+    ``start_of(token)`` is a code-point offset into the document. `starts` holds the
+    character offset of every token of its Doc, so that finding the tokens at a place is
+    a bisection, not a walk over a sentence that may hold thousands of them."""
+
+    index: int
+    offset: int
+    span: Span
+    starts: tuple[int, ...] = ()
+
+    @property
+    def start(self) -> int:
+        return self.offset + self.span.start_char
+
+    @property
+    def end(self) -> int:
+        return self.offset + self.span.end_char
+
+    def start_of(self, tok: Token) -> int:
+        return self.offset + tok.idx
+
+    def end_of(self, tok: Token) -> int:
+        return self.offset + tok.idx + len(tok.text)
+
+    def __iter__(self) -> Iterator[Token]:
+        return iter(self.span)
+
+    def __len__(self) -> int:
+        return len(self.span)
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        """Tokens of this sentence overlapping text[start:end] (document offsets)."""
+        lo, hi = start - self.offset, end - self.offset
+        doc = self.span.doc
+        first = max(self.span.start, bisect.bisect_right(self.starts, lo) - 1)
+        out = []
+        for i in range(first, self.span.end):
+            t = doc[i]
+            if t.idx >= hi:
+                break
+            if t.idx + len(t.text) > lo and not t.is_space:
+                out.append(t)
+        return out
+
+    def token_at(self, pos: int) -> Token | None:
+        """The token covering document offset pos, if any."""
+        p = pos - self.offset
+        i = bisect.bisect_right(self.starts, p) - 1
+        if i < self.span.start or i >= self.span.end:
+            return None
+        t = self.span.doc[i]
+        return t if t.idx <= p < t.idx + len(t.text) else None
+
+
+@dataclass(frozen=True, slots=True)
+class Parse:
+    """Every sentence of one document, in order; sentence i is segments.sentences[i]."""
+
+    sentences: tuple[ParsedSentence, ...]
+
+    def __len__(self) -> int:
+        return len(self.sentences)
+
+
+def parse(text: str, segments: Segments) -> Parse:
+    """Parse text with the segmenter's sentences as fixed boundaries."""
+    nlp = pipeline()
+    pieces = list(_pieces(segments))
+    with _LOCK:
+        docs = [_doc_with_starts(nlp, text, lo, hi, starts) for lo, hi, starts in pieces]
+        prose = [i for i, (lo, hi, starts) in enumerate(pieces) if hi - lo <= MAX_SENTENCE_CHARS * max(1, len(starts))]
+        parsed = list(docs)
+        for i, doc in zip(prose, nlp.pipe([docs[i] for i in prose], batch_size=64), strict=True):
+            parsed[i] = doc
+    out: list[ParsedSentence] = []
+    for (lo, _hi, starts), doc in zip(pieces, parsed, strict=True):
+        out.extend(_sentences(doc, lo, starts, len(out)))
+    return Parse(tuple(out))
+
+
+def _pieces(segments: Segments) -> Iterator[tuple[int, int, list[int]]]:
+    """(start, end, sentence starts) for each paragraph, long paragraphs cut into pieces."""
+    by_para: dict[int, list[tuple[int, int]]] = {}
+    for s in segments.sentences:
+        by_para.setdefault(s.paragraph, []).append((s.start, s.end))
+    for _p, sents in sorted(by_para.items()):
+        piece: list[tuple[int, int]] = []
+        for s in sents:
+            if piece and s[1] - piece[0][0] > MAX_PARSE_CHARS:
+                yield piece[0][0], piece[-1][1], [a for a, _ in piece]
+                piece = []
+            piece.append(s)
+        if piece:
+            yield piece[0][0], piece[-1][1], [a for a, _ in piece]
+
+
+def _doc_with_starts(nlp: Language, text: str, lo: int, hi: int, starts: Sequence[int]) -> Doc:
+    import numpy
+
+    doc = nlp.make_doc(text[lo:hi])
+    if not len(doc):
+        return doc
+    rel = {s - lo for s in starts}
+    # One array for the whole Doc: setting is_sent_start token by token checks the Doc's
+    # annotation each time, which is quadratic in a long paragraph.
+    flags = numpy.array([[1 if t.i == 0 or t.idx in rel else -1] for t in doc], dtype="int64").astype("uint64")
+    doc.from_array(["SENT_START"], flags)
+    return doc
+
+
+def _sentences(doc: Doc, lo: int, starts: Sequence[int], first: int) -> list[ParsedSentence]:
+    """One ParsedSentence per segmenter sentence. A sentence start that falls inside a
+    token (text with no space after a full stop) is merged into the sentence before, and
+    its ParsedSentence repeats that span so indices stay aligned with the segmenter."""
+    spans = list(doc.sents) or [doc[0:0]]  # a blank text still has its one sentence
+    out: list[ParsedSentence] = []
+    index = tuple(t.idx for t in doc)
+    j = 0
+    for k, s in enumerate(starts):
+        rel = s - lo
+        while j + 1 < len(spans) and spans[j + 1].start_char <= rel:
+            j += 1
+        out.append(ParsedSentence(first + k, lo, spans[j], index))
+    return out

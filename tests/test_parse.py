@@ -1,0 +1,139 @@
+"""The linguistic layer: the packaged pipeline loads offline, its offsets index the
+original text, its sentences are the segmenter's, and it still parses as well as it did
+when it was trained."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.parse import model_path, parse, pipeline
+from checker.parse_eval import conllu_docs, score
+from checker.segment import segment
+from checker.syntax import lemma
+
+FIXTURE = Path(__file__).parent / "fixtures" / "ud" / "en_ewt-test-sample.conllu"
+
+
+def parsed(text: str):
+    return parse(text, segment(text))
+
+
+def test_pipeline_is_package_data_with_licence_and_provenance():
+    path = model_path()
+    meta = json.loads((path / "meta.json").read_text())
+    assert (path.parent / "LICENSE").is_file()
+    assert "CC BY-SA 4.0" in (path.parent / "LICENSE").read_text()
+    sources = meta["checker"]["treebanks"]
+    assert {s["name"] for s in sources} == {"UD_English-EWT", "UD_English-GUM"}
+    assert all(len(s["commit"]) >= 12 for s in sources)
+    assert set(pipeline().pipe_names) >= {"tagger", "morphologizer", "parser"}
+
+
+def test_accuracy_on_the_ewt_sample_matches_the_recorded_figures():
+    recorded = json.loads((model_path() / "meta.json").read_text())["checker"]["sample"]
+    got = score(pipeline(), conllu_docs(pipeline(), FIXTURE.read_text()))
+    assert got["words"] == recorded["words"]
+    assert abs(got["upos"] - recorded["upos"]) <= 1.0, got
+    assert abs(got["las"] - recorded["las"]) <= 1.0, got
+
+
+# A mix of what news copy holds and what breaks naive offset arithmetic: odd spaces,
+# emoji (outside the BMP), combining marks, right-to-left script, line breaks.
+_ALPHABET = st.sampled_from(
+    [*"abcXYZ019 .,;:!?\"'“”’()-–—\n\t%$€£",
+     "\u00a0", "\u202f", "\u2009", "😀", "e\u0301", "\u200d", "ש", "İ", "ſ", "Mr.", "U.S.", "No. 3", "  "]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_ALPHABET, max_size=60).map("".join))
+def test_tokens_index_the_original_text_and_sentences_tile_paragraphs(text):
+    segs = segment(text)
+    p = parse(text, segs)
+    assert len(p.sentences) == len(segs.sentences)
+    for sent, seg in zip(p.sentences, segs.sentences, strict=True):
+        for tok in sent:
+            assert text[sent.start_of(tok) : sent.end_of(tok)] == tok.text
+        # The parse covers the segmenter's sentence: no token of another sentence starts
+        # inside it, and its own tokens cover every non-blank character of it.
+        covered = {i for tok in sent for i in range(sent.start_of(tok), sent.end_of(tok))}
+        assert all(i in covered for i in range(seg.start, seg.end) if not text[i].isspace())
+
+
+def _tok(sent, word):
+    return next(t for t in sent if t.text == word)
+
+
+def _heads(tok, steps=2):
+    out = []
+    for _ in range(steps):
+        tok = tok.head
+        out.append(tok.text)
+    return out
+
+
+def test_hyphenated_measure_attaches_to_the_thing_measured():
+    sent = parsed("The 300-kilometre pipeline was finished in May.").sentences[0]
+    assert "pipeline" in _heads(_tok(sent, "300"))
+    assert _tok(sent, "kilometre").head.text == "pipeline"
+
+
+@pytest.mark.parametrize(
+    "text,word,head",
+    [
+        ("Her 16% share rose.", "16", "%"),
+        ("The party won 12 of the 40 seats.", "40", "seats"),
+        ("Officials lifted the curfew on Monday.", "Monday", "lifted"),
+        ("Officials lifted the curfew on Monday.", "curfew", "lifted"),
+        ("Russia moved 1,500 troops to Kursk.", "1,500", "troops"),
+    ],
+)
+def test_news_constructions(text, word, head):
+    sent = parsed(text).sentences[0]
+    assert _tok(sent, word).head.text == head
+
+
+def test_object_and_date_of_a_verb():
+    sent = parsed("Officials lifted the curfew on Monday.").sentences[0]
+    curfew, monday = _tok(sent, "curfew"), _tok(sent, "Monday")
+    assert curfew.dep_ == "obj"
+    assert monday.dep_.startswith("obl")
+    assert lemma(_tok(sent, "lifted")) == "lift"
+
+
+def test_share_of_a_holder():
+    sent = parsed("Her 16% share of the vote was a record.").sentences[0]
+    share = _tok(sent, "share")
+    assert _tok(sent, "Her").head == share
+    assert _tok(sent, "Her").dep_ == "nmod:poss"
+
+
+def test_segmenter_sentences_are_kept_through_abbreviations():
+    text = "Gen. Syrskyi met Mr. Smith at 11 p.m. on Monday. They spoke for No. 3 hours."
+    p = parsed(text)
+    assert [text[s.start : s.end] for s in p.sentences] == [
+        "Gen. Syrskyi met Mr. Smith at 11 p.m. on Monday.",
+        "They spoke for No. 3 hours.",
+    ]
+    assert "No." in [t.text for t in p.sentences[1]]
+
+
+def test_offsets_survive_odd_spaces_and_astral_characters():
+    text = "😀 Troops\u00a0moved 1,500\u202fkm. Then e\u0301lan 😀 rose."
+    p = parsed(text)
+    for sent in p.sentences:
+        for tok in sent:
+            assert text[sent.start_of(tok) : sent.end_of(tok)] == tok.text
+
+
+def test_long_paragraph_is_parsed_in_pieces_with_all_sentences():
+    text = " ".join(f"Troops moved {i} tanks to the front." for i in range(2000))
+    p = parsed(text)
+    assert len(p.sentences) == 2000
+    last = p.sentences[-1]
+    assert text[last.start : last.end] == "Troops moved 1999 tanks to the front."
