@@ -1,119 +1,330 @@
-"""Same thing, or no comparison: the one policy that decides whether two claims describe
-the same quantity in a compatible scope. Every reason to skip is counted in the report's
-stats, so an editor can see what was not compared and why."""
+"""Same thing, or no comparison: the policies that decide whether two claims describe the
+same thing in a compatible scope, and how sure that is: figures (identity), events that
+dates belong to (same_event).
+
+Identity has strength. Two figures with the same thing (noun lemma), nothing that sets
+them apart (holder, whole, modifiers, event, actor, place, time) and one of these is
+**strong** identity:
+
+- a definite restatement of the nearest mention ("1,500 troops" ... "the 15,000 troops"),
+- the same holder ("the town's population" ... "the town's population"),
+- the same event by the same actor ("Russia moved ... troops" twice),
+- the same whole ("23 of the 70 seats" ... "25 of the 70 seats").
+
+Without any of these it is **weak**: the rules then ask the values themselves to look
+like one figure mis-stated (a slip). Every reason to skip is counted in the report's
+stats, so an editor can see what was not compared and why.
+"""
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from functools import cache
 from typing import NamedTuple
 
+from .lexicon import lexicon
 from .model import Claim
 
-# Qualifiers that make a figure something other than a restatement of a total.
-_NOT_A_TOTAL = {
+STRONG, WEAK = "strong", "weak"
+
+# Qualifiers that make a figure something other than a restatement of a level.
+_NOT_A_LEVEL = {
     "change": "change over time",
+    "earlier": "an earlier level ('from 12%')",
     "increment": "increment, not a total",
-    "partitive": "part of a set",
+    "partitive": None,  # decided by the whole below
     "rate": None,
 }
-
-
-# Kinds whose claims may be compared without a named subject. Empty for now: on the
-# corpus, grouping unnamed amounts by unit alone doubled the false alarms.
-_UNNAMED_OK: set[str] = set()
-
 
 # Each claim is compared with at most this many earlier claims of its group. Real copy
 # restates a figure a handful of times; a group of hundreds is a table or an attack, and
 # all-pairs over it would be quadratic.
 WINDOW = 40
+# A definite restatement points back this far, in paragraphs, and no further.
+ANAPHORA_PARAGRAPHS = 2
 
 
-def group_key(c: Claim) -> tuple[str, str, str]:
-    return (c.kind, c.unit, "" if c.kind in _UNNAMED_OK else c.subject)
+def group_key(c: Claim) -> tuple[str, str]:
+    return (c.kind, c.unit)
 
 
-def link(a: Claim, b: Claim, anaphora: bool) -> str | None:
-    """What says that two figures restate one fact, beyond sharing a noun:
-    "anaphora": b is a definite mention ("the 15,000 troops") or an elided one whose
-    nearest antecedent with the same noun, within two paragraphs, is a (strong);
-    "event": the same event class ("killed"); "context": two shared words around them,
-    or one when either is definite (both weaker: rules ask these for more)."""
-    if anaphora and b.get("definite") and b.paragraph - a.paragraph <= 2:
-        return "anaphora"
-    pa, pb = a.get("predicate"), b.get("predicate")
-    if pa and pa == pb:
+@cache
+def _synonym_key() -> dict[str, str]:
+    return dict(lexicon().words["nouns"]["synonyms"])
+
+
+def same_thing(a: Claim, b: Claim) -> str | None:
+    """Whether two claims count or measure one kind of thing, and how we know: "same"
+    (one lemma, or one key in lexicon.toml's noun synonyms), "synonym" (WordNet, in
+    common senses), "event" (an event noun and the population its verb counts: "the
+    death toll" and "people killed"), "kind" (one is a kind of the other: "employees",
+    "workers"; weak), or None."""
+    x, y = a.subject, b.subject
+    if not x or not y:
+        return None
+    if x == y:
+        return "same"
+    keys = _synonym_key()
+    if keys.get(x, x) == keys.get(y, y):
+        return "same"
+    from . import lexical
+
+    if " per " in x or " per " in y:
+        return None
+    if lexical.synonyms(x, y, "n"):
+        return "synonym"
+    ca, cb = a.get("event_class", ""), b.get("event_class", "")
+    classes = _noun_classes()
+    if (x in classes and classes[x] == cb) or (y in classes and classes[y] == ca):
         return "event"
-    shared = a.get("context", frozenset()) & b.get("context", frozenset())
-    if len(shared) >= 2 or (shared and (a.get("definite") or b.get("definite"))):
-        return "context"
+    d = lexical.related_kind(x, y)
+    if d is not None and d <= 2:
+        return "kind"
     return None
 
 
-NO_LINK = "no shared context"
+@cache
+def _noun_classes() -> dict[str, str]:
+    from .extract.measured import event_classes
+
+    return event_classes()
 
 
-def skip_reason(a: Claim, b: Claim, anaphora: bool = False) -> str | None:
-    """None when a and b describe the same thing in a compatible scope."""
-    if a.kind in _UNNAMED_OK:
-        if a.subject and b.subject and a.subject != b.subject:
-            return "different subjects"
-    elif not a.subject or a.subject != b.subject:
+@cache
+def _event_class() -> dict[str, str]:
+    """Verb lemmas grouped into the event classes of lexicon.toml ("killed"/"died")."""
+    from .syntax import _regular
+
+    out: dict[str, str] = {}
+    for form, cls in lexicon().predicate_of.items():
+        out.setdefault(form, cls)
+        for cand in _regular(form, "v"):
+            out.setdefault(cand, cls)
+    return out
+
+
+def same_verb(a: str, b: str) -> bool:
+    """Two clause verbs of two figures name one event: the same lemma, WordNet synonyms
+    in their common senses, or one event class of lexicon.toml."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    from . import lexical
+
+    if lexical.synonyms(a, b, "v"):
+        return True
+    classes = _event_class()
+    return a in classes and classes.get(a) == classes.get(b)
+
+
+@cache
+def _light() -> frozenset[str]:
+    return frozenset(lexicon().words["light_verbs"]["lemmas"])
+
+
+def _distinct_classes(a: str, b: str) -> bool:
+    """Two verbs that sort one group into different outcomes ("killed" and "injured",
+    "arrested" and "released"): the event classes of lexicon.toml. Other verbs around a
+    figure ("ran a fund for 340 investors", "the 430 investors who suffered") say nothing
+    about which group it counts."""
+    classes = _event_class()
+    ca, cb = classes.get(a), classes.get(b)
+    return ca is not None and cb is not None and ca != cb
+
+
+def _context_link(a: Claim, b: Claim) -> bool:
+    shared = a.get("context", frozenset()) & b.get("context", frozenset())
+    return len(shared) >= 2 or bool(shared and (a.get("definite") or b.get("definite")))
+
+
+class Identity(NamedTuple):
+    strength: str  # STRONG or WEAK
+    why: str  # what made it strong, or what little linked a weak pair
+
+
+def identity(a: Claim, b: Claim, nearest: bool) -> Identity | str:
+    """How surely a and b (a first) are the same figure, or why they are not compared.
+    nearest: a is the closest earlier mention of b's thing in b's document."""
+    thing = same_thing(a, b)
+    if thing is None:
         return "different subjects"
     if a.document == b.document and a.sentence == b.sentence and "elided" not in b.qualifiers:
         return "same sentence (a list, a range or a conversion)"
-    for q, reason in _NOT_A_TOTAL.items():
+    for q, reason in _NOT_A_LEVEL.items():
         if reason and (q in a.qualifiers or q in b.qualifiers):
             return reason
+    if "updated" in b.qualifiers and (a.document, a.paragraph) <= (b.document, b.paragraph):
+        # "raised the toll to four", "rose to 121,000": the copy says the figure changed
+        # since the earlier mention.
+        return "a new level after a change"
+    ha, hb = a.get("holder", ""), b.get("holder", "")
+    if ha and hb and ha != hb:
+        return "different holders"
+    share = a.kind == "percent" or "partitive" in a.qualifiers
+    xa, xb = a.get("agent", ""), b.get("agent", "")
+    if share and xa and xb and xa != xb:
+        return "shares of different holders"  # "Labour took 61 of the 150 seats", "the Tories 78"
+    wa, wb = a.get("whole", ""), b.get("whole", "")
+    if ("partitive" in a.qualifiers) != ("partitive" in b.qualifiers):
+        return "a part against a whole"
+    if wa and wb and wa != wb:
+        return "parts of different wholes"
     ma, mb = set(a.get("modifiers", ())), set(b.get("modifiers", ()))
-    if ma and mb and not (ma & mb):
-        return "different modifiers"
-    how = link(a, b, anaphora)
-    # A definite restatement of the nearest mention ("the 400-metre breach") names the
-    # same thing whatever event words or time its sentence carries.
-    pa, pb = a.get("predicate"), b.get("predicate")
-    if how != "anaphora" and pa and pb and pa != pb:
+    # Disjoint modifiers ("guided aerial bombs", "glide bombs") may name one thing two
+    # ways or two things: never strong, and counted.
+    disjoint = bool(ma and mb and not (ma & mb))
+    # A restatement repeats or drops what narrowed the first mention; a later mention that
+    # adds a restriction ("the two remaining counts", "the 23 people being treated")
+    # names a part or another group.
+    # Nor does a bare "the stage" single out "Friday's 13th stage" among the race's stages.
+    ia, ib = set(a.get("instance", ())), set(b.get("instance", ()))
+    if ia and ib and ia != ib:
+        return "different instances"
+    # Only a figure inside a definite noun phrase ("the 15,000 troops", "the 300-km
+    # pipeline") presents itself as known; "the sale of 15,000 tonnes" or "the supply was
+    # 5.9 months" state a figure, whatever their determiner.
+    presupposed = b.get("how", "").split("+")[0] in ("nummod", "modifies")
+    anaphora = (
+        nearest and presupposed and not disjoint and not a.get("subset") and b.get("definite")
+        and b.paragraph - a.paragraph <= ANAPHORA_PARAGRAPHS and mb <= ma
+        and ia <= ib
+        # whose share it is must be said, and the same, both times, or "the vote" points
+        # at anyone's; a possessor added later ("the city's 1.3 million people") narrows
+        and not (share and not ((ha or xa) and (ha or xa) == (hb or xb)))
+        and not (hb and not ha)
+    )
+    ea, eb = a.get("predicate") or "", b.get("predicate") or ""
+    events = same_verb(ea, eb)
+    if not anaphora and not events and _distinct_classes(ea, eb):
         return "different events"
     if a.place and b.place and a.place != b.place:
         return "different places"
-    if how != "anaphora" and a.time and b.time and a.time != b.time:
+    if not anaphora and a.time and b.time and a.time != b.time:
         return "different times"
-    if how is None:
-        return NO_LINK
-    return None
+    if events and xa and xb and xa != xb and not anaphora:
+        return "different actors"
+    if ("unasserted" in a.qualifiers) != ("unasserted" in b.qualifiers):
+        return "a projection against a level ('expected 31,000', 'added 88,600')"
+    if disjoint:
+        return Identity(WEAK, "different modifiers")
+    if thing == "kind":
+        return Identity(WEAK, f"{a.subject} and {b.subject} are kinds of one another")
+    if b.get("indefinite") and a.document == b.document:
+        # "a 400-metre breach" after "the 300-metre breach": a new one, or careless copy.
+        return Identity(WEAK, "indefinite mention")
+    if anaphora:
+        return Identity(STRONG, "definite restatement of the nearest mention")
+    if ha and ha == hb and a.get("holder_kind") != "modified" and b.get("holder_kind") != "modified":
+        return Identity(STRONG, f"same holder ({ha})")
+    if wa and wa == wb and xa == xb:
+        return Identity(STRONG, f"same whole ({wa})")
+    if events and xa and xa == xb and ma == mb and a.time == b.time and ea not in _light():
+        return Identity(STRONG, f"same event ({ea}) by the same actor ({xa})")
+    if events and ea not in _light():
+        return Identity(WEAK, "same event")
+    if _context_link(a, b):
+        return Identity(WEAK, "shared context")
+    return Identity(WEAK, "same noun only")
 
 
 class Pair(NamedTuple):
     a: Claim
     b: Claim
-    link: str
+    identity: Identity
 
 
-def comparable_pairs(
-    claims: list[Claim], kinds: set[str], skipped: Counter[str], unlinked: bool = False
-) -> Iterator[Pair]:
-    """Pairs (earlier, later) within each group of one kind, unit and subject: never all
-    pairs over a document, so cost follows the size of the groups, not of the text.
-    With `unlinked`, pairs that fail only for want of a link come with link "none"."""
-    groups: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+def comparable_pairs(claims: list[Claim], kinds: set[str], skipped: Counter[str]) -> Iterator[Pair]:
+    """Pairs (earlier, later) within each group of one kind, unit and thing: never all
+    pairs over a document, so cost follows the size of the groups, not of the text."""
+    groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c in claims:
-        if c.kind in kinds and (c.subject or c.kind in _UNNAMED_OK):
+        if c.kind in kinds and c.subject:
             groups[group_key(c)].append(c)
     for key in sorted(groups):
         members = groups[key]
         for j, b in enumerate(members):
             if j > WINDOW:
                 skipped["beyond the comparison window"] += j - WINDOW
-            for i in range(max(0, j - WINDOW), j):
+            found: list[Pair] = []
+            nearest_seen = False
+            # Nearest first, so the first earlier mention of the same thing in b's document
+            # is known to be the nearest without looking again.
+            for i in range(j - 1, max(0, j - WINDOW) - 1, -1):
                 a = members[i]
-                anaphora = j == i + 1 and a.document == b.document
-                reason = skip_reason(a, b, anaphora)
-                if reason is None:
-                    yield Pair(a, b, link(a, b, anaphora) or "")
-                elif unlinked and reason == NO_LINK:
-                    # Everything agrees but nothing links them: the rule may still
-                    # compare if the values themselves say "one figure" (a slip).
-                    yield Pair(a, b, "none")
+                nearest = False
+                if not nearest_seen and a.document == b.document and same_thing(a, b) is not None:
+                    nearest = nearest_seen = True
+                got = identity(a, b, nearest)
+                if isinstance(got, str):
+                    skipped[got] += 1
                 else:
-                    skipped[reason] += 1
+                    found.append(Pair(a, b, got))
+            yield from reversed(found)
+
+
+# --- events ------------------------------------------------------------------------
+
+_NOMINAL_HOWS = frozenset({"attributive", "noun", "subject", "light verb"})
+
+
+def same_event(a: Claim, b: Claim) -> str | None:
+    """How two dated mentions name one event (checker/extract/events.py reads each), or
+    None. The same word is not enough: a story cuts rates in July and again in September.
+    One of these must hold too: both words are in one event class of dates.toml (the
+    one-off events news dates: a strike, a launch, a ruling), the two share their object
+    ("opened the tunnel"), or both name it as a thing ("the launch", "its 9 May
+    ruling")."""
+    how = _same_word(a, b)
+    if how is None:
+        return None
+    ca, cb = a.get("event_class", ""), b.get("event_class", "")
+    if ca and ca == cb:
+        return how
+    pa, pb = a.get("patient", ""), b.get("patient", "")
+    if pa and pa == pb:
+        return f"{how}, same object ({pa})"
+    if a.get("found_by") in _NOMINAL_HOWS and b.get("found_by") in _NOMINAL_HOWS:
+        return f"{how}, named as a thing both times"
+    return None
+
+
+def _same_word(a: Claim, b: Claim) -> str | None:
+    """Two event words are one: the same lemma (a noun counts as its verb: "conviction",
+    "convicted"), one event class of dates.toml, WordNet synonyms ("began", "started"),
+    or one a direct kind of the other ("verdict", "ruling")."""
+    from . import lexical
+
+    ka, kb = a.subject, b.subject
+    wa, wb = a.get("event_word") or ka, b.get("event_word") or kb
+    if ka == kb:
+        return "same word"
+    ca, cb = a.get("event_class", ""), b.get("event_class", "")
+    if ca and ca == cb:
+        return "one event class"
+    if lexical.synonyms(ka, kb, "v") or lexical.synonyms(wa, wb, "n"):
+        return "synonyms"
+    d = lexical.related_kind(wa, wb, "n")
+    if d is not None and d <= 1:
+        return "one a kind of the other"
+    return None
+
+
+def participants_differ(a: Claim, b: Claim) -> str | None:
+    """Two mentions of one kind of event by different actors or on different things
+    ("Country A's regulator approved it", "Country B's commission approved it"). A
+    subject of one that is the other's object is the same participant seen from the
+    other side ("parliament passed the bill", "the bill passed")."""
+    from . import lexical
+
+    xa, xb = a.get("agent", ""), b.get("agent", "")
+    pa, pb = a.get("patient", ""), b.get("patient", "")
+    crossed = (xa and xa in (pb,)) or (xb and xb in (pa,))
+    if crossed:
+        return None
+    if xa and xb and xa != xb and lexical.related_kind(xa.split()[-1], xb.split()[-1]) != 0:
+        return "different actors"
+    if pa and pb and pa != pb and lexical.related_kind(pa.split()[-1], pb.split()[-1]) != 0:
+        return "different objects"
+    return None

@@ -12,6 +12,15 @@ MONTHS = (
     "january", "february", "march", "april", "may", "june", "july", "august",
     "september", "october", "november", "december",
 )
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Nouns that name a time rather than a kind of thing (a closed class): as modifiers of a
+# counted noun ("Tuesday's breach", "the night shift") they are scope, not identity.
+TIME_NOUNS = frozenset({
+    *MONTHS, *WEEKDAYS, "morning", "afternoon", "evening", "night", "overnight", "day", "week",
+    "month", "year", "weekend", "today", "yesterday", "tomorrow", "tonight", "quarter", "season",
+    "hour", "minute", "decade", "century", "spring", "summer", "autumn", "fall", "winter", "midnight",
+    "noon", "dawn", "dusk", "half",
+})
 _MONTH_RE = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|Jul(?:y|\.)?|Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
 
 

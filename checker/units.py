@@ -124,9 +124,16 @@ def compound_pattern(key: str) -> re.Pattern[str] | None:
 
 
 def lookup(form: str, is_attached: bool) -> Unit:
+    """The unit a spelling matched by unit_pattern() names. The pattern matches without
+    case, as Python's re folds it, which also folds a few non-ASCII letters onto ASCII
+    ("ſ" onto "s", "ı" and "İ" onto "i", the Kelvin sign onto "k"): a spelling that
+    lower() does not find is found the way the pattern found it."""
     spaced, attached = _forms()
     table = attached if is_attached else spaced
-    key = table.get(form.lower()) or table[re.sub(r"\s+", " ", form.lower())]
+    low = re.sub(r"\s+", " ", form.lower())
+    key = table.get(form.lower()) or table.get(low)
+    if key is None:
+        key = next(k for f, k in sorted(table.items()) if re.fullmatch(re.escape(f).replace("\\ ", r"\s+"), form, re.I))
     return unit(key)
 
 
@@ -178,3 +185,31 @@ def _fmt(x: float) -> str:
     if abs(x) >= 100 or x == int(x):
         return f"{x:,.0f}" if abs(x - round(x)) < 0.05 or abs(x) >= 1000 else f"{x:,.1f}"
     return f"{x:,.3g}"
+
+
+# How a measure is shown to a reader on each side of the Atlantic: (metric, US customary)
+# unit keys of units.toml per dimension, the smaller unit below a threshold in base units.
+_READER_UNITS: dict[str, tuple[tuple[str, str], tuple[str, str], float]] = {
+    "[length]": (("kilometre", "mile"), ("metre", "foot"), 1000.0),
+    "[length] / [time]": (("kmh", "mph"), ("kmh", "mph"), 0.0),
+    "[mass]": (("tonne", "ton"), ("kilogram", "pound_mass"), 1000.0),
+    "[temperature]": (("celsius", "fahrenheit"), ("celsius", "fahrenheit"), 0.0),
+    "[length] ** 2": (("square_kilometre", "square_mile"), ("hectare", "acre"), 1_000_000.0),
+    "[length] ** 3": (("litre", "gallon"), ("litre", "gallon"), 0.0),
+}
+
+
+def reader_values(value_base: float, dimension: str) -> dict[str, str] | None:
+    """A measure in the units readers use, metric and US customary ("321.9 km", "200 mi"),
+    or None for a dimension without both."""
+    choice = _READER_UNITS.get(dimension)
+    if choice is None:
+        return None
+    big, small, threshold = choice
+    keys = big if abs(value_base) >= threshold else small
+    out = {}
+    for system, key in zip(("metric", "us"), keys, strict=True):
+        if key not in lexicon().units:
+            return None
+        out[system] = display(value_base, unit(key))
+    return out

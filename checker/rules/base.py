@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from ..compare import Pair, comparable_pairs
 from ..model import Claim, Document, Finding, Severity
+from ..resolve import Resolution, resolve
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,12 +37,23 @@ class RuleContext:
     skipped: Counter[str] = field(default_factory=Counter)
     # The configuration's house style (variant -> preferred), for the entity rules.
     house_spellings: dict[str, str] = field(default_factory=dict)
+    _resolution: Resolution | None = None
+
+    @property
+    def resolution(self) -> Resolution:
+        """Entity resolution over all the request's claims (checker/resolve.py), made
+        once, on first use by a rule."""
+        if self._resolution is None:
+            self._resolution = resolve(self.claims, self.skipped)
+        return self._resolution
 
     def of_kind(self, *kinds: str) -> list[Claim]:
         return [c for c in self.claims if c.kind in kinds]
 
-    def pairs(self, *kinds: str, unlinked: bool = False) -> Iterator[Pair]:
-        return comparable_pairs(self.claims, set(kinds), self.skipped, unlinked)
+    def pairs(self, *kinds: str) -> Iterator[Pair]:
+        """Pairs of claims of these kinds that are the same thing, with how surely
+        (checker.compare.identity); the rest are counted in `skipped`."""
+        return comparable_pairs(self.claims, set(kinds), self.skipped)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from ..attribution import same_source
+from ..compare import STRONG, Identity
+from ..lexical import related_kind
 from ..model import Claim, Finding, Severity
 from .base import Example, Rule, RuleContext
 from .values import _digits, likely_cause, ratio, shown
@@ -21,19 +23,21 @@ _KIND_LABEL = {"count": "count", "measure": "measurement", "money": "amount", "p
 
 def _mismatch(ctx: RuleContext) -> Iterator[Finding]:
     # One finding per restatement, against the contradiction an editor would pair it
-    # with: in the same document if there is one, else the nearest before it.
-    best: dict[tuple[str, int], tuple[Claim, Claim, str, str | None]] = {}
-    for a, b, link, cause in _contradictions(ctx):
+    # with: a strong one first, in the same document if there is one, else the nearest.
+    best: dict[tuple[str, int], tuple[Claim, Claim, Identity, str | None]] = {}
+    for a, b, ident, cause in _contradictions(ctx):
         key = (b.document, b.start)
         held = best.get(key)
-        if held is None or (a.document == b.document, a.start) > (held[0].document == b.document, held[0].start):
-            best[key] = (a, b, link, cause)
-    for a, b, link, cause in sorted(best.values(), key=lambda x: (x[1].sort_key(), x[0].sort_key())):
+        rank = (ident.strength == STRONG, a.document == b.document, a.start)
+        if held is None or rank > (held[2].strength == STRONG, held[0].document == b.document, held[0].start):
+            best[key] = (a, b, ident, cause)
+    for a, b, ident, cause in sorted(best.values(), key=lambda x: (x[1].sort_key(), x[0].sort_key())):
         assert a.value is not None and b.value is not None
         what = _KIND_LABEL[b.kind]
+        sure = ident.strength == STRONG
         msg = (
             f"'{a.text}' ({shown(a, b)}) vs '{b.text}' ({shown(b, a)}): "
-            f"two values for the same {what} ({b.subject})"
+            f"two values for the same {what} ({_thing(b)}; {ident.why})"
             + (f"; {cause}" if cause else "")
         )
         yield Finding(
@@ -45,33 +49,47 @@ def _mismatch(ctx: RuleContext) -> Iterator[Finding]:
                 "unit": a.unit,
                 "subject": b.subject,
                 "cause": cause,
-                "link": link,
+                "identity": ident.strength,
+                "identity_why": ident.why,
             },
+            max_severity=None if sure else Severity.WARNING,
         )
 
 
-def _contradictions(ctx: RuleContext) -> Iterator[tuple[Claim, Claim, str, str | None]]:
-    for a, b, link in ctx.pairs("count", "measure", "money", "percent", unlinked=True):
+def _thing(c: Claim) -> str:
+    holder = c.get("holder", "")
+    return f"{c.subject} of {holder}" if holder else c.subject
+
+
+def _contradictions(ctx: RuleContext) -> Iterator[tuple[Claim, Claim, Identity, str | None]]:
+    for a, b, ident in ctx.pairs("count", "measure", "money", "percent"):
         assert a.value is not None and b.value is not None
+        if a.unit == "[time]":
+            continue  # durations: the duration family
         if a.value.overlaps(b.value):
             continue
         cause = likely_cause(a, b)
-        if link == "none":
-            # Same noun, same scope, nothing else in common: only a telling slip
-            # ("164 billion" and "146 billion" zlotys of deficit) says they are one figure.
-            if cause is None or cause == "one digit differs" or not _distinctive(a, b, cause):
-                ctx.skipped["no shared context"] += 1
-                continue
-        elif cause is None:
-            # Two unrelated figures of one kind and noun ("nine killed" in one quake, "2,400"
-            # in another; "the 11 injured workers" after "four workers") are common in copy,
-            # so the values must look like a slip, or like two sources disputing one figure.
-            disputing = a.source is not None and b.source is not None and not same_source(a.source, b.source)
-            close = a.document == b.document and b.paragraph - a.paragraph <= 1
-            if not (disputing and close and ratio(a, b) <= MAX_DISPUTE_RATIO):
-                ctx.skipped["values differ but not by a slip"] += 1
-                continue
-        yield a, b, link, cause
+        if ident.strength == STRONG:
+            yield a, b, ident, cause  # the same figure: any disagreement is a finding
+            continue
+        # Same noun and scope, little else in common: only a telling slip ("164 billion"
+        # and "146 billion" zlotys of deficit) or two sources disputing one figure close
+        # together say they are one figure. Two unrelated figures of one kind and noun
+        # ("nine killed" in one quake, "2,400" in another) are common in copy.
+        if cause is not None and cause != "one digit differs" and _distinctive(a, b, cause):
+            yield a, b, ident, cause
+            continue
+        disputing = a.source is not None and b.source is not None and not same_source(a.source, b.source)
+        close = a.document == b.document and b.paragraph - a.paragraph <= 1
+        # A second source answering the first: the same event, shared words around the
+        # figures, or, for a bare shared noun, the answer in the next sentence.
+        answers = ident.why in ("same event", "shared context") or (
+            a.document == b.document and b.sentence - a.sentence <= 1
+        )
+        if disputing and close and answers and ratio(a, b) <= MAX_DISPUTE_RATIO:
+            yield a, b, ident, cause
+            continue
+        ctx.skipped["weak identity and values differ but not by a slip"] += 1
 
 
 MISMATCH = Rule(
@@ -133,6 +151,10 @@ def _slipped(ctx: RuleContext) -> Iterator[Finding]:
                     continue
                 if a.subject and a.subject == b.subject:
                     continue  # QTY001 decides figures that share their noun
+                renamed = bool(a.subject and b.subject and related_kind(a.subject, b.subject) is None)
+                ha, hb = a.get("holder", ""), b.get("holder", "")
+                if ha and hb and ha != hb:
+                    continue
                 if (a.qualifiers | b.qualifiers) & _NOT_A_LEVEL or a.value is None or b.value is None:
                     continue
                 if a.place and b.place and a.place != b.place:
@@ -142,6 +164,9 @@ def _slipped(ctx: RuleContext) -> Iterator[Finding]:
                 cause = likely_cause(a, b)
                 if cause is None or cause == "one digit differs" or not _distinctive(a, b, cause):
                     continue  # one changed digit is as often a second figure as a slip
+                digits = min(len(_digits(a.get("value", 0.0))), len(_digits(b.get("value", 0.0))))
+                if digits < 3 and (renamed or cause.startswith("off by")):
+                    continue  # two named things at round values ("£64m" and "£640m") are two figures
                 reported.add((b.document, b.start))
                 yield Finding(
                     claims=(a, b),

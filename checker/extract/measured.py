@@ -1,0 +1,383 @@
+"""What a figure measures, read from the parse: the thing it counts or measures, whose
+it is, what whole it is a part of, what narrows it, the event it belongs to, and whether
+it is a level, a change or an earlier level.
+
+    "Russia moved 1,500 troops to Kursk"       thing troop, event move (agent Russia)
+    "the 300-kilometre pipeline"               thing pipeline (its length)
+    "a 13,000-seat arena"                      thing seat, holder arena (its capacity)
+    "the town's population of 7,000"           thing population, holder town
+    "her 16.2 percent share"                   thing share, holder her
+    "61.2 percent of the vote"                 thing vote (a share of it)
+    "took 23 of the 70 seats"                  thing seat, whole 70
+    "profit rose 7% to €610 million"           7%: change of profit; €610 million: the new level
+    "the blockade lasted six weeks"            thing blockade (its duration)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from ..lexicon import lexicon
+from ..scope import TIME_NOUNS
+from ..syntax import (
+    case_of,
+    child,
+    children,
+    conj_root,
+    definite,
+    indefinite,
+    lemma,
+    modality,
+    noun_modifiers,
+    of_phrase,
+    possessor,
+    predicate_of,
+    subject_of,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from ..parse import ParsedSentence
+
+LEVEL, CHANGE, EARLIER, UPDATED = "level", "change", "earlier", "updated"
+_FIGURE_POS = frozenset({"NUM", "SYM", "NOUN", "PROPN", "X", "PUNCT"})
+# Pronouns stand for an actor named elsewhere; as actors they say nothing by themselves.
+_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "which", "that", "who", "this", "these", "those"})
+_NOUNISH = frozenset({"NOUN", "PROPN"})
+# Nouns that only stand for a figure of what their "of" phrase names: "the number of
+# Ukrainians returned", "the death toll of the quake" is a count of deaths.
+_LIGHT = frozenset({"number", "total", "count", "tally", "figure", "sum"})
+# Adjectives that pick one instance out of several of the same kind.
+# Verbs under which a figure is a projection, not a level ("economists expected 31,000
+# jobs", "aims to cut 1,000 jobs"): a closed class of expectation and intention.
+_PROJECTION = frozenset({
+    "expect", "forecast", "predict", "project", "anticipate", "target", "aim", "plan", "hope",
+    "want", "seek", "propose", "intend", "estimate", "consider", "offer", "need", "require",
+})
+_INSTANCE_ADJ = frozenset({
+    "previous", "next", "last", "first", "second", "third", "final", "latest", "earlier", "later",
+    "former", "prior", "following", "upcoming", "new", "original", "current",
+})
+# Adjectives that pick a part of a set ("the remaining counts", "the other two").
+_SUBSET = frozenset({"remaining", "other", "only", "top", "bottom", "main", "rest", "some", "few", "several"})
+# Adjectives of dimension whose measure is the noun's ("the canal, 80 kilometres long").
+_DIMENSION_ADJ = frozenset({"long", "wide", "deep", "high", "tall", "thick", "old", "heavy", "broad", "away", "distant"})
+
+
+@cache
+def _change_words() -> tuple[frozenset[str], frozenset[str]]:
+    ch = lexicon().words["change"]
+    return frozenset(ch.get("verbs", ())), frozenset(ch.get("nouns", ()))
+
+
+@dataclass(frozen=True, slots=True)
+class Measured:
+    thing: str  # lemma of what is counted or measured ("" when the parse names nothing)
+    thing_start: int  # document offsets of the thing's head word (-1 when none)
+    thing_end: int
+    holder: str = ""  # whose: possessor, "of" owner, or the noun a measured noun modifies
+    holder_kind: str = ""  # "possessor", "of" or "modified" (the noun a hyphenated count classifies)
+    whole: str = ""  # "N of the M seats": the M (as written)
+    partitive: bool = False
+    modifiers: tuple[str, ...] = ()
+    role: str = LEVEL
+    event: str = ""  # lemma of the clause's verb
+    agent: str = ""  # lemma of that verb's subject
+    definite: bool = False
+    indefinite: bool = False
+    elided: bool = False  # a bare number whose noun is left out ("handed over 212")
+    how: str = ""  # the construction that decided the thing, for the evidence
+    clause: tuple[int, int] = (0, 0)  # document offsets of the figure's clause (its predicate's subtree)
+    instance: tuple[str, ...] = ()  # what marks one instance among several ("13th", "Friday's", "previous")
+    subset: bool = False  # narrowed by a superlative or an ordinal-like adjective ("the two largest banks")
+    asserted: bool = True  # False under a condition, a modal, a question or an expectation
+    event_class: str = ""  # the event class (lexicon.toml [predicates]) of its verb or event noun
+    pred_index: int = -1  # the clause head's token index in its Doc
+
+
+def _lemma(t: Token | None) -> str:
+    return "" if t is None else lemma(t)
+
+
+def _root(sent: ParsedSentence, start: int, end: int) -> tuple[list[Token], Token | None]:
+    """The figure's tokens and the one whose head lies outside them (the phrase head:
+    "$" in "$5 million", "%" in "16%", "1,500" in "1,500 troops"). When several do
+    ("300" and "kilometre" may both attach to "pipeline"), a unit word in a core relation
+    wins over a number, and over a conjunct ("km" over "h" in "km/h")."""
+    toks = sent.tokens_in(start, end)
+    if not toks:
+        return toks, None
+    # Qualifiers ("more than", "about", "up to") belong to the figure's span, not to what
+    # it measures: only numbers, symbols and unit words take part.
+    toks = [t for t in toks if t.pos_ in _FIGURE_POS] or toks
+    ids = {t.i for t in toks}
+    roots = [t for t in toks if (t.head.i not in ids or t.head == t) and t.pos_ != "PUNCT"]
+    if not roots:
+        return toks, None
+    ranked = sorted(roots, key=lambda t: (t.pos_ == "NUM", t.dep_ in ("conj", "cc", "dep", "punct"), -t.i))
+    return toks, ranked[0]
+
+
+def _case(t: Token) -> str:
+    """The preposition before a figure: its `case` child, or a `mark` the parser gave it
+    ("to €610 million" parsed as a clause)."""
+    c = case_of(t)
+    if c:
+        return c
+    m = child(t, "mark")
+    return m.lower_ if m is not None and m.pos_ == "ADP" else ""
+
+
+def _thing_of_clause(pred: Token) -> Token | None:
+    s = subject_of(pred)
+    if s is not None and s.pos_ == "PRON" and s.lower_ in ("it", "they", "which", "that"):
+        return s
+    return s
+
+
+def _role(unit: Token, pred: Token | None) -> str:
+    verbs, nouns = _change_words()
+    case = _case(unit)
+    head = unit.head
+    # "up 3.2 points", "down 4%": the figure measures the move.
+    if head.lower_ in ("up", "down") and head.pos_ in ("ADV", "ADP"):
+        return UPDATED if case == "to" else EARLIER if case == "from" else CHANGE
+    if any(c.lower_ in ("up", "down") and c.dep_ == "advmod" for c in unit.children):
+        return CHANGE
+    if head.pos_ in _NOUNISH and _lemma(head) in nouns and unit.dep_ in ("compound", "amod", "nummod", "nmod"):
+        return CHANGE  # "a 7% rise", "a rise of 7%"
+    if pred is not None and _lemma(pred) in verbs and unit.head == pred:
+        if case == "to":
+            return UPDATED
+        if case == "from":
+            return EARLIER
+        return CHANGE  # "rose 7%", "rose by 7%"
+    if case == "from" and pred is not None and _lemma(pred) in verbs:
+        return EARLIER
+    return LEVEL
+
+
+@cache
+def event_classes() -> dict[str, str]:
+    """Lemmas of lexicon.toml's event classes ("killed", "toll" -> death)."""
+    from ..syntax import _regular
+
+    out: dict[str, str] = {}
+    for form, cls in lexicon().predicate_of.items():
+        out.setdefault(form, cls)
+        for pos in ("v", "n"):
+            for cand in _regular(form, pos):
+                out.setdefault(cand, cls)
+    return out
+
+
+def _is_time(t: Token) -> bool:
+    """A word that names a time, not a kind of thing: days, months, parts of the day."""
+    return t.lower_ in TIME_NOUNS or lemma(t) in TIME_NOUNS
+
+
+def _counting_noun(t: Token | None) -> bool:
+    """A noun that stands for a count of something: "number", "total", "toll"."""
+    if t is None:
+        return False
+    lem = lemma(t)
+    return lem in _LIGHT or lem in event_classes()
+
+
+def _relational(noun: Token) -> bool:
+    """Whether a noun's "of" phrase names its owner ("the population of the town", "the
+    cost of the project", "revenues of Dixons") rather than its content ("0.2 ounces of
+    gold", "a crowd of fans"): an owner is a name, a pronoun or a definite phrase."""
+    of = of_phrase(noun)
+    if of is None:
+        return False
+    return of.pos_ in ("PROPN", "PRON") or definite(of)
+
+
+def _asserted(pred: Token, sentence: Span) -> bool:
+    """Whether the figure's clause asserts it: not under if/unless, a modal, a question,
+    or a verb of expectation ("economists had expected 31,000 jobs")."""
+    if modality(pred, sentence) is not None:
+        return False
+    cur = pred
+    for _ in range(6):
+        if lemma(cur) in _PROJECTION:
+            return False
+        if cur.dep_ in ("xcomp", "ccomp", "advcl", "conj") and cur.head != cur:
+            cur = cur.head
+            continue
+        break
+    return True
+
+
+def _hyphened_noun(num: Token) -> Token | None:
+    """The noun hyphen-joined to a number ("13,000-seat"), whatever the parser hung it on."""
+    doc = num.doc
+    i = num.i
+    if i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i + 1].whitespace_ and not num.whitespace_:
+        nxt = doc[i + 2]
+        if nxt.pos_ in _NOUNISH:
+            return nxt
+    return None
+
+
+def measured(sent: ParsedSentence, start: int, end: int, kind: str) -> Measured | None:
+    """What the figure at text[start:end] is about, or None when the parse names nothing
+    it could be about. kind: count, money, percent, measure, duration."""
+    toks, root = _root(sent, start, end)
+    if root is None:
+        return None
+    pred = predicate_of(root)
+    clause = (sent.offset + pred.left_edge.idx, sent.offset + pred.right_edge.idx + len(pred.right_edge.text))
+    event = _lemma(pred) if pred.pos_ in ("VERB", "AUX") else ""
+    agent_tok = subject_of(pred) if event else None
+    agent = _lemma(agent_tok) if agent_tok is not None and agent_tok.i not in {t.i for t in toks} else ""
+    if agent in _PRONOUNS:
+        agent = ""
+    elif agent and agent_tok is not None:
+        # "unfilled orders" and "durable goods orders" are two actors
+        narrow = sorted(_lemma(c) for c in agent_tok.children if c.dep_ in ("amod", "compound") and c.pos_ != "NUM")
+        agent = " ".join([*narrow, agent])
+    role = _role(root, pred if event else None)
+    ids = {t.i for t in toks}
+    thing: Token | None = None
+    holder: Token | None = None
+    whole = ""
+    partitive = False
+    how = ""
+    dep, head = root.dep_, root.head
+
+    if kind == "count" and root.pos_ == "NUM":
+        # Climb number words: "1.5 million people" (1.5 -> million -> people).
+        cur = root
+        while cur.dep_ in ("compound", "nummod", "conj") and cur.head.pos_ == "NUM" and cur.head != cur:
+            cur = cur.head
+        if cur.dep_ == "nummod" and cur.head.pos_ in _NOUNISH:
+            thing, how = cur.head, "nummod"
+            hyphened = _hyphened_noun(cur)
+            if hyphened is not None and hyphened != thing:
+                thing, holder = hyphened, thing  # "a 13,000-seat arena": seats of the arena
+            elif thing.dep_ in ("compound", "amod") and thing.head.pos_ in _NOUNISH and _hyphened_noun(cur) == thing:
+                holder = thing.head
+        else:
+            of = of_phrase(cur)
+            if of is not None:
+                # "23 of the 70 seats": a part of a named whole.
+                thing, how, partitive = of, "of-part", True
+                w = child(of, "nummod")
+                whole = w.text if w is not None else ""
+            elif cur.dep_ in ("nmod", "nmod:unmarked", "appos") and case_of(cur) in ("of", "") and cur.head.pos_ in _NOUNISH:
+                thing, how = cur.head, "value-of"  # "a population of 7,000", "a crowd of 40,000"
+            elif event and cur.dep_ in ("obl", "obj", "obl:unmarked") and _case(cur) in ("to", "from", "by", "at") and (
+                _counting_noun(child(pred, "obj")) or _counting_noun(_thing_of_clause(pred))
+            ):
+                # "the toll rose to 45", "brought the number of Ukrainians to 3,210",
+                # "put the death toll at 2,900": only a noun that stands for a count
+                obj = child(pred, "obj")
+                thing, how = (obj, "clause-object") if _counting_noun(obj) else (_thing_of_clause(pred), "clause-subject")
+            else:
+                return Measured("", -1, -1, role=role, event=event, agent=agent, elided=True, how="bare", clause=clause)
+    else:
+        unit = root
+        in_phrase = next((c for c in unit.children if c.dep_ in ("nmod", "nmod:unmarked") and case_of(c) == "in"), None)
+        content = of_phrase(unit) if kind in ("measure", "count", "money") else None
+        if kind == "money" and in_phrase is not None and in_phrase.pos_ == "NOUN" and not _is_time(in_phrase):
+            thing, how = in_phrase, "money-in"  # "$410,000 in payments", "$3bn in aid"
+        elif content is not None and content.pos_ in _NOUNISH and not _is_time(content):
+            # "1,000 square kilometres of territory", "500,000 tonnes of maize",
+            # "hundreds of people": the figure measures or counts what "of" names
+            thing, how = content, "of-content"
+        elif dep in ("compound", "amod", "nmod:unmarked", "nummod") and head.pos_ in _NOUNISH and head.i not in ids:
+            thing, how = head, "modifies"  # "the 300-kilometre pipeline", "her 16% share"
+            if kind == "count":
+                holder = head.head if head.dep_ in ("compound", "amod") and head.head.pos_ in _NOUNISH else None
+        elif kind == "percent" and of_phrase(unit) is not None:
+            thing, how = of_phrase(unit), "share-of"  # "61.2 percent of the vote"
+            holder = agent_tok if agent else None
+        elif dep in ("nmod", "nmod:unmarked", "appos") and head.pos_ in _NOUNISH and head.i not in ids:
+            thing, how = head, "value-of"  # "a distance of 15 km", "a loan of $5m"
+        elif head.pos_ == "ADJ" and head.lower_ in _DIMENSION_ADJ:
+            adj = head
+            if adj.dep_ in ("amod", "appos", "acl") and adj.head.pos_ in _NOUNISH:
+                thing, how = adj.head, "dimension"
+            else:
+                thing, how = subject_of(adj), "dimension"
+        elif head.lower_ in ("up", "down") and head.pos_ in ("ADV", "ADP"):
+            thing, how = subject_of(head), "up-down"  # "shares were up 3.2 points to 48.1%"
+        elif any(child(t, "cop") is not None for t in toks):
+            # "turnout was 61%": the figure is predicated of the subject.
+            pred_t = next(t for t in toks if child(t, "cop") is not None)
+            thing, how = child(pred_t, "nsubj", "nsubj:pass"), "copula"
+        elif dep in ("obj", "obl", "obl:unmarked", "advmod", "iobj", "xcomp") and event:
+            # "the ferry sails at 30 knots", "the blockade lasted six weeks",
+            # "profit rose 7% to €610 million": the clause's subject is what is measured;
+            # "raised the tax to 20%", "brought the number to 3,210": its object.
+            obj = child(pred, "obj") if _case(unit) in ("to", "from", "by", "at") and dep != "obj" else None
+            thing, how = (obj, "clause-object") if obj is not None else (_thing_of_clause(pred), "clause-subject")
+        elif dep in ("nsubj", "nsubj:pass") and head.pos_ in ("VERB", "AUX"):
+            thing, how = None, "subject"
+        if thing is not None and thing.pos_ == "NUM":
+            thing = None
+    if thing is not None and _lemma(thing) in _LIGHT and of_phrase(thing) is not None:
+        thing, how = of_phrase(thing), how + "+light"  # "the number of Ukrainians"
+    noun_event = ""
+    if thing is not None and _lemma(thing) in event_classes():
+        # "1,300 job cuts", "the death toll": the noun names the event; what it counts is
+        # its compound ("jobs") or, failing one, the event's own population.
+        noun_event = event_classes()[_lemma(thing)]
+        comp = next((c for c in thing.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
+        if comp is not None:
+            thing, how = comp, how + "+event-noun"
+    if thing is None:
+        return Measured("", -1, -1, role=role, event=event, agent=agent, how=how or "none", clause=clause)
+    thing = conj_root(thing) if thing.dep_ == "conj" and thing.head.pos_ in _NOUNISH and how == "clause-subject" else thing
+    holder_kind = "modified" if holder is not None else ""
+    if holder is None:
+        holder, holder_kind = possessor(thing), "possessor"
+        if holder is None and how not in ("share-of", "of-part") and _relational(thing):
+            of = of_phrase(thing)
+            if of is not None and of.i not in ids:
+                holder, holder_kind = of, "of"  # "the population of the town"
+    if holder is None:
+        holder_kind = ""
+    skip = frozenset(ids | ({holder.i} if holder is not None else set()))
+    mods = tuple(sorted({_lemma(m) for m in noun_modifiers(thing, skip) if m.i not in ids and not _is_time(m)}))
+    start_t = sent.start_of(thing)
+    instance_words = {
+        f"{_lemma(a)} {_lemma(o)}"
+        for o in [*children(pred, "obl", "obl:unmarked"), *children(thing, "nmod")]
+        if _is_time(o)
+        for a in o.children
+        if a.dep_ == "amod" and (_lemma(a) in _INSTANCE_ADJ or a.text[:1].isdigit())
+    }
+    instance = tuple(sorted(instance_words | set(
+        {_lemma(c) for c in thing.children if c.dep_ == "amod" and (_lemma(c) in _INSTANCE_ADJ or (c.tag_ == "JJ" and c.text[:1].isdigit()))}
+        | ({_lemma(holder)} if holder is not None and _is_time(holder) else set())
+    )))
+    if agent and agent == _lemma(thing):
+        agent = ""  # "with four matches left": the verb's subject is the thing itself
+    return Measured(
+        thing=_lemma(thing),
+        thing_start=start_t,
+        thing_end=sent.end_of(thing),
+        holder=_lemma(holder),
+        holder_kind=holder_kind,
+        whole=whole,
+        partitive=partitive,
+        modifiers=mods,
+        role=role,
+        event=event,
+        agent=agent,
+        definite=definite(thing),
+        indefinite=indefinite(thing),
+        how=how,
+        clause=clause,
+        instance=instance,
+        asserted=_asserted(pred, sent.span),
+        subset=any(c.dep_ == "amod" and (c.tag_ in ("JJS", "RBS") or _lemma(c) in _SUBSET) for c in thing.children),
+        event_class=noun_event or event_classes().get(event, ""),
+        pred_index=pred.i,
+    )

@@ -1,0 +1,138 @@
+"""Duration family: one stretch of time stated twice incompatibly ("a 40-day blockade" ...
+"the blockade lasted six weeks"), and a stated duration against the dates that bound it
+("the 40-day siege, which began on 3 March and ended on 20 March").
+
+Durations are measures of time (checker/extract/quantities.py, dimension [time]); what
+they measure is an event noun ("blockade", "siege", "detention") read from the parse.
+The dates of that event, with their phase (a start or an end), come from
+checker/extract/dates.py.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+
+from ..compare import STRONG
+from ..model import Claim, Finding, Severity
+from .base import Example, Rule, RuleContext
+from .values import likely_cause
+
+TIME = "[time]"
+DAY = 86_400.0
+# Counting the days of a stretch may include both ends or neither: "from 3 to 20 March"
+# is 17 days or 18; a day either way is no conflict.
+DAY_SLACK = 1.0
+
+
+def _days(c: Claim) -> tuple[float, float]:
+    assert c.value is not None
+    return c.value.lo / DAY, c.value.hi / DAY
+
+
+def _mismatch(ctx: RuleContext) -> Iterator[Finding]:
+    reported: set[tuple[str, int]] = set()
+    for a, b, ident in ctx.pairs("measure"):
+        if a.unit != TIME:
+            continue
+        assert a.value is not None and b.value is not None
+        if a.value.overlaps(b.value) or (b.document, b.start) in reported:
+            continue
+        cause = likely_cause(a, b)
+        if ident.strength != STRONG and cause in (None, "one digit differs"):
+            ctx.skipped["duration: weak identity and no slip"] += 1
+            continue
+        reported.add((b.document, b.start))
+        yield Finding(
+            claims=(a, b),
+            message=f"'{a.text}' ({a.normalized}) vs '{b.text}' ({b.normalized}): two lengths for the same "
+                    f"{b.subject} ({ident.why})" + (f"; {cause}" if cause else ""),
+            evidence={"values": [a.normalized, b.normalized], "days": [list(_days(a)), list(_days(b))],
+                      "identity": ident.strength, "identity_why": ident.why, "cause": cause},
+            max_severity=None if ident.strength == STRONG else Severity.WARNING,
+        )
+
+
+def _bounds(ctx: RuleContext, event: str, doc: str) -> tuple[Claim | None, Claim | None]:
+    """The exact start and end dates of an event in a document."""
+    start = end = None
+    for d in ctx.of_kind("date"):
+        if d.document != doc or d.value is None or d.value.lo != d.value.hi:
+            continue
+        if event not in (d.subject, d.get("event_word")):
+            continue
+        phase = d.get("phase")
+        if phase == "start" and start is None:
+            start = d
+        elif phase == "end" and end is None:
+            end = d
+    return start, end
+
+
+def _against_dates(ctx: RuleContext) -> Iterator[Finding]:
+    for c in ctx.of_kind("measure"):
+        if c.unit != TIME or not c.subject or c.value is None or c.qualifiers & {"change", "unasserted", "rate"}:
+            continue
+        start, end = _bounds(ctx, c.subject, c.document)
+        if start is None or end is None:
+            continue
+        assert start.value is not None and end.value is not None
+        span = end.value.lo - start.value.lo
+        lo, hi = _days(c)
+        if (lo - DAY_SLACK <= span + 1 and span - DAY_SLACK <= hi) or (math.isinf(hi) and span >= lo - DAY_SLACK):
+            continue
+        yield Finding(
+            claims=(c, start, end),
+            message=f"'{c.text}' ({c.normalized}) but the {c.subject} ran from '{start.text}' to '{end.text}': "
+                    f"{int(span)} days ({int(span) + 1} counting both)",
+            evidence={"stated_days": [lo, hi], "dates": [start.normalized, end.normalized], "span_days": span},
+        )
+
+
+DURATION_MISMATCH = Rule(
+    code="DUR001",
+    name="duration-mismatch",
+    family="duration",
+    severity=Severity.ERROR,
+    summary="One stretch of time is given two lengths that cannot both be true.",
+    doc=(
+        "What it flags: two durations of the same event or thing ('a 40-day blockade', 'the "
+        "blockade lasted six weeks') whose lengths do not overlap once converted to days, "
+        "under the same identity policy as quantities: a definite restatement or the same "
+        "holder or event reports any disagreement, a bare shared noun only a slip.\n"
+        "Why: a length of time is a figure readers remember (a siege, a detention, a strike).\n"
+        "Not flagged: different events ('a two-week strike last year'), durations that agree "
+        "within their stated precision ('about six weeks', '40 days').\n"
+        "Example: 'a 19-day blockade' ... 'The blockade lasted six weeks.'"
+    ),
+    needs=("measure",),
+    flags=(Example("Farmers began a 19-day blockade of the port. The blockade lasted six weeks, the union said."),),
+    passes=(
+        Example("Farmers began a 40-day blockade of the port. The blockade lasted nearly six weeks."),
+        Example("The strike lasted three days. Last year's strike lasted two weeks."),
+    ),
+    check=_mismatch,
+)
+
+DURATION_VS_DATES = Rule(
+    code="DUR002",
+    name="duration-against-dates",
+    family="duration",
+    severity=Severity.WARNING,
+    summary="A stated duration does not fit the start and end dates the copy gives.",
+    doc=(
+        "What it flags: an event given a length ('the 40-day siege') and a start and an end "
+        "date ('began on 3 March', 'ended on 20 March') whose distance, counted with or "
+        "without both ends, is not that length.\n"
+        "Why: the arithmetic is the reader's too; a wrong length or a wrong date is a slip.\n"
+        "Not flagged: events without both dates, dates of other events, approximate lengths "
+        "that cover the span ('about six weeks').\n"
+        "Example: 'the 40-day siege, which began on 3 March and ended on 20 March'."
+    ),
+    needs=("measure", "date"),
+    flags=(Example("The 40-day siege began on 3 March 2024. The siege ended on 20 March 2024."),),
+    passes=(Example("The 18-day siege began on 3 March 2024. The siege ended on 20 March 2024."),),
+    check=_against_dates,
+)
+
+RULES = (DURATION_MISMATCH, DURATION_VS_DATES)

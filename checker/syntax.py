@@ -1,0 +1,280 @@
+"""Questions every extractor asks of a parsed sentence, answered from its dependency tree
+(Universal Dependencies relations, as the project's pipeline assigns them): which clause
+holds a word, that clause's subject and object, whether it is negated or only possible,
+what a noun phrase is made of, and who owns it.
+
+Everything here reads spaCy tokens and returns tokens or plain values; nothing looks at
+the words beside a token except through the tree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+SUBJECTS = frozenset({"nsubj", "nsubj:pass", "csubj", "nsubj:outer"})
+OBJECTS = frozenset({"obj", "iobj"})
+# Relations by which a clause hangs under another clause.
+CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "advcl:relcl", "acl", "acl:relcl", "csubj", "parataxis"})
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "SYM"})
+PREDICATE_POS = frozenset({"VERB", "AUX", "ADJ"})
+# Function words whose clause does not assert what it says. A small closed class.
+CONDITIONS = frozenset({"if", "unless", "whether"})
+MODALS = frozenset({"could", "would", "might", "may", "should", "can", "must", "ought", "shall"})
+NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "nobody", "nothing", "none", "without"})
+
+
+def is_nominal(t: Token) -> bool:
+    return t.pos_ in NOMINAL_POS
+
+
+def predicate_of(t: Token) -> Token:
+    """The head of the clause holding t: the nearest ancestor (or t itself) that is a verb,
+    or a copular predicate (a noun or adjective with a `cop` child), or the root."""
+    cur = t
+    for _ in range(64):  # a guard; trees are shallow
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("aux", "aux:pass", "cop"):
+            return cur
+        if any(c.dep_ == "cop" for c in cur.children) or cur.dep_ in CLAUSAL or cur.head == cur:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def children(t: Token, *deps: str) -> list[Token]:
+    return [c for c in t.children if c.dep_ in deps]
+
+
+def child(t: Token, *deps: str) -> Token | None:
+    return next((c for c in t.children if c.dep_ in deps), None)
+
+
+def case_of(t: Token) -> str:
+    """The preposition (lower-case) that marks a nominal: "to" in "to 7 degrees"."""
+    c = child(t, "case")
+    if c is None:
+        return ""
+    fixed = children(c, "fixed")
+    return " ".join([c.lower_, *(f.lower_ for f in fixed)])
+
+
+def subject_of(pred: Token) -> Token | None:
+    """The subject of a clause head: its own, or, for a conjoined or controlled verb
+    ("rose and then fell", "expected to rise"), the subject of the verb it depends on; for
+    a relative clause, the noun it modifies."""
+    cur = pred
+    for _ in range(8):
+        s = child(cur, *SUBJECTS)
+        if s is not None:
+            return s
+        if cur.dep_ == "xcomp" and cur.head != cur:
+            # "expected prices to rise": the object controls; "wants to rise": the subject
+            controller = child(cur.head, "obj")
+            if controller is not None:
+                return controller
+            cur = cur.head
+            continue
+        if cur.dep_ == "conj" and cur.head != cur:
+            cur = cur.head
+            continue
+        if cur.dep_ in ("acl:relcl", "acl") and cur.head != cur:
+            return cur.head
+        return None
+    return None
+
+
+def object_of(pred: Token) -> Token | None:
+    """The thing a clause is about besides its subject: the direct object, or the subject
+    of a passive ("the permit was granted": the permit)."""
+    o = child(pred, "obj")
+    if o is not None:
+        return o
+    if child(pred, "aux:pass") is not None or pred.tag_ == "VBN":
+        return child(pred, "nsubj:pass")
+    return None
+
+
+def conj_root(t: Token) -> Token:
+    """The first conjunct of a coordination ("tanks, trucks and guns": tanks)."""
+    cur = t
+    while cur.dep_ == "conj" and cur.head != cur:
+        cur = cur.head
+    return cur
+
+
+def negated(pred: Token) -> Token | None:
+    """The word that negates a clause head, if any: "not", "n't", "never" as its
+    modifier, or "no"/"none" as the determiner of its subject or object."""
+    for c in pred.children:
+        if c.dep_ in ("advmod", "neg", "det", "cc:preconj") and c.lower_ in NEGATORS:
+            return c
+        if c.dep_ == "aux" and c.lower_.endswith("n't"):
+            return c
+    for arg in (child(pred, *SUBJECTS), child(pred, "obj")):
+        if arg is not None:
+            d = child(arg, "det")
+            if d is not None and d.lower_ in ("no", "neither"):
+                return d
+            if arg.lower_ in ("nothing", "nobody", "none", "neither"):
+                return arg
+    return None
+
+
+def modality(pred: Token, sentence: Span | None = None) -> str | None:
+    """Why a clause does not assert what it says: "condition" (under if/unless/whether),
+    "modal" (could, would, may ...), "question" (its sentence asks), or None. Pass the
+    sentence when it is at hand: finding a token's sentence walks the Doc."""
+    cur = pred
+    for _ in range(12):
+        for c in cur.children:
+            if c.dep_ == "mark" and c.lower_ in CONDITIONS:
+                return "condition"
+        if cur.dep_ in ("advcl", "ccomp", "xcomp", "conj") and cur.head != cur:
+            cur = cur.head
+            continue
+        break
+    for c in pred.children:
+        if c.dep_ == "aux" and c.lower_ in MODALS:
+            return "modal"
+    sent = sentence if sentence is not None else pred.sent
+    last = sent[-1] if len(sent) else pred
+    if last.text == "?" or (last.is_punct and len(sent) > 1 and sent[-2].text == "?"):
+        return "question"
+    return None
+
+
+def noun_modifiers(noun: Token, skip: frozenset[int] = frozenset()) -> list[Token]:
+    """What narrows a noun: adjectives, compounds, prepositional phrases ("films by
+    women", "in competition") and clauses under it ("the people being treated"), not
+    determiners, numbers or possessors."""
+    out = []
+    for c in noun.children:
+        if c.i in skip:
+            continue
+        if c.dep_ in ("amod", "compound") and c.pos_ not in ("NUM", "PUNCT"):
+            out.append(c)
+        elif c.dep_ in ("nmod", "nmod:unmarked") and case_of(c) not in ("of", ""):
+            out.append(c)
+        elif c.dep_ in ("acl", "acl:relcl"):
+            out.append(c)  # "the 23 people being treated", "the matches he started"
+    return out
+
+
+def possessor(noun: Token) -> Token | None:
+    """Whose a noun is: its possessive ("the town's population", "her share")."""
+    return child(noun, "nmod:poss")
+
+
+def of_phrase(noun: Token) -> Token | None:
+    """The noun of an "of" phrase under a noun ("the population of the town")."""
+    for c in noun.children:
+        if c.dep_ in ("nmod", "nmod:unmarked") and case_of(c) == "of":
+            return c
+    return None
+
+
+def subtree_span(t: Token) -> tuple[int, int]:
+    """Character offsets (within its Doc) of a token's whole subtree."""
+    left, right = t.left_edge, t.right_edge
+    return left.idx, right.idx + len(right.text)
+
+
+def ancestors_until(t: Token, stop: Token) -> Iterator[Token]:
+    cur = t
+    while cur != stop and cur.head != cur:
+        cur = cur.head
+        yield cur
+
+
+def definite(noun: Token) -> bool:
+    """A noun phrase that points back at something named before: "the", a demonstrative
+    or a possessive determiner."""
+    for c in noun.children:
+        if c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"):
+            return True
+        if c.dep_ == "nmod:poss":
+            return True
+    return False
+
+
+def indefinite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in noun.children)
+
+
+_UPOS_TO_WN = {"NOUN": "n", "PROPN": "n", "VERB": "v", "AUX": "v", "ADJ": "a", "ADV": "r"}
+
+
+def lemma(t: Token) -> str:
+    """A token's lemma, lower-case, checked against WordNet: the pipeline's lemma when
+    WordNet knows it for the token's part of speech, else an irregular form's lemma, else
+    the regular inflection stripped, else the pipeline's. Without a trained lemmatizer,
+    the lemma comes from WordNet's forms and the regular endings alone. Proper nouns keep
+    their form."""
+    from . import lexical
+
+    if t.pos_ == "PROPN":
+        return t.lower_
+    pos = _UPOS_TO_WN.get(t.pos_)
+    form = t.lower_
+    if pos == "n":
+        # The irregular plurals news counts by ("people" -> person, "troops" -> troop),
+        # lexicon.toml [nouns] irregular: one key whatever the number.
+        irregular_noun = _irregular_nouns().get(form)
+        if irregular_noun:
+            return irregular_noun
+    if not t.lemma_:
+        # No trained lemmatizer in the pipeline: WordNet's irregular forms, then the
+        # regular endings (a plural's singular first), then the form itself.
+        if pos is None:
+            return form
+        irregular = lexical.lemma_of_form(form)
+        if irregular and lexical.known(irregular, pos):
+            return irregular
+        return next((c for c in _regular(form, pos) if lexical.known(c, pos)), form)
+    guess = t.lemma_.lower()
+    if pos is None or lexical.known(guess, pos):
+        return guess
+    irregular = lexical.lemma_of_form(form)
+    if irregular and lexical.known(irregular, pos):
+        return irregular
+    for cand in _regular(form, pos):
+        if lexical.known(cand, pos):
+            return cand
+    return guess
+
+
+def _regular(form: str, pos: str) -> list[str]:
+    out = []
+    if pos == "n":
+        if form.endswith("ies"):
+            out.append(form[:-3] + "y")
+        if form.endswith(("ches", "shes", "sses", "xes", "zes")):
+            out.append(form[:-2])
+        if form.endswith("s"):
+            out.append(form[:-1])
+    elif pos == "v":
+        for suf in ("ing", "ed", "es", "s", "d"):
+            if form.endswith(suf):
+                stem = form[: -len(suf)]
+                out += [stem, stem + "e"]
+                if len(stem) > 2 and stem[-1] == stem[-2]:
+                    out.append(stem[:-1])  # "stopped"
+                if suf == "ied":
+                    out.append(stem + "y")
+        if form.endswith("ied"):
+            out.append(form[:-3] + "y")
+    elif pos == "a":
+        for suf in ("er", "est"):
+            if form.endswith(suf):
+                out += [form[: -len(suf)], form[: -len(suf)] + "e"]
+    out.append(form)
+    return out
+
+
+def _irregular_nouns() -> dict[str, str]:
+    from .lexicon import lexicon
+
+    return lexicon().words["nouns"]["irregular"]
