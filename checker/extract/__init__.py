@@ -11,8 +11,8 @@ from .ages import extract_ages
 from .context import SentenceContext
 from .dates import extract_dates
 from .entities import extract_entities
+from .predications import extract_predications
 from .quantities import extract_quantities
-from .states import extract_states
 
 Extractor = Callable[[SentenceContext], list[Claim]]
 
@@ -21,5 +21,5 @@ EXTRACTORS: tuple[Extractor, ...] = (
     extract_ages,
     extract_dates,
     extract_entities,
-    extract_states,
+    extract_predications,
 )

@@ -1,0 +1,504 @@
+"""What a clause says about a thing, read from the parse: a predicate (a verb or a state
+adjective), its subject, object and other arguments, whether it is denied, whether it is
+asserted at all (not under a condition, a modal, a question or an expectation), its tense
+and its time and place.
+
+Three claim kinds, each about one clause:
+
+- `predicate`: a verb with its arguments, asserted or denied ("the ministry did not
+  approve the permit", "the permit, which the ministry granted"). Light and speech verbs
+  are left out: they carry other clauses, not facts of their own.
+- `state`: a thing in a state ("the bridge remains closed", "the suspect is in custody")
+  or an event that puts it in one ("reopened on Friday": open since Friday). Opposite
+  states come from WordNet's antonyms (checker/lexical.py) and, for the few phrases it
+  lacks, from states.toml.
+- `state-change`: a topic said to move up or down, or to stay the same ("prices rose",
+  "the air force has increased its strikes", "rents were unchanged", "has not affected
+  the fighting").
+
+Subjects and objects come from dependency relations (checker/syntax.py); a pronoun
+subject stands for the last subject named before it in the document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from .. import lexical
+from ..lexicon import data_file, lexicon
+from ..model import Claim, Span
+from ..syntax import (
+    SUBJECTS,
+    case_of,
+    child,
+    conj_root,
+    lemma,
+    modality,
+    negated,
+    object_of,
+    subject_of,
+)
+from .context import SentenceContext
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_PRONOUN_SUBJECTS = frozenset({"it", "they", "he", "she", "this", "these", "that", "those", "which", "who"})
+_PERSONAL = frozenset({"he", "she", "they", "who"})
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The closed classes this module needs, from states.toml and lexicon.toml."""
+
+    up: frozenset[str]
+    down: frozenset[str]
+    up_nouns: frozenset[str]
+    down_nouns: frozenset[str]
+    same: frozenset[str]
+    unaffected: frozenset[str]
+    continuing: frozenset[str]
+    ignore: frozenset[str]
+    concessive: frozenset[str]
+    phrase_poles: dict[str, tuple[int, str]]
+    since_forms: frozenset[str]
+    projection: frozenset[str]
+
+
+def _lemmas(forms: list[str], pos: str) -> set[str]:
+    from ..syntax import _regular
+
+    out: set[str] = set()
+    for f in forms:
+        if " " in f:
+            out.add(f)
+            continue
+        irregular = lexical.lemma_of_form(f)
+        if irregular and lexical.known(irregular, pos):
+            out.add(irregular)
+            continue
+        cands = [c for c in _regular(f, pos) if lexical.known(c, pos)]
+        out.add(cands[0] if cands else f)
+    return out
+
+
+@cache
+def words() -> Words:
+    d = data_file("states.toml")
+    ch = d["change"]
+    poles: dict[str, tuple[int, str]] = {}
+    for i, pair in enumerate(d["states"]["pairs"]):
+        for side in ("a", "b"):
+            for form in pair[side]:
+                poles[form.replace("{pos} ", "").replace(" {pos}", "")] = (i, side)
+    return Words(
+        up=frozenset(_lemmas(ch["up"] + ch["up_transitive"], "v")),
+        down=frozenset(_lemmas(ch["down"] + ch["down_transitive"], "v")),
+        up_nouns=frozenset(_lemmas(ch["up_nouns"], "n")),
+        down_nouns=frozenset(_lemmas(ch["down_nouns"], "n")),
+        same=frozenset(ch["same"]),
+        unaffected=frozenset(_lemmas(ch["unaffected_verbs"], "v")),
+        continuing=frozenset({"remain", "stay", "keep", "continue", "hold"}),
+        ignore=frozenset(d["negation"]["ignore_verbs"]) | frozenset(lexicon().words["light_verbs"]["lemmas"])
+        | frozenset(lexicon().words["attribution"]["speech_lemmas"]),
+        concessive=frozenset(d["concessive"]["links"]),
+        phrase_poles=poles,
+        since_forms=frozenset(d["states"]["since"]),
+        projection=frozenset({"expect", "forecast", "predict", "plan", "hope", "want", "seek", "aim", "intend", "propose", "threaten", "promise", "fail", "refuse"}),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One clause head and what the parse says around it."""
+
+    head: Token
+    lemma: str
+    subject: str
+    subject_tok: Token | None
+    obj: str
+    args: tuple[str, ...]
+    negated: bool
+    modality: str | None
+    tense: str  # past, present, perfect, future, none
+    passive: bool
+
+
+def _key(t: Token | None) -> str:
+    """A noun phrase's identity: its head's lemma with its compounds ("air force",
+    "jobless rate"); a proper name keeps its words."""
+    if t is None:
+        return ""
+    t = conj_root(t) if t.dep_ == "conj" else t
+    parts = [c for c in t.children if (c.dep_ in ("compound", "flat") and c.pos_ in ("NOUN", "PROPN", "ADJ"))
+             or (c.dep_ == "amod" and c.tag_ == "JJ")]  # "vinyl sales", not "higher prices"
+    return " ".join([*(lemma(c) for c in sorted(parts, key=lambda c: c.i)), lemma(t)])
+
+
+def _tense(head: Token) -> str:
+    auxes = [c for c in head.children if c.dep_ in ("aux", "aux:pass", "cop")]
+    lows = {a.lower_ for a in auxes}
+    if lows & {"will", "wo", "shall", "'ll"}:
+        return "future"
+    if lows & {"has", "have", "'ve", "hasn't", "haven't"}:
+        return "perfect"
+    if lows & {"had"}:
+        return "past"
+    tenses = [str(m) for a in (*auxes, head) for m in a.morph.get("Tense")]
+    if "Past" in tenses and not (head.tag_ == "VBN" and not auxes):
+        return "past"
+    if "Pres" in tenses:
+        return "present"
+    return "none"
+
+
+def _args(head: Token) -> tuple[str, ...]:
+    out = []
+    for c in head.children:
+        if c.dep_ in ("obl", "obl:agent") and c.pos_ in ("NOUN", "PROPN"):
+            case = case_of(c)
+            if lemma(c) in _TIME_WORDS:
+                continue
+            out.append(f"{case} {_key(c)}".strip())
+    return tuple(sorted(out))
+
+
+_TIME_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "day", "week",
+    "month", "year", "morning", "night", "evening", "afternoon", "today", "yesterday",
+})
+
+
+def frame(head: Token, sentence: Span | None = None) -> Frame:
+    gov = head
+    # "remained open", "was found alive": the state is the adjective, the clause (its
+    # tense, negation, subject) the verb's
+    if head.dep_ == "xcomp" and head.head.pos_ in ("VERB", "AUX") and (head.pos_ != "VERB" or head.tag_ == "VBN"):
+        gov = head.head
+    subj = subject_of(gov) if gov is not head else (subject_of(head) if head.dep_ not in ("amod", "acl") else None)
+    if head.dep_ in ("amod",) and head.head.pos_ in ("NOUN", "PROPN"):
+        subj = head.head  # "the closed road"
+    if head.dep_ in ("acl", "acl:relcl") and head.head.pos_ in ("NOUN", "PROPN") and child(head, *SUBJECTS) is None:
+        subj = head.head  # "the bridge, closed since Monday"; "the permit, which was granted"
+    if subj is not None and subj.lower_ in ("which", "that", "who") and head.dep_ == "acl:relcl":
+        subj = head.head  # "the east wing, which reopened on Saturday"
+    obj = object_of(head)
+    if obj is not None and obj.lower_ in ("which", "that", "who", "whom") and head.dep_ == "acl:relcl":
+        obj = head.head  # "the permit, which the ministry granted"
+    if obj is None and head.dep_ == "acl:relcl":
+        rel = child(head, "obj")
+        obj = rel if rel is not None else None
+        if obj is None and child(head, *SUBJECTS) is not None:
+            obj = head.head  # "the permit, which the ministry granted": the permit is the object
+    passive = child(head, "aux:pass") is not None or (head.tag_ == "VBN" and child(head, "nsubj:pass") is not None)
+    neg = negated(head) or (negated(gov) if gov is not head else None)
+    mod = modality(gov, sentence)
+    cur = head
+    for _ in range(4):
+        if mod is not None:
+            break
+        if cur is not head and lemma(cur) in words().projection:
+            mod = "projection"  # "economists expected prices to rise"
+        elif cur.dep_ in ("xcomp", "ccomp") and cur.head != cur:
+            cur = cur.head
+        else:
+            break
+    return Frame(
+        head=head,
+        lemma=lemma(head),
+        subject=_key(subj),
+        subject_tok=subj,
+        obj=_key(obj),
+        args=_args(head),
+        negated=neg is not None,
+        modality=mod,
+        tense=_tense(gov),
+        passive=passive,
+    )
+
+
+def _span(ctx: SentenceContext, head: Token, extra: Token | None = None) -> tuple[int, int]:
+    """The claim's words: the predicate with its auxiliaries and negation, and its object
+    when it follows closely ("has not affected the fighting")."""
+    sent = ctx.parsed
+    toks = [head, *(c for c in head.children if c.dep_ in ("aux", "aux:pass", "cop", "advmod") and c.i < head.i and head.i - c.i <= 4)]
+    if head.dep_ == "xcomp" and lemma(head.head) in words().continuing:
+        toks.append(head.head)
+    if extra is not None and 0 < extra.i - head.i <= 4:
+        toks.extend(t for t in extra.subtree if t.i <= extra.i)
+    lo = min(t.i for t in toks)
+    hi = max(t.i for t in toks)
+    doc = head.doc
+    return sent.start_of(doc[lo]), sent.end_of(doc[hi])
+
+
+def _times_of(ctx: SentenceContext, head: Token) -> tuple[str, ...]:
+    """The periods a clause head states: "since Monday", "on Wednesday", "this week",
+    "in March", "January's (fall)", "(the) first-half (fall)"; not baselines."""
+    deps = ("obl", "obl:unmarked", "obl:tmod", "nmod:unmarked", "nmod", "nmod:poss", "compound", "amod")
+    out = [_parsed_time(c) for c in head.children if c.dep_ in deps]
+    # "crossed the river on Sunday": a day the parser hangs on the object is the clause's
+    obj = object_of(head)
+    if obj is not None:
+        out += [_parsed_time(c) for c in obj.children if c.dep_ in ("nmod", "nmod:unmarked")]
+    return tuple(sorted({t for t in out if t}))
+
+
+def _parsed_time(t: Token) -> str:
+    """A time phrase under a clause head, read from the parse: "since Monday", "on
+    Wednesday", "all week", "this week", "in March", "in 2024"."""
+    from ..scope import MONTHS, TIME_NOUNS
+
+    low = t.lower_
+    if not (low in TIME_NOUNS or low in MONTHS or (t.like_num and len(t.text) == 4 and t.text.startswith(("19", "20")))):
+        return ""
+    case = case_of(t)
+    if case in ("from", "than", "compared with", "compared to", "versus", "vs"):
+        return ""  # a baseline ("unchanged from December"), not the period
+    det = next((c.lower_ for c in t.children if c.dep_ in ("det", "amod") and c.lower_ in _PERIOD_DETS), "")
+    det = "this" if det in ("all", "that", "the") else det  # "all week" is this week
+    ordinal = next((lemma(c) for c in t.children if c.dep_ == "amod" and lemma(c) in _ORDINALS), "")
+    if case == "since":
+        return f"since {low}"
+    return " ".join(x for x in (det, ordinal, low) if x)
+
+
+_PERIOD_DETS = frozenset({"this", "last", "next", "all", "that", "every", "the"})
+_ORDINALS = frozenset({"first", "second", "third", "fourth", "final", "last"})
+
+
+def _places_of(ctx: SentenceContext, head: Token) -> tuple[str, ...]:
+    lo = ctx.parsed.start_of(head.left_edge)
+    hi = ctx.parsed.end_of(head.right_edge)
+    return tuple(sorted({p[2] for p in ctx.places if lo <= p[0] and p[1] <= hi}))
+
+
+def _concessive(head: Token) -> str | None:
+    """The link word when the clause is set against another of its sentence ("although
+    the air force has increased its strikes")."""
+    for c in head.children:
+        if c.dep_ in ("mark", "cc", "advmod") and c.lower_ in words().concessive:
+            return c.lower_
+    return None
+
+
+def _resolve_subject(ctx: SentenceContext, f: Frame) -> str:
+    """A pronoun subject stands for the last subject named before it."""
+    if f.subject not in _PRONOUN_SUBJECTS:
+        if f.subject and f.subject_tok is not None and f.subject_tok.pos_ in ("NOUN", "PROPN"):
+            ctx.state["predication_subject"] = f.subject
+            if f.subject_tok.pos_ == "PROPN":
+                ctx.state["predication_person"] = f.subject
+        return f.subject
+    if f.subject in _PERSONAL:
+        return ctx.state.get("predication_person") or ctx.state.get("predication_subject", "")
+    return ctx.state.get("predication_subject", "")
+
+
+def _claim(ctx: SentenceContext, kind: str, span: tuple[int, int], normalized: str, subject: str, data: dict[str, Any]) -> Claim:
+    s = ctx.sentence
+    a, b = span
+    source = None if data.get("background") else ctx.attribution_at(a).source
+    quals = {q for q in ("negated", "hedged") if data.get(q)}
+    if data.get("modality"):
+        quals.add("unasserted")
+    return Claim(
+        kind=kind,
+        span=Span(ctx.doc.id, a, b, ctx.text[a:b]),
+        normalized=normalized,
+        subject=subject,
+        attribute=data.get("lemma", ""),
+        qualifiers=frozenset(quals),
+        source=source,
+        place=(data.get("places") or (None,))[0],
+        time=(data.get("times") or (None,))[0],
+        sentence=s.index,
+        paragraph=s.paragraph,
+        data=tuple(sorted(data.items())),
+    )
+
+
+def _heads(ctx: SentenceContext) -> list[Token]:
+    out = []
+    for t in ctx.parsed:
+        if t.pos_ == "VERB" and t.dep_ not in ("aux", "aux:pass", "cop", "amod", "compound"):
+            out.append(t)
+        elif t.pos_ == "ADJ" and (child(t, "cop") is not None or t.dep_ in ("xcomp", "acl", "acl:relcl", "advcl")):
+            out.append(t)  # predicative: an adjective before its noun classifies it, "the upper dam"
+        elif t.tag_ == "VBN" and t.dep_ in ("amod", "acl") and t.lower_ in words().phrase_poles:
+            out.append(t)  # "the closed hearing", "the port, closed since Monday"
+        elif t.pos_ in ("NOUN",) and child(t, "cop") is not None and case_of(t) in ("in", "on", "at", "behind", "out"):
+            out.append(t)  # "is in custody", "remains behind bars"
+        elif t.pos_ == "NOUN" and lemma(t) in (words().up_nouns | words().down_nouns) and _noun_topic(t) is not None:
+            out.append(t)  # "January's 30% fall in traffic", "the increase in defence spending"
+    return out
+
+
+def _noun_topic(t: Token) -> Token | None:
+    """What a change noun is a change of: its "in" phrase ("a rise in rents")."""
+    for c in t.children:
+        if c.dep_ in ("nmod", "nmod:unmarked") and case_of(c) in ("in", "of") and c.pos_ in ("NOUN", "PROPN"):
+            return c
+    return None
+
+
+def _direction(f: Frame) -> str | None:
+    w = words()
+    if f.head.pos_ == "NOUN":
+        lem = f.lemma
+        return "up" if lem in w.up_nouns else "down" if lem in w.down_nouns else None
+    prt = child(f.head, "compound:prt")
+    if prt is not None:
+        phrasal = f"{f.head.lower_} {prt.lower_}"
+        if phrasal in w.up or f"{f.lemma} {prt.lower_}" in w.up:
+            return None if f.negated else "up"
+        if phrasal in w.down or f"{f.lemma} {prt.lower_}" in w.down:
+            return None if f.negated else "down"
+    if f.lemma in w.same or (f.head.lower_ in w.same):
+        return "same"
+    if f.lemma in w.unaffected and f.negated:
+        return "same"  # "has not affected the fighting"
+    if f.negated:
+        return None  # "prices did not rise": a denial, not a change
+    if f.lemma in w.up:
+        return "up"
+    if f.lemma in w.down:
+        return "down"
+    return None
+
+
+def _state_form(f: Frame) -> str | None:
+    """The state a clause puts its subject in: an adjective with an opposite ("closed",
+    "alive"), a participle read as one ("is closed"), a prepositional state ("in
+    custody"), or the result of a change-of-state verb ("reopened": open, "repealed")."""
+    h = f.head
+    poles = words().phrase_poles
+    if h.pos_ == "NOUN":
+        form = f"{case_of(h)} {lemma(h)}"
+        return form if form in poles else None
+    for cand in (h.lower_, f.lemma):
+        if cand in poles:
+            return cand
+    if h.pos_ == "ADJ":
+        for cand in (h.lower_, f.lemma):
+            if lexical.known(cand, "a") and _has_opposite(cand):
+                return cand
+        return None
+    if h.pos_ == "VERB":
+        # A verb puts its subject in a state only when it has an opposite of its own
+        # ("close"/"open", "connect"/"disconnect") and no object: "was ordered" is an act,
+        # "crossed the river" a predicate about the river.
+        if f.obj and not f.passive:
+            return None
+        base = f.lemma
+        if base.startswith("re") and lexical.known(base[2:], "v"):
+            base = base[2:]  # "reopen", "reconnect": the state of the plain verb, again
+        if base in poles:
+            return base
+        if _verb_has_opposite(base):
+            for cand in ((h.lower_ if h.tag_ == "VBN" else ""), base):
+                if cand and lexical.known(cand, "a") and _has_opposite(cand):
+                    return cand
+    return None
+
+
+def _verb_has_opposite(verb: str) -> bool:
+    return bool(lexical._antonyms().get(("v", verb)))
+
+
+def _has_opposite(adj: str) -> bool:
+    return bool(lexical._antonyms().get(("a", adj)))
+
+
+def _when(f: Frame, times: tuple[str, ...], since: bool) -> tuple[str, str]:
+    """When a state holds: ("on", day), ("since", day), ("now", ""), ("past", ""),
+    ("future", "") or ("unknown", "")."""
+    t = times[0] if times else ""
+    if f.tense == "future":
+        return ("future", t)
+    if since or any(k.startswith("since") for k in times):
+        return ("since", t.removeprefix("since ").strip())
+    if t:
+        return ("on", t)
+    if f.tense in ("present", "perfect") or lemma(f.head.head) in words().continuing or f.head.dep_ in ("amod",):
+        return ("now", "")
+    if f.tense == "past":
+        return ("past", "")
+    return ("unknown", "")
+
+
+def extract_predications(ctx: SentenceContext) -> list[Claim]:
+    out: list[Claim] = []
+    w = words()
+    for head in _heads(ctx):
+        f = frame(head, ctx.parsed.span)
+        subject = _resolve_subject(ctx, f)
+        times = _times_of(ctx, head if head.dep_ != "xcomp" else head.head)
+        places = _places_of(ctx, head)
+        background = head.dep_ in ("acl", "acl:relcl", "amod", "advcl", "advcl:relcl") or _in_background(head)
+        common: dict[str, Any] = {
+            "lemma": f.lemma,
+            "times": times,
+            "places": places,
+            "tense": f.tense,
+            "modality": f.modality or "",
+            "background": background,
+            "concessive": _concessive(head) or "",
+            "hedged": ctx.attribution_at(ctx.parsed.start_of(head)).hedged,
+        }
+        direction = _direction(f)
+        if direction is not None:
+            transitive = f.obj and f.lemma not in w.same and not f.passive and not _measure(object_of(f.head))
+            topic = f.obj if transitive or (direction == "same" and f.lemma in w.unaffected) else subject
+            if head.pos_ == "NOUN":
+                topic, transitive = _key(_noun_topic(head)), False
+            if topic:
+                extra = f.head.doc[_obj_index(f)] if transitive or f.lemma in w.unaffected else None
+                span = _span(ctx, head, extra)
+                out.append(_claim(ctx, "state-change", span, f"{topic}: {direction}", topic,
+                                  {**common, "direction": direction, "topic": topic}))
+            if head.pos_ != "VERB" or direction == "same":
+                continue
+            # An asserted change is also an act that a denial can contradict ("raised its
+            # rates" against "did not raise its rates"): it goes on to be a predicate too.
+        state = _state_form(f)
+        if state is not None and subject:
+            # An act that changes a state ("reopened on Friday") starts it; a passive
+            # participle ("was closed on Monday") describes it on that day.
+            since = (head.pos_ == "VERB" and (not f.passive or head.lower_ in w.since_forms)
+                     and f.tense not in ("present", "future") and not f.negated
+                     and not (head.dep_ == "xcomp" and lemma(head.head) in w.continuing))
+            span = _span(ctx, head)
+            out.append(_claim(ctx, "state", span, f"{'not ' if f.negated else ''}{state}", subject,
+                              {**common, "state": state, "negated": f.negated, "when": _when(f, times, since),
+                               "event": head.pos_ == "VERB", "pole": w.phrase_poles.get(state)}))
+            continue
+        if head.pos_ == "VERB" and f.lemma not in w.ignore and (f.obj or subject):
+            span = _span(ctx, head, f.head.doc[_obj_index(f)] if f.obj else None)
+            out.append(_claim(ctx, "predicate", span, f"{'not ' if f.negated else ''}{f.lemma}", subject,
+                              {**common, "negated": f.negated, "subject": subject, "object": f.obj,
+                               "args": f.args, "passive": f.passive}))
+    return out
+
+
+def _measure(t: Token | None) -> bool:
+    """An object that is an amount ("rose 2%", "fell 3 points"), not a thing."""
+    return t is not None and (t.pos_ in ("NUM", "SYM") or any(c.dep_ == "nummod" for c in t.children))
+
+
+def _obj_index(f: Frame) -> int:
+    o = object_of(f.head)
+    if o is None and f.head.dep_ == "acl:relcl":
+        return f.head.head.i
+    return o.i if o is not None else f.head.i
+
+
+def _in_background(head: Token) -> bool:
+    """A clause the writer sets as background to its sentence: under "after", "before",
+    "when", "once", "because"."""
+    return any(c.dep_ == "mark" and c.lower_ in ("after", "before", "when", "once", "because", "since", "until") for c in head.children)
+
+
+
