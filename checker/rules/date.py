@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from ..compare import participants_differ, same_event
 from ..model import Claim, Finding, Severity
 from .base import Example, Rule, RuleContext
 
@@ -96,25 +97,40 @@ def _agree(a: Claim, b: Claim) -> bool:
     return _circular_overlap(a, b) if a.kind == "time" else a.value.overlaps(b.value)
 
 
+# Each date is compared with at most this many earlier dates of its kind: a story holds a
+# few dozen; a table of hundreds would make all pairs quadratic.
+WINDOW = 60
+
+
 def _same_event_mismatch(kind: str):  # type: ignore[no-untyped-def]
     def check(ctx: RuleContext) -> Iterator[Finding]:
         claims = [c for c in ctx.of_kind(kind) if c.subject and c.value is not None]
-        by_event: dict[str, list[Claim]] = {}
-        for c in claims:
-            by_event.setdefault(c.subject, []).append(c)
-        for event, group in sorted(by_event.items()):
-            for i, b in enumerate(group):
-                earlier = [a for a in group[:i] if _comparable(a, b, ctx)]
-                if not earlier or any(_agree(a, b) for a in earlier):
+        for i, b in enumerate(claims):
+            earlier: list[tuple[Claim, str]] = []
+            for a in claims[max(0, i - WINDOW) : i]:
+                how = same_event(a, b)
+                if how is None:
                     continue
-                # Name the earlier mention most like this one: same zone, then an absolute date.
-                a = min(earlier, key=lambda c: (c.get("zone") != b.get("zone"), bool(c.get("relative")) != bool(b.get("relative")), c.sort_key()))
-                word = "time" if kind == "time" else "date"
-                yield Finding(
-                    claims=(a, b),
-                    message=f"the same {event.lstrip('~').replace('_', ' ')} is given two {word}s: '{a.text}' ({a.normalized}) and '{b.text}' ({b.normalized})",
-                    evidence={"event": event, "values": [a.normalized, b.normalized]},
-                )
+                why = participants_differ(a, b)
+                if why is not None:
+                    ctx.skipped[f"{kind}: {why}"] += 1
+                    continue
+                if _comparable(a, b, ctx):
+                    earlier.append((a, how))
+            if not earlier or any(_agree(a, b) for a, _ in earlier):
+                continue
+            # Name the earlier mention most like this one: same zone, then an absolute date.
+            a, how = min(earlier, key=lambda x: (x[0].get("zone") != b.get("zone"),
+                                                 bool(x[0].get("relative")) != bool(b.get("relative")), x[0].sort_key()))
+            word = "time" if kind == "time" else "date"
+            wa, wb = a.get("event_word") or a.subject, b.get("event_word") or b.subject
+            name = wb if wa == wb else f"{wa} / {wb}"
+            yield Finding(
+                claims=(a, b),
+                message=f"the same {name.replace('_', ' ')} is given two {word}s: '{a.text}' ({a.normalized}) "
+                        f"and '{b.text}' ({b.normalized})",
+                evidence={"event": [wa, wb], "same_event": how, "values": [a.normalized, b.normalized]},
+            )
 
     return check
 

@@ -1,0 +1,310 @@
+"""Which event a date or a time of day belongs to, read from the parse.
+
+A date hangs on what it modifies: the verb of its clause ("officials lifted the curfew on
+Monday": lifted), or an event noun ("Saturday's strike", "its 9 May ruling", "the launch
+on March 3"). The event is described by its word, the heads of its subject and object
+("the minister opened the tunnel"), the phase it names (a start or an end), and what
+marks one instance among several ("the previous swap", "a second blast", "last year's
+final"). A verb that only carries an event ("took place", "was held", "happened")
+passes to its subject; a speech verb ("the ministry said on Tuesday") dates a statement,
+which is no event of the story.
+
+Whether two mentions are one event is decided over claims, with the other identity
+policies, in checker/compare.py (same_event).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from .. import lexical
+from ..lexicon import data_file, lexicon
+from ..syntax import case_of, child, lemma, object_of, subject_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from ..parse import ParsedSentence
+
+_NOMINAL = frozenset({"NOUN", "PROPN"})
+# Verbs that carry an event named by their subject ("the summit took place on March 3").
+_CARRIERS = frozenset({"take place", "happen", "occur", "be hold", "come", "fall", "be", "begin", "start", "end",
+                       "open", "close", "finish", "conclude", "get under way", "kick off", "break out", "erupt"})
+# Prepositions that make the noun after a relative date its anchor ("a week after the
+# summit", "two days before the vote").
+_ANCHOR_CASES = frozenset({"after", "before", "since", "until", "till", "following", "prior to"})
+_PRONOUNS = frozenset({"it", "they", "he", "she", "this", "that", "which", "who", "we", "i"})
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    key: str  # the event word's lemma (a noun's verb where WordNet derives one)
+    word: str  # the event word as a lemma, for messages
+    cls: str  # its event class in dates.toml, if any
+    phase: str  # "start", "end" or ""
+    agent: str  # the head of its subject ("minister"), "" when none or a pronoun
+    patient: str  # the head of its object ("tunnel")
+    distinct: str  # what marks one instance among several, "" when nothing does
+    how: str  # the construction that decided it
+
+
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    classes: dict[str, str]
+    phases: dict[str, str]
+    distinct: frozenset[str]
+    statement: frozenset[str]
+
+
+@cache
+def _tables() -> _Tables:
+    from ..syntax import _regular
+
+    d = data_file("dates.toml")
+    classes: dict[str, str] = {}
+    for cls, forms in sorted(d["events"].items()):
+        for f in forms:
+            f = f.lower()
+            classes.setdefault(f, cls)
+            if " " in f:
+                first, rest = f.split(" ", 1)
+                base = lexical.lemma_of_form(first) or next((c for c in _regular(first, "v") if lexical.known(c, "v")), first)
+                classes.setdefault(f"{base} {rest}", cls)  # "gave way" -> "give way"
+            for pos in ("v", "n"):
+                for cand in _regular(f, pos):
+                    if lexical.known(cand, pos):
+                        classes.setdefault(cand, cls)
+            irregular = lexical.lemma_of_form(f)
+            if irregular:
+                classes.setdefault(irregular, cls)
+    phases: dict[str, str] = {}
+    for form, phase in d["event_verbs"].items():
+        base = lexical.lemma_of_form(form) or next((c for c in _regular(form, "v") if lexical.known(c, "v")), form)
+        phases[base] = phase
+    speech = set(lexicon().words["attribution"]["speech_lemmas"])
+    return _Tables(classes, phases, frozenset(w.lower() for w in d["distinct"]["words"]), frozenset(speech))
+
+
+def event_words(word: str, upos: str) -> tuple[str, ...]:
+    """The keys under which an event word's dates are filed: the word, its verb (for a
+    noun) and its event class."""
+    pos = "n" if upos in ("NOUN", "PROPN") else "v"
+    return tuple(k for k in (word, _key_of(word, pos), _tables().classes.get(word, "")) if k)
+
+
+def _key_of(word: str, pos: str) -> str:
+    """A noun's event is its verb when WordNet derives one ("conviction" -> convict,
+    "opening" -> open); a verb is itself."""
+    if pos != "n":
+        return word
+    verbs = sorted(v for v, p in lexical.derived(word) if p == "v")
+    return verbs[0] if verbs else word
+
+
+def _head_key(t: Token | None) -> str:
+    if t is None or t.lower_ in _PRONOUNS:
+        return ""
+    parts = [c for c in t.children if c.dep_ in ("compound", "flat", "nmod:poss") and c.pos_ in ("NOUN", "PROPN")]
+    return " ".join([*(lemma(c) for c in sorted(parts, key=lambda c: c.i)), lemma(t)])
+
+
+def _distinct(noun: Token) -> str:
+    """An instance marker on an event noun: "a"/"another", an ordinal or "previous",
+    a possessive year or season ("last year's final")."""
+    marks = []
+    for c in noun.children:
+        low = c.lower_
+        if c.dep_ == "det" and low in ("a", "an", "another"):
+            marks.append("another" if low == "another" else "a")
+        elif c.dep_ in ("amod", "compound", "nummod") and (low in _tables().distinct or (c.tag_ == "JJ" and low[:1].isdigit())):
+            marks.append(low)
+        elif c.dep_ == "nmod:poss" and any(g.lower_ in ("last", "next", "this", "previous") for g in c.children):
+            marks.append(" ".join(g.lower_ for g in c.subtree if not g.is_punct and g.lower_ not in ("'s", "’s")))
+    return " ".join(sorted(marks))
+
+
+def _phrase(pred: Token) -> str:
+    """A verb with its particle or bare object ("take place", "break out", "give way",
+    "be hold")."""
+    base = lemma(pred)
+    prt = child(pred, "compound:prt")
+    if prt is not None:
+        return f"{base} {prt.lower_}"
+    obj = child(pred, "obj")
+    if obj is not None and child(obj, "det") is None and f"{base} {obj.lower_}" in (_CARRIERS | _tables().classes.keys()):
+        return f"{base} {obj.lower_}"
+    if child(pred, "aux:pass") is not None and base == "hold":
+        return "be hold"
+    return base
+
+
+def event_of(sent: ParsedSentence, start: int, end: int) -> Event | None:
+    """The event a date or time at text[start:end] belongs to; None for a statement's
+    date or when the parse names none."""
+    toks = [t for t in sent.tokens_in(start, end) if not t.is_punct]
+    if not toks:
+        return None
+    ids = {t.i for t in toks}
+    roots = [t for t in toks if t.head.i not in ids or t.head == t]
+    root = roots[-1] if roots else toks[-1]
+    head = root.head if root.head != root else root
+    # A date or time in prenominal position ("the 10:30 p.m. screening", "its 9 May
+    # ruling", "Saturday's strike") modifies the noun after it, however the parser hung
+    # it: the treebanks have few of these, and the parser often gets them wrong.
+    noun = _noun_after(toks)
+    if noun is not None:
+        return _noun_event(noun, "attributive")
+    found = _from_parse(toks, root, head)
+    if found is not None or any(t.pos_ == "VERB" for t in sent.span):
+        return found
+    # A sentence parsed with no verb at all was parsed wrong ("woke" read as a noun): an
+    # event noun of dates.toml right before, with only a preposition between ("the blast
+    # at 3:40 a.m.").
+    before = _noun_before(toks)
+    return _noun_event(before, "noun before") if before is not None else None
+
+
+def _noun_before(toks: list[Token]) -> Token | None:
+    doc = toks[0].doc
+    i = toks[0].i - 1
+    if i >= 0 and doc[i].pos_ == "ADP":
+        i -= 1
+    if i >= 0 and doc[i].pos_ == "NOUN" and lemma(doc[i]) in _tables().classes:
+        return doc[i]
+    return None
+
+
+def _from_parse(toks: list[Token], root: Token, head: Token) -> Event | None:
+    """The event from the tree: what the date modifies or the clause it hangs on."""
+    # Attributive: "Saturday's strike", "the 10:40 p.m. strike", "its 9 May ruling",
+    # "the launch on March 3", "the election of June 9".
+    if root.dep_ in ("nmod:poss", "compound", "amod", "nummod", "nmod", "nmod:unmarked") and head.pos_ in _NOMINAL:
+        if _eventive(head):
+            return _noun_event(head, "attributive")
+    # Clausal: the verb the date hangs on, through any chain of nominals ("in a strike at
+    # about 9:40 p.m.": the strike; "on Monday": the verb). "A week after the summit":
+    # the summit is the anchor, not the event.
+    cur = head
+    if cur.pos_ in _NOMINAL and case_of(cur) in _ANCHOR_CASES and cur.i > root.i:
+        cur = cur.head
+    for _ in range(6):
+        if cur.pos_ in _NOMINAL and _eventive(cur) and cur not in toks:
+            return _noun_event(cur, "noun")
+        if cur.pos_ in ("VERB", "AUX") or cur.head == cur:
+            break
+        cur = cur.head
+    if cur.pos_ not in ("VERB", "AUX"):
+        return None
+    phrase = _phrase(cur)
+    t = _tables()
+    if lemma(cur) in t.statement:
+        return None  # "the ministry said on Tuesday": the statement's date
+    subj = subject_of(cur)
+    if subj is not None and subj.lower_ in ("which", "that", "who") and cur.dep_ == "acl:relcl":
+        subj = cur.head  # "the trial, which started on January 12": the trial
+    obj = object_of(cur)
+    carrier = phrase in _CARRIERS or lemma(cur) in t.phases
+    if subj is not None and subj.pos_ == "NOUN" and ((carrier and child(cur, "obj") is None) or lemma(subj) in t.classes):
+        # "the summit opened on March 3", "the parade starts at noon": a verb that only
+        # carries an event gives it its subject; "the quake hit at 11:11 p.m.", "the main
+        # blast destroyed a hall": an event noun as subject is the event
+        ev = _noun_event(subj, "subject")
+        return Event(ev.key, ev.word, ev.cls, t.phases.get(lemma(cur), ev.phase), ev.agent, ev.patient, ev.distinct, "subject")
+    if phrase in _CARRIERS and lemma(cur) in ("be", "take", "happen", "occur", "come"):
+        return None
+    if lemma(cur) in _light() and phrase not in t.classes:
+        if not (obj is not None and obj.pos_ in _NOMINAL and _eventive(obj)):
+            return None  # "had", "held", "put": no event of their own
+    if phrase in t.classes and phrase != lemma(cur):
+        word = phrase  # "gave way": the collapse
+    elif lemma(cur) in _light() and obj is not None and obj.pos_ in _NOMINAL and _eventive(obj):
+        ev = _noun_event(obj, "light verb")  # "made landfall", "carried out a strike"
+        return Event(ev.key, ev.word, ev.cls, ev.phase, _head_key(subj), ev.patient, ev.distinct, "light verb")
+    else:
+        word = lemma(cur)
+    agent = subj if subj is not None and child(cur, "aux:pass") is None else None
+    if agent is None:
+        agent_obl = next((c for c in cur.children if c.dep_ == "obl:agent"), None)
+        agent = agent_obl
+    patient = obj if obj is not None else (subj if child(cur, "aux:pass") is not None else None)
+    return Event(
+        key=word,
+        word=word,
+        cls=t.classes.get(word, ""),
+        phase=t.phases.get(word, ""),
+        agent=_head_key(agent),
+        patient=_head_key(patient),
+        distinct=_distinct(patient) if patient is not None and patient.pos_ in _NOMINAL else "",
+        how="verb",
+    )
+
+
+@cache
+def _light() -> frozenset[str]:
+    return frozenset(lexicon().words["light_verbs"]["lemmas"]) | {"carry", "stage", "conduct", "launch", "hold", "make"}
+
+
+_EVENT_DOMAINS = frozenset({"act", "event", "process", "phenomenon"})
+
+
+def _noun_after(toks: list[Token]) -> Token | None:
+    """The event noun right after a date expression that a determiner or possessive
+    opens ("the 10:30 p.m. screening"), or that ends in a possessive ("Saturday's
+    strike")."""
+    doc = toks[0].doc
+    first, last = toks[0].i, toks[-1].i
+    after = last + 1
+    possessive = after < len(doc) and doc[after].lower_ in ("'s", "’s")
+    if possessive:
+        after += 1
+    opened = first > 0 and (doc[first - 1].lower_ in _DETERMINERS or doc[first - 1].tag_ == "PRP$")
+    if not (opened or possessive) or after >= len(doc):
+        return None
+    for i in range(after, min(after + 3, len(doc))):
+        t = doc[i]
+        if t.pos_ in ("NOUN", "VERB") and t.tag_ in ("NN", "NNS", "VBG") and _eventive(t):
+            return t
+        if t.pos_ not in ("ADJ", "NOUN", "PUNCT") or (t.is_punct and t.text != "-"):
+            return None
+    return None
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "last", "next"})
+
+
+def _eventive(noun: Token) -> bool:
+    """A noun that names an event: in an event class of dates.toml, or whose common sense
+    WordNet files under acts, events, processes or phenomena ("conviction", "landfall",
+    "launch"), or a statement made by an act ("ruling", "announcement"). "The port" or
+    "the time" name no event."""
+    word = lemma(noun)
+    if word in _tables().classes:
+        return True
+    from ..scope import TIME_NOUNS
+
+    if word in TIME_NOUNS:
+        return False
+    domains = lexical.noun_domains(word, senses=2)
+    if domains & _EVENT_DOMAINS:
+        return True
+    return "communication" in domains and any(p == "v" for _v, p in lexical.derived(word))
+
+
+def _noun_event(noun: Token, how: str) -> Event:
+    word = lemma(noun)
+    agent = next((c for c in noun.children if c.dep_ == "nmod:poss" and c.pos_ in _NOMINAL), None)
+    patient = next((c for c in noun.children if c.dep_ in ("nmod", "nmod:unmarked") and case_of(c) == "of"), None)
+    t = _tables()
+    return Event(
+        key=_key_of(word, "n"),
+        word=word,
+        cls=t.classes.get(word, ""),
+        phase="",
+        agent=_head_key(agent) if agent is not None and agent.lower_ not in ("last", "this", "next") else "",
+        patient=_head_key(patient),
+        distinct=_distinct(noun),
+        how=how,
+    )
+
