@@ -27,16 +27,16 @@ def _rows(name: str) -> list[list[str]]:
     return [ln.split("\t") for ln in text.splitlines() if ln and not ln.startswith("#")]
 
 
-def _raw(name: str) -> str:
-    raw = resources.files("checker").joinpath(*_DIR, name).read_bytes()
+def _raw(name: str, folder: tuple[str, ...] = _DIR) -> str:
+    raw = resources.files("checker").joinpath(*folder, name).read_bytes()
     return gzip.decompress(raw).decode("utf-8") if name.endswith(".gz") else raw.decode("utf-8")
 
 
-def _index(name: str, last: bool) -> dict[str, str]:
+def _index(name: str, last: bool, folder: tuple[str, ...] = _DIR) -> dict[str, str]:
     """The file's rows split once, at the first tab (last=False) or the last (last=True),
     the rest left unsplit until it is looked up: most rows never are."""
     cut = str.rpartition if last else str.partition
-    lines = _raw(name).splitlines()
+    lines = _raw(name, folder).splitlines()
     return {k: v for k, _, v in (cut(ln, "\t") for ln in lines if ln and ln[0] != "#")}
 
 
@@ -89,6 +89,18 @@ def synsets(lemma: str, pos: str) -> tuple[str, ...]:
 def members(sid: str) -> tuple[str, ...]:
     """The lemmas of a synset."""
     return _synset_field(sid, 2)
+
+
+def domain(sid: str) -> str:
+    """A synset's lexicographer file without its part of speech: "act", "event",
+    "person", "artifact" ..."""
+    row = _synsets().get(sid)
+    return row.split("\t")[3] if row and row.count("\t") >= 3 else ""
+
+
+def noun_domains(lemma: str, senses: int = 1) -> frozenset[str]:
+    """The lexicographer files of a noun's first senses."""
+    return frozenset(domain(s) for s in synsets(lemma, "n")[:senses])
 
 
 def known(lemma: str, pos: str) -> bool:
@@ -165,3 +177,15 @@ def pertainym(adjective: str) -> str | None:
 def lemma_of_form(form: str) -> str | None:
     """The lemma of an irregular inflected form ("children" -> "child")."""
     return _pairs("forms.tsv").get(form.lower())
+
+
+@cache
+def _frequencies() -> dict[str, str]:
+    return _index("frequency.tsv.gz", last=False, folder=("data", "wordfreq"))
+
+
+def zipf(word: str) -> float:
+    """How common a word is in English text (wordfreq's Zipf scale: 3 is once in a
+    million words; 0 when it is rarer than once in 100 million or unknown)."""
+    v = _frequencies().get(word.lower())
+    return int(v) / 10 if v else 0.0

@@ -8,9 +8,14 @@ optimal-string-alignment distance, which counts a transposition as one edit (see
 `_candidates` for the keys).
 
 What is not a variant: a form that is another with an ending that makes a different word
-("Russia", "Russian"; "Mykolaiv", "Mykolaivka"), a known pair of distinct names from
-checker/data/entities.toml, two surnames whose people have different first names, and two
-first names of people with different surnames.
+("Russia", "Russian"; "Mykolaiv", "Mykolaivka"), or its plural or possessive ("Liberal
+Democrats", "Grand Slams"); two forms that are both attested words or names of their own
+in English text (wordfreq, see checker/lexical.py: "Reagan" and "Regan", "Clapton" and
+"Clayton", "America" and "American") unless the copy shows them naming one entity (the
+same first name, or the same words around them in a longer name); a typo of an ordinary
+word ("Offeing") outside a name; codes ("BB-plus", "A-minus"); a known pair of distinct
+names from checker/data/entities.toml; two surnames whose people have different first
+names; and two first names of people with different surnames.
 """
 
 from __future__ import annotations
@@ -22,8 +27,9 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import OSA, Indel
 
-from .extract.entities import EntityWords, entity_words
+from .entity_words import EntityWords, entity_words
 from .fold import fold, skeleton
+from .lexical import known, zipf
 from .model import Claim
 
 
@@ -121,6 +127,11 @@ def _derived(a: str, b: str, words: EntityWords) -> bool:
     return i >= 3 and ending(a[i:]) and ending(b[i:])
 
 
+def _ordinary(folded: str) -> bool:
+    """An ordinary English word (a WordNet noun, verb, adjective or adverb)."""
+    return any(known(folded, pos) for pos in "nvar")
+
+
 def _given_compatible(g1: str, g2: str) -> bool:
     t1, t2 = g1.split(), g2.split()
     # A compound surname without the first name: "Therese Kayikwamba Wagner", "Kayikwamba Wagner".
@@ -135,12 +146,48 @@ def _given_compatible(g1: str, g2: str) -> bool:
     return OSA.distance(a, b) <= 1 and min(len(a), len(b)) >= 5
 
 
+# Zipf frequency (wordfreq) at which a form is a word or name people write, not a slip:
+# once in about five million words. Misspellings sit far below ("Beesely", "Niagra" 1.8).
+ATTESTED = 2.3
+
+
+def _inflected(a: str, b: str) -> bool:
+    """One is the other's plural or possessive ("Democrat", "Democrats"; "Congressman",
+    "Congressmen"; "Strait", "Straits")."""
+    short, long = sorted((a, b), key=len)
+    if long in (short + "s", short + "es", short + "'s", short + "s'"):
+        return True
+    return short.endswith("man") and long == short[:-3] + "men"
+
+
+def _context(f: Form) -> set[str]:
+    """The words that place a form inside a longer name: its first names, or the name it
+    is followed by ("New England Electric" / "New England Elecetric")."""
+    return {o.given for o in f.occurrences if o.given} | {"> " + o.follows for o in f.occurrences if o.follows}
+
+
+def _code(text: str) -> bool:
+    """A rating or code, not a name: a part of one to four capitals ("BB-plus", "A-minus")."""
+    return any(1 <= len(p) <= 4 and p.isupper() for p in text.replace("’", "-").split("-"))
+
+
 def _why_not(a: Form, b: Form, words: EntityWords) -> str | None:
     """A reason the two forms are different names, or None."""
     if not (a.strong or b.strong):
         return "entity: both forms open sentences"
     if frozenset((a.folded, b.folded)) in words.distinct:
         return "entity: known distinct names"
+    if _inflected(a.folded, b.folded):
+        return "entity: a plural or possessive of the same name"
+    if _code(a.text) or _code(b.text):
+        return "entity: codes, not names"
+    shared = bool(_context(a) & _context(b))
+    if not shared and min(zipf(a.folded), zipf(b.folded)) >= ATTESTED:
+        return "entity: both are words or names of their own"
+    if not shared and not (a.givens or b.givens):
+        common = [f for f in (a, b) if zipf(f.folded) >= ATTESTED and _ordinary(f.folded)]
+        if common and max(zipf(a.folded), zipf(b.folded)) > 0 and any(zipf(f.folded) == 0 for f in (a, b)):
+            return "entity: a typo of an ordinary word, not a name"
     if a.personal != b.personal:
         return "entity: a person's name against another word"
     if not (a.givens and b.givens) and _derived(a.folded, b.folded, words):
@@ -189,21 +236,30 @@ def _same_by_spelling(a: Form, b: Form, words: EntityWords) -> str | None:
     return None
 
 
+# How many neighbours each form is compared with in each sort order.
+NEIGHBOURS = 8
+
+
 def _candidates(forms: list[Form]) -> set[tuple[int, int]]:
-    """Pairs sharing a skeleton, their first two letters, their last two, or their first
-    and last letter: one or two edits inside a name leave at least one key alone."""
-    blocks: dict[tuple[str, str], list[int]] = {}
-    for i, f in enumerate(forms):
-        w = f.folded
-        for key in (("k", skeleton(w)), ("p", w[:2]), ("s", w[-2:]), ("e", w[0] + w[-1])):
-            blocks.setdefault(key, []).append(i)
+    """Pairs worth comparing, never all pairs: forms with one transliteration skeleton,
+    and each form's nearest neighbours in alphabetical order of the folded form and of
+    its reverse. One or two edits leave a name next to its variant in one of the two
+    orders (an edit late in the word in the first, early in the second), so the cost is
+    n log n, however many names share their first or last letters."""
     pairs: set[tuple[int, int]] = set()
-    for members in blocks.values():
-        for x, i in enumerate(members):
-            for j in members[x + 1 :]:
-                if forms[i].folded != forms[j].folded or forms[i].text != forms[j].text:
-                    pairs.add((min(i, j), max(i, j)))
-    return pairs
+    by_skeleton: dict[str, list[int]] = {}
+    for i, f in enumerate(forms):
+        by_skeleton.setdefault(skeleton(f.folded), []).append(i)
+    for members in by_skeleton.values():
+        for x, i in enumerate(members[: NEIGHBOURS * 4]):
+            for j in members[x + 1 : NEIGHBOURS * 4]:
+                pairs.add((min(i, j), max(i, j)))
+    for key in (lambda k: forms[k].folded, lambda k: forms[k].folded[::-1]):
+        order = sorted(range(len(forms)), key=key)
+        for x, i in enumerate(order):
+            for j in order[x + 1 : x + 1 + NEIGHBOURS]:
+                pairs.add((min(i, j), max(i, j)))
+    return {(i, j) for i, j in pairs if forms[i].folded != forms[j].folded or forms[i].text != forms[j].text}
 
 
 def spelling_variants(claims: Iterable[Claim], skipped: Counter[str] | None = None) -> list[Variants]:
@@ -262,3 +318,27 @@ def same_person(a: Claim, b: Claim, first_given: dict[tuple[str, str], str]) -> 
     if ga and gb:
         return _given_compatible(ga, gb)
     return True
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """Entity resolution over every claim of a request, done once by the engine before
+    the rules run: the name variants found, and the first names introduced with each
+    surname (which person a bare surname stands for)."""
+
+    variants: tuple[Variants, ...]
+    first_given: dict[tuple[str, str], str]
+
+    def same_person(self, a: Claim, b: Claim) -> bool:
+        return same_person(a, b, self.first_given)
+
+
+def resolve(claims: Iterable[Claim], skipped: Counter[str] | None = None) -> Resolution:
+    claims = list(claims)
+    first_given: dict[tuple[str, str], str] = {}
+    for c in claims:
+        g = c.get("given", "") if c.kind == "name" else ""
+        if g and c.get("person"):
+            first_given.setdefault((c.document, skeleton(c.subject)), g)
+    names = [c for c in claims if c.kind == "name"]
+    return Resolution(tuple(spelling_variants(names, skipped)), first_given)

@@ -12,7 +12,9 @@ from ..model import Claim, Interval, Span
 from .context import SentenceContext
 from .numbers import _value_words
 
-_NAME = r"(?P<name>[A-Z][\w’'-]+(?:[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][\w’'-]+){0,3})"
+# A name starts at a word's start: without the lookbehind, a failed attempt inside a long
+# capitalized run is retried at every letter of it (quadratic on "AAAA...").
+_NAME = r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?:[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][\w’'-]+){0,3})"
 _AGE = r"(?P<age>\d{1,3}|[a-z]+(?:-[a-z]+)?)"
 _PATTERNS = (
     re.compile(rf"{_NAME},[ \t]+{_AGE},"),

@@ -22,88 +22,15 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
 
+from ..entity_words import EntityWords, entity_words
 from ..fold import fold
-from ..lexicon import alternation, data_file, lexicon
+from ..lexicon import alternation, lexicon
 from ..model import Claim, Span
 from .context import SentenceContext
 
 _WORD = re.compile(r"[^\W\d_](?:[\w’']|-(?=[^\W\d_]))*")
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
-
-
-@dataclass(frozen=True)
-class EntityWords:
-    never: frozenset[str]
-    particles: frozenset[str]
-    honorifics: frozenset[str]
-    generic: frozenset[str]
-    role_words: frozenset[str]
-    heads: dict[str, str]
-    portfolio: frozenset[str]
-    occupations: frozenset[str]
-    compatible: frozenset[frozenset[str]]
-    deputy: frozenset[str]
-    dated: frozenset[str]
-    generic_portfolio: frozenset[str]
-    endings: tuple[str, ...]
-    min_length: int
-    derived: frozenset[str]
-    derived_after: dict[str, tuple[str, ...]]
-    distinct: frozenset[frozenset[str]]
-    house_spellings: dict[str, str]
-    head_re: re.Pattern[str]
-    verbs: dict[str, str]
-    verb_re: re.Pattern[str]
-    change_re: re.Pattern[str]
-
-
-def _cased(phrases: list[str] | dict[str, str]) -> list[str]:
-    """Lowercase, capitalized, title-case and upper-case forms: a case-sensitive trie
-    scans about twice as fast as a case-insensitive one."""
-    return sorted({f for p in phrases for f in (p, p.capitalize(), p.title(), p.upper())})
-
-
-def _after(entries: list[str]) -> dict[str, tuple[str, ...]]:
-    out: dict[str, list[str]] = {}
-    for d in entries:
-        if "+" in d:
-            before, added = d.split("+", 1)
-            out.setdefault(added, []).append(before)
-    return {k: tuple(v) for k, v in out.items()}
-
-
-@cache
-def entity_words() -> EntityWords:
-    raw: dict[str, Any] = data_file("entities.toml")
-    names, roles, spelling = raw["names"], raw["roles"], raw["spelling"]
-    heads: dict[str, str] = roles["heads"]
-    role_words = {w for h in heads for w in re.split(r"[ -]", h)} | set(roles["deputy"])
-    return EntityWords(
-        never=frozenset(names["never"]),
-        particles=frozenset(names["particles"]),
-        honorifics=frozenset(names["honorifics"]),
-        generic=frozenset(names["generic"]),
-        role_words=frozenset(w for w in role_words if w not in {"of", "in"}),
-        heads=heads,
-        portfolio=frozenset(roles["portfolio"]),
-        occupations=frozenset(roles["occupations"]),
-        compatible=frozenset(frozenset(p) for p in roles["compatible"]),
-        deputy=frozenset(roles["deputy"]),
-        dated=frozenset(roles["dated"]),
-        generic_portfolio=frozenset(roles["generic_portfolio"]),
-        endings=tuple(sorted(spelling["endings"], key=len, reverse=True)),
-        min_length=int(spelling["min_length"]),
-        derived=frozenset(d for d in spelling["derived"] if "+" not in d),
-        derived_after=_after(spelling["derived"]),
-        distinct=frozenset(frozenset(fold(w) for w in p) for p in spelling["distinct"]),
-        house_spellings=dict(raw.get("house_spellings", {})),
-        head_re=re.compile(rf"\b(?:{alternation(_cased(heads))})(?![\w’'-])"),
-        verbs=roles["verbs"],
-        verb_re=re.compile(rf"[ \t]+(?P<verb>{alternation(list(roles['verbs']))})[ \t]+(?:a|an|the|its|his|her|their)[ \t]+(?P<obj>[^,;.()]{{1,60}})"),
-        change_re=re.compile(rf"\b(?:{alternation(_cased(roles['change']))})(?![\w])"),
-    )
 
 
 @dataclass(slots=True)
@@ -235,10 +162,12 @@ _BLANKS = re.compile(r"\s+")
 _DEPUTY_BEFORE = re.compile(r"(?:\b(?:deputy|vice|assistant|under|junior)[ \t]+|vice-)$")
 _DATED_HYPHEN = re.compile(r"(?:ex|then)-$")
 _POST = re.compile(r"[ \t]+(?:of|for|at|in|with)[ \t]+")
-_AGE_BEFORE = re.compile(r"([\w’'-]+), \d{1,3}$")
+# Tail patterns (searched in a window ending at a position) start at a word's start: a
+# failed attempt is then not retried at every letter of a long word.
+_AGE_BEFORE = re.compile(r"(?<![\w’'-])([\w’'-]+), \d{1,3}$")
 _POSSESSIVE_END = re.compile(r"[’']s$")
 _NAME_AFTER = re.compile(r",[ \t]+(?:(?:Dr|Prof|Mr|Mrs|Ms|Sir|Dame|Gen|Col|Lt-Col|Colonel|General|Professor)\.?[ \t]+)?")
-_DETERMINER_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)|[\w’'-]+[’']s)[ \t]+$")
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)|(?<![\w’'-])[\w’'-]+[’']s)[ \t]+$")
 _DETERMINERS = ("", "a", "an", "the", "its", "his", "her", "their")
 _POSSESSOR = re.compile(r"\s*[\w’'-]+[’']s\s*")
 _CLAUSE_START = re.compile(r"[,;:()\[\]\"“”!?—–\n]|\.\s")

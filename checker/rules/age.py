@@ -6,8 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..compare import WINDOW
-from ..extract.ages import _FULL_NAME
-from ..fold import fold
 from ..lexicon import lexicon
 from ..model import Claim, Finding, Severity
 from .base import Example, Rule, RuleContext
@@ -21,21 +19,24 @@ def _same_person(a: Claim, b: Claim) -> bool:
 
 
 def _ambiguous(ctx: RuleContext, ages: list[Claim]) -> set[str]:
-    """Surnames worn by two people with different first names anywhere in the request
-    ("Ivan Novak" and "Peter Novak"): a bare "Novak" could be either, so ages given to a
-    bare surname are not compared."""
-    given: dict[str, set[str]] = {}
-    for c in ages:
-        if c.get("given"):
-            given.setdefault(c.subject, set()).add(c.get("given").split()[0])
+    """Surnames that two people with different first names wear in one document before
+    either is named in full ("Ivan Novak" and "Peter Novak" both introduced): a bare
+    surname after that could be either. News style names a second person of a surname
+    in full each time, so a bare surname otherwise stands for the first one introduced
+    (checker/resolve.py)."""
+    given: dict[tuple[str, str], set[str]] = {}
     surnames = {c.subject for c in ages}
-    for doc in ctx.documents.values():
-        for m in _FULL_NAME.finditer(doc.text):
-            words = m.group(0).split()
-            surname, first = fold(words[-1]), fold(words[-2])
-            if surname in surnames and not words[-2].endswith(".") and first not in lexicon().stop:
-                given.setdefault(surname, set()).add(first)
-    return {s for s, names in given.items() if len(names) > 1}
+    for name in ctx.of_kind("name"):
+        # The word right before the surname: titles and honorifics come before it.
+        first = (name.get("given") or "").split()[-1:]
+        if name.subject in surnames and first and not first[0].endswith(".") and first[0] not in lexicon().stop:
+            given.setdefault((name.document, name.subject), set()).add(first[0])
+    bare_first: dict[tuple[str, str], bool] = {}
+    for c in sorted(ctx.of_kind("name"), key=lambda c: c.sort_key()):
+        key = (c.document, c.subject)
+        if key not in bare_first:
+            bare_first[key] = not c.get("given")
+    return {s for (d, s), names in given.items() if len(names) > 1 and bare_first.get((d, s), False)}
 
 
 def _mismatch(ctx: RuleContext) -> Iterator[Finding]:

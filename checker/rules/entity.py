@@ -4,36 +4,49 @@ roles that cannot both be true (entity-role)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
-from ..extract.entities import entity_words
+from ..entity_words import entity_words
 from ..fold import fold, skeleton
-from ..model import Claim, Finding, Severity
-from ..resolve import Form, same_person, spelling_variants
+from ..model import Claim, Finding, Severity, Span
+from ..resolve import Form
 from .base import Example, Rule, RuleContext
 
 
-def _claims_of(form: Form, every: bool) -> list[Claim]:
-    """Every occurrence's claim, or the first in each document."""
+def _claims_of(form: Form, every: bool, ctx: RuleContext) -> list[Claim]:
+    """A claim for every occurrence of the form (or the first in each document), spanning
+    just the word, so that a suggested replacement replaces exactly it."""
     out: list[Claim] = []
     docs: set[str] = set()
     for o in sorted(form.occurrences, key=lambda o: (o.claim.document, o.start)):
         if every or o.claim.document not in docs:
             docs.add(o.claim.document)
-            if o.claim not in out:
-                out.append(o.claim)
+            text = ctx.documents[o.claim.document].text[o.start : o.end]
+            word = replace(o.claim, span=Span(o.claim.document, o.start, o.end, text))
+            if word not in out:
+                out.append(word)
     return out
 
 
 def _spelling(ctx: RuleContext) -> Iterator[Finding]:
-    for v in spelling_variants(ctx.of_kind("name"), ctx.skipped):
-        claims = _claims_of(v.preferred, every=False)
+    for v in ctx.resolution.variants:
+        claims = _claims_of(v.preferred, False, ctx)
         for f in v.others:
-            claims += [c for c in _claims_of(f, every=True) if c not in claims]
+            claims += [c for c in _claims_of(f, True, ctx) if c not in claims]
         others = ", ".join(f"'{f.text}' ({len(f.occurrences)}×)" for f in v.others)
+        # The finding points at the rarer spelling and suggests the commoner one; when the
+        # two are as frequent, the copy does not say which is right, and neither do we.
+        n_pref = len(v.preferred.occurrences)
+        rarest = min(v.others, key=lambda f: (len(f.occurrences), f.first))
+        tie = any(len(f.occurrences) == n_pref for f in v.others)
+        advice = "which is right?" if tie else f"use '{v.preferred.text}'"
         yield Finding(
             claims=tuple(claims),
-            message=f"{others} and '{v.preferred.text}' ({len(v.preferred.occurrences)}×) look like one name spelled two ways ({v.reason}); use '{v.preferred.text}'",
-            evidence={"preferred": v.preferred.text, "variants": [f.text for f in v.others], "reason": v.reason},
+            message=f"{others} and '{v.preferred.text}' ({n_pref}×) look like one name spelled two ways ({v.reason}); {advice}",
+            evidence={"preferred": None if tie else v.preferred.text, "variants": [f.text for f in v.others],
+                      "counts": {f.text: len(f.occurrences) for f in (v.preferred, *v.others)}, "reason": v.reason},
+            primary=_claims_of(rarest, True, ctx)[0],
+            replacement=None if tie else v.preferred.text,
         )
 
 
@@ -59,11 +72,6 @@ def _incompatible(a: Claim, b: Claim) -> str | None:
 def _role(ctx: RuleContext) -> Iterator[Finding]:
     roles = [c for c in ctx.of_kind("role")]
     changes = ctx.of_kind("role-change")
-    first_given: dict[tuple[str, str], str] = {}
-    for c in ctx.of_kind("name"):
-        g = c.get("given", "")
-        if g and c.get("person"):
-            first_given.setdefault((c.document, skeleton(c.subject)), g)
     by_person: dict[str, list[Claim]] = {}
     for r in roles:
         if "dated" in r.qualifiers:
@@ -79,7 +87,7 @@ def _role(ctx: RuleContext) -> Iterator[Finding]:
                 why = _incompatible(a, b)
                 if why is None:
                     continue
-                if not same_person(a, b, first_given):
+                if not ctx.resolution.same_person(a, b):
                     ctx.skipped["entity-role: not the same person"] += 1
                     continue
                 classes = {a.get("class"), b.get("class")}
@@ -128,10 +136,21 @@ def _house(ctx: RuleContext) -> Iterator[Finding]:
             # no second occurrence and no preferred form in the request is not reported.
             ctx.skipped["entity: house variant met once"] += 1
             continue
+        variant = found[0][1]
+        primary = found[0][0]
+        if primary.text != variant:
+            # Point at the variant word itself, so that the replacement replaces just it.
+            at = primary.text.find(variant)
+            if at >= 0:
+                word = replace(primary, span=Span(primary.document, primary.start + at, primary.start + at + len(variant), variant))
+                claims = [word if c == primary else c for c in claims]
+                primary = word
         yield Finding(
             claims=tuple(claims),
-            message=f"house style: write '{pref}', not '{found[0][1]}'" + (f" ({len(found)}×)" if len(found) > 1 else ""),
-            evidence={"variant": found[0][1], "preferred": pref, "count": len(found)},
+            message=f"house style: write '{pref}', not '{variant}'" + (f" ({len(found)}×)" if len(found) > 1 else ""),
+            evidence={"variant": variant, "preferred": pref, "count": len(found)},
+            primary=primary,
+            replacement=pref,
         )
 
 

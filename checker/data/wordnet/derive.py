@@ -5,8 +5,8 @@
 Writes, beside this script (see README.md there for each file's syntax):
 
 - senses.tsv.gz       lemma, part of speech, its first synsets in WordNet's sense order
-- synsets.tsv.gz      synset, hypernyms, similar-to, members (for the synsets above and
-                      their ancestors)
+- synsets.tsv.gz      synset, hypernyms, similar-to, members and lexicographer file
+                      ("act", "event", "person" ...) for the synsets above and their ancestors
 - antonyms.tsv        antonym pairs of lemmas: direct (sense to sense), and indirect
                       through similar-to (an adjective satellite inherits its head's)
 - derivations.tsv.gz  derivationally related lemmas across parts of speech (convict /
@@ -45,8 +45,12 @@ def _pos(p: str) -> str:
 def main(src: str) -> None:
     root = Path(src)
     synsets: dict[str, dict] = {}
+    domain: dict[str, str] = {}
     for f in sorted(root.glob("[nvar]*.*.yaml")):
-        synsets.update(_load(f))
+        part = _load(f)
+        synsets.update(part)
+        for sid in part:
+            domain[sid] = f.stem.split(".", 1)[1]  # "noun.act.yaml" -> "act"
     sense_of: dict[str, tuple[str, str, str]] = {}  # sense id -> (lemma, pos, synset)
     senses: dict[tuple[str, str], list[str]] = defaultdict(list)
     sense_rel: list[tuple[str, str, str]] = []  # (relation, sense id, target sense id)
@@ -84,13 +88,13 @@ def main(src: str) -> None:
         for (lemma, p), ids in sorted(senses.items()):
             w.write(f"{lemma}\t{p}\t{','.join(dict.fromkeys(ids))}\n")
     with gzip.open(OUT / "synsets.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as w:
-        w.write(header + "# synset<TAB>hypernyms<TAB>similar-to<TAB>members (| between)\n")
+        w.write(header + "# synset<TAB>hypernyms<TAB>similar-to<TAB>members (| between)<TAB>lexicographer file\n")
         for sid in sorted(keep):
             s = synsets[sid]
             hyper = ",".join(h for h in s.get("hypernym", []) or [] if h in keep)
             sim = ",".join(h for h in s.get("similar", []) or [] if h in keep)
             members = "|".join(m.lower() for m in s.get("members", []))
-            w.write(f"{sid}\t{hyper}\t{sim}\t{members}\n")
+            w.write(f"{sid}\t{hyper}\t{sim}\t{members}\t{domain.get(sid, '')}\n")
 
     antonyms: set[tuple[str, str, str, str]] = set()
     derivations: set[tuple[str, str, str, str]] = set()
