@@ -59,7 +59,7 @@ def __getattr__(name: str) -> Any:
         "Claim": "model",
         "Conflict": "model",
         "Document": "model",
-        "Report": "model",
+        "Report": "report",
         "Severity": "model",
         "Engine": "engine",
         "InputError": "engine",

@@ -15,6 +15,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from .lexicon import alternation, lexicon
+from .model import Document
 from .segment import Segments
 
 
@@ -76,9 +77,16 @@ def _alike(w: str, v: str) -> bool:
 SPELLING_SIMILARITY = 80
 
 
+# How far around a cue its source's words are looked for: only the last or first eight
+# words are kept, and reading further would make a sentence of cues quadratic.
+_REACH = 240
+# How many cues of one sentence are tried before giving up on it.
+MAX_CUES = 16
+
+
 def _before(text: str, start: int, end: int) -> str:
     """The clause that ends at `end`, back to the last clause break after `start`."""
-    chunk = text[start:end]
+    chunk = text[max(start, end - _REACH) : end]
     cut = 0
     for m in _CLAUSE_BREAK.finditer(chunk):
         cut = m.end()
@@ -87,6 +95,7 @@ def _before(text: str, start: int, end: int) -> str:
 
 
 def _after(text: str, start: int, end: int) -> str:
+    end = min(end, start + _REACH)
     m = _CLAUSE_BREAK.search(text, start, end)
     stop = m.start() if m else end
     return " ".join(_WORD.findall(text[start:stop])[:8])
@@ -111,11 +120,11 @@ def _determined(text: str, pos: int) -> bool:
 
 def _previous_chunk(text: str, start: int, end: int) -> str:
     """The clause before the one ending at `end`: an appositive ("X, the spokesman, said")."""
-    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, start, end)]
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, max(start, end - _REACH), end)]
     if len(breaks) < 1:
         return ""
     stop = breaks[-1]
-    begin = breaks[-2] + 1 if len(breaks) > 1 else start
+    begin = breaks[-2] + 1 if len(breaks) > 1 else max(start, end - _REACH)
     return " ".join(_WORD.findall(text[begin:stop])[-8:])
 
 
@@ -164,7 +173,7 @@ def attribute_span(text: str, start: int, end: int, cues: Cues | None = None) ->
     found = cues.according.within(start, end)
     if found:
         return Attribution(source_key(found[0].group("src")), "according to", hedged)
-    for m in cues.verbs.within(start, end):
+    for m in cues.verbs.within(start, end)[:MAX_CUES]:
         if _determined(text, m.start()):
             continue
         before = _before(text, start, m.start())
@@ -220,3 +229,20 @@ def attribute(segs: Segments, cues: Cues | None = None) -> list[Attribution]:
             last_named[s.paragraph] = att.source
         out.append(att)
     return out
+
+
+def document_source(doc: Document | None) -> str | None:
+    """The source a document names for itself, unless it is one of the newsroom's own
+    channels (lexicon.toml [attribution] channels: "staff", "draft", "desk" ...), which
+    vouch for nothing beyond the copy itself."""
+    if doc is None or not doc.source or not doc.source.strip():
+        return None
+    words = set(re.findall(r"[a-z]+", doc.source.lower()))
+    if words & _channels():
+        return None
+    return doc.source.strip()
+
+
+@cache
+def _channels() -> frozenset[str]:
+    return frozenset(lexicon().words["attribution"]["channels"])

@@ -26,7 +26,7 @@ import orjson
 
 from .config import options_from
 from .markdown import Prose, parse, to_raw
-from .model import Report
+from .report import Report
 from .suppress import Region, apply_directives, regions
 
 JSON_OPTIONS = orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS

@@ -22,7 +22,8 @@ from .files import DEFAULT_MAX_BYTES, InputError, expand, read_text
 from .formats import FORMATS, Failure
 from .formats.terminal import Style, colour_enabled, printable, summary
 from .markdown import kind_of, parse, to_raw
-from .model import Report, Severity
+from .model import Severity
+from .report import Report
 from .suppress import apply_baseline, apply_directives, load_baseline, regions, write_baseline
 
 if TYPE_CHECKING:

@@ -8,22 +8,25 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import time
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from .attribution import same_source
+from .attribution import document_source, same_source
 from .config import Options
 from .extract import EXTRACTORS
 from .extract.context import DocumentContext
 from .lexicon import lexicon
-from .model import DISPUTED, INCONSISTENT, Claim, Conflict, Document, Finding, Report, Severity
+from .model import DISPUTED, INCONSISTENT, Claim, Conflict, Document, Finding, Severity
+from .report import Report
 from .rules import Rule, RuleContext, all_rules
 from .units import registry, unit_pattern
 
 DocumentInput = Document | Mapping[str, Any] | str
+log = logging.getLogger(__name__)
 
 
 class InputError(ValueError):
@@ -107,8 +110,17 @@ class Engine:
             docs.append(doc)
         skipped: Counter[str] = Counter()
         claims: list[Claim] = []
-        for doc in docs:
-            claims.extend(self.extract(doc, skipped))
+        checked: list[Document] = []
+        for i, doc in enumerate(docs):
+            try:
+                claims.extend(self.extract(doc, skipped))
+            except Exception as exc:  # one document the engine cannot read sinks no other
+                log.exception("document %r could not be checked", doc.id)
+                errors.append({"document": i, "field": f"documents.{i}", "code": "internal_error",
+                               "message": f"this document could not be checked ({type(exc).__name__})"})
+                continue
+            checked.append(doc)
+        docs = checked
         claims.sort(key=lambda c: c.sort_key())
         ctx = RuleContext(
             claims=claims, documents={d.id: d for d in docs}, skipped=skipped, house_spellings=opts.house_spellings
@@ -118,7 +130,7 @@ class Engine:
             if not opts.enabled(rule.code):
                 continue
             for finding in rule.check(ctx):
-                conflicts.append(self._decide(rule, finding, opts))
+                conflicts.append(self._decide(rule, finding, opts, ctx.documents))
         conflicts = [c for c in _dedupe(conflicts) if c.severity >= opts.min_severity]
         conflicts.sort(key=lambda c: c.sort_key())
         stats = {
@@ -133,19 +145,22 @@ class Engine:
         return Report(tuple(docs), tuple(conflicts), tuple(claims), stats, tuple(errors))
 
     @staticmethod
-    def _decide(rule: Rule, finding: Finding, opts: Options) -> Conflict:
+    def _decide(rule: Rule, finding: Finding, opts: Options, documents: Mapping[str, Document]) -> Conflict:
         severity = opts.severity_for(rule.code, rule.severity)
         if finding.max_severity is not None:
             severity = min(severity, finding.max_severity)
         claims = tuple(sorted(finding.claims, key=lambda c: c.sort_key()))
         sources = [c.source for c in claims]
+        # A document's named source ("Reuters", "club statement") stands behind the claims
+        # its text does not attribute; a newsroom channel ("staff", "draft") does not.
+        effective = [c.source or document_source(documents.get(c.document)) for c in claims]
         status = INCONSISTENT
-        if all(s is not None for s in sources) and not all(same_source(sources[0], s) for s in sources[1:]):
+        if all(s is not None for s in effective) and not all(same_source(effective[0], s) for s in effective[1:]):
             status, severity = DISPUTED, Severity.INFO
         elif any(s is not None for s in sources) and any(s is None for s in sources):
             severity = min(severity, Severity.WARNING)
         evidence = dict(finding.evidence)
-        evidence["sources"] = sources
+        evidence["sources"] = effective
         return Conflict(
             rule=rule.code,
             name=rule.name,
@@ -156,6 +171,9 @@ class Engine:
             claims=claims,
             evidence=evidence,
             fingerprint=fingerprint(rule.code, claims),
+            primary=claims.index(finding.primary) if finding.primary in claims else 0,
+            replacement=finding.replacement,
+            explanation=finding.explanation or rule.summary,
         )
 
 

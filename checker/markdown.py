@@ -35,8 +35,9 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .model import Claim, Conflict, Document, Report, Span
+from .model import Claim, Conflict, Document, Span
 from .nesting import MAX_DEPTH, depth_message
+from .report import Report
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 

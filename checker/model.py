@@ -138,6 +138,13 @@ class Finding:
     evidence: dict[str, Any] = field(default_factory=dict)
     # A rule lowers its own certainty (e.g. a concessive link inside one sentence).
     max_severity: Severity | None = None
+    # The claim the finding is about, where one of them is the suspect (a misspelt name):
+    # where the CLI and the editor page point. None: the first in document order.
+    primary: Claim | None = None
+    # Text that would resolve the finding at the primary claim ("Syrskyi"), if one does.
+    replacement: str | None = None
+    # One plain sentence for a reader, when the rule has a better one than its summary.
+    explanation: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,21 +158,10 @@ class Conflict:
     claims: tuple[Claim, ...]
     evidence: dict[str, Any]
     fingerprint: str
+    primary: int = 0  # index in `claims` of the claim the finding points at
+    replacement: str | None = None  # what to write at the primary claim, when one form is right
+    explanation: str = ""  # one plain sentence: why these claims cannot all be true
 
     def sort_key(self) -> tuple[Any, ...]:
         first = self.claims[0]
         return (first.document, first.start, self.rule, tuple(c.sort_key() for c in self.claims))
-
-
-@dataclass(frozen=True, slots=True)
-class Report:
-    documents: tuple[Document, ...]
-    conflicts: tuple[Conflict, ...]
-    claims: tuple[Claim, ...]
-    stats: dict[str, Any]
-    errors: tuple[dict[str, Any], ...] = ()
-
-    def to_dict(self, include_claims: bool = False) -> dict[str, Any]:
-        from .report import report_to_dict
-
-        return report_to_dict(self, include_claims=include_claims)

@@ -1,13 +1,16 @@
-"""The wire format (Report.to_dict) and line/column positions, computed only here."""
+"""A check's result (Report), its wire format (Report.to_dict) and line/column positions,
+computed only here. The model (checker/model.py) depends on nothing; this module on it."""
 
 from __future__ import annotations
 
 import bisect
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from . import __version__
-from .model import Claim, Conflict, Report
+from .model import Claim, Conflict, Document
+from .units import reader_values
 
 OFFSET_UNIT = "unicode code points, 0-based, end exclusive"
 
@@ -44,6 +47,10 @@ def claim_to_dict(c: Claim, text: str) -> dict[str, Any]:
     }
     if c.value is not None:
         out["bounds"] = {"lo": _bound(c.value.lo), "hi": _bound(c.value.hi)}
+        if c.kind == "measure" and c.value.finite:
+            shown = reader_values((c.value.lo + c.value.hi) / 2, c.unit)
+            if shown is not None:
+                out["reader_values"] = shown
         out["interval"] = [_num(c.value.lo), _num(c.value.hi)]  # deprecated: "inf" strings beside numbers
         out["unit"] = c.unit
     if c.attribute:
@@ -90,9 +97,12 @@ def conflict_to_dict(c: Conflict, texts: dict[str, str]) -> dict[str, Any]:
         "severity": str(c.severity),
         "status": c.status,
         "message": c.message,
+        "explanation": c.explanation,
         "claims": [claim_to_dict(x, texts[x.document]) for x in c.claims],
         "evidence": _jsonable(c.evidence),
         "fingerprint": c.fingerprint,
+        "primary": c.primary,
+        **({"replacement": c.replacement} if c.replacement is not None else {}),
     }
 
 
@@ -108,3 +118,16 @@ def report_to_dict(report: Report, include_claims: bool = False) -> dict[str, An
     if include_claims:
         out["claims"] = [claim_to_dict(c, texts[c.document]) for c in report.claims]
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    documents: tuple[Document, ...]
+    conflicts: tuple[Conflict, ...]
+    claims: tuple[Claim, ...]
+    stats: dict[str, Any]
+    errors: tuple[dict[str, Any], ...] = ()
+
+    def to_dict(self, include_claims: bool = False) -> dict[str, Any]:
+        """The wire format: what the API returns and `--format json` prints."""
+        return report_to_dict(self, include_claims=include_claims)

@@ -28,8 +28,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .markdown import Prose, line_of
-from .model import Claim, Conflict, Report
+from .model import Claim, Conflict
 from .nesting import depth_message, too_deep
+from .report import Report
 
 _DIRECTIVE = re.compile(r"<!--\s*checker\s*:(.*?)-->", re.S | re.I)
 _QUOTED = re.compile(r"\"([^\"]+)\"|“([^”]+)”")

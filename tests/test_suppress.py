@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from checker.cli import UsageError, check_sources
 from checker.config import settings_from
-from checker.model import Report
+from checker.report import Report
 from checker.suppress import DirectiveError, apply_baseline, load_baseline, write_baseline
 
 QTY = "Russia moved 1,500 troops to Kursk. The 15,000 troops arrived in Kursk."

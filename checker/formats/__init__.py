@@ -13,8 +13,8 @@ import importlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..model import Claim, Conflict, Report, Severity
-from ..report import line_col
+from ..model import Claim, Conflict, Severity
+from ..report import Report, line_col
 from .terminal import PLAIN, Style
 
 FORMATS = ("text", "json", "sarif", "github", "junit")
@@ -80,7 +80,8 @@ def located(reports: Sequence[Report]) -> list[Located]:
         texts = {d.id: d.text for d in r.documents}
         for c in r.conflicts:
             places = [place(x, texts[x.document]) for x in c.claims]
-            out.append(Located(c, places[0], tuple(places[1:])))
+            at = c.primary if 0 <= c.primary < len(places) else 0
+            out.append(Located(c, places[at], tuple(places[:at] + places[at + 1 :])))
     return sorted(out, key=Located.sort_key)
 
 

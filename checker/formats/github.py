@@ -18,7 +18,8 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..model import Report, Severity
+from ..model import Severity
+from ..report import Report
 from . import Failure, Located, located
 from .terminal import printable, safe_path
 

@@ -9,7 +9,8 @@ from typing import Any
 
 import orjson
 
-from ..model import Report, Severity
+from ..model import Severity
+from ..report import Report
 from . import Failure
 
 

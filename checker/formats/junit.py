@@ -15,7 +15,8 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
-from ..model import Report, Severity
+from ..model import Severity
+from ..report import Report
 from . import Failure, Located, located, paths
 from .terminal import printable
 

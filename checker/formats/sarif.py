@@ -20,7 +20,8 @@ from urllib.parse import quote
 import orjson
 
 from .. import __version__
-from ..model import Report, Severity
+from ..model import Severity
+from ..report import Report
 from ..rules import all_rules
 from . import Failure, Located, Place, located
 

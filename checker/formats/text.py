@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model import Report
+from ..report import Report
 from . import Failure, located
 from .terminal import PLAIN, Style, printable, safe_path
 
