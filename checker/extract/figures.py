@@ -45,7 +45,7 @@ _AGO = re.compile(r"[ \t]+(?:ago|earlier|later|before|after|from[ \t]+now|old)\b
 # Words after "m" that make it metres, not millions: "1.8m tall", "a 10m-long wall".
 _DIMENSION_WORDS = frozenset({"tall", "high", "long", "wide", "deep", "thick", "across", "away", "above", "below",
                               "deeper", "higher", "longer", "taller", "wider", "high-", "long-"})
-_LAST_WORD = re.compile(r"(?P<w>[^\W\d_]+)[ \t]+$")
+_LAST_WORD = re.compile(r"(?<![^\W\d_])(?P<w>[^\W\d_]+)[ \t]+$")
 _NEXT_WORD = re.compile(r"[ \t]*(?P<w>[^\W\d_][\w'’-]*)")
 _CLAUSE_END = re.compile(r"[ \t]*(?:[.,;:!?)\]]|$)")
 _AND = re.compile(r"(?:[ \t]+and)?[ \t]+")
