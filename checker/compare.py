@@ -94,13 +94,16 @@ def _noun_classes() -> dict[str, str]:
 @cache
 def _event_class() -> dict[str, str]:
     """Verb lemmas grouped into the event classes of lexicon.toml ("killed"/"died")."""
+    from . import lexical
     from .syntax import _regular
 
     out: dict[str, str] = {}
     for form, cls in lexicon().predicate_of.items():
         out.setdefault(form, cls)
-        for cand in _regular(form, "v"):
-            out.setdefault(cand, cls)
+        first, _, rest = form.partition(" ")
+        for cand in (lexical.lemma_of_form(first) or "", *_regular(first, "v")):
+            if cand:
+                out.setdefault(f"{cand} {rest}".strip(), cls)  # "took part" -> "take part"
     return out
 
 
@@ -185,7 +188,12 @@ def identity(a: Claim, b: Claim, nearest: bool) -> Identity | str:
     # Only a figure inside a definite noun phrase ("the 15,000 troops", "the 300-km
     # pipeline") presents itself as known; "the sale of 15,000 tonnes" or "the supply was
     # 5.9 months" state a figure, whatever their determiner.
-    presupposed = b.get("how", "").split("+")[0] in ("nummod", "modifies")
+    how_b = b.get("how", "").split("+")[0]
+    # A measure of one thing named again ("the blockade lasted six weeks", "the canal is 80
+    # km long") gives that thing's length a second value: the thing is the restatement.
+    presupposed = how_b in ("nummod", "modifies") or (
+        b.kind == "measure" and how_b in ("clause-subject", "copula", "dimension")
+    )
     anaphora = (
         nearest and presupposed and not disjoint and not a.get("subset") and b.get("definite")
         and b.paragraph - a.paragraph <= ANAPHORA_PARAGRAPHS and mb <= ma
@@ -211,6 +219,11 @@ def identity(a: Claim, b: Claim, nearest: bool) -> Identity | str:
         return Identity(WEAK, "different modifiers")
     if thing == "kind":
         return Identity(WEAK, f"{a.subject} and {b.subject} are kinds of one another")
+    if (anaphora and a.kind == "measure" and a.get("how") == b.get("how") == "modifies"
+            and xa and xb and xa != xb):
+        # "the 35-km mark" and "the 25-km mark" passed by two runners: a figure before a
+        # noun may say which one, not how long
+        return Identity(WEAK, "figures naming one of several")
     if b.get("indefinite") and a.document == b.document:
         # "a 400-metre breach" after "the 300-metre breach": a new one, or careless copy.
         return Identity(WEAK, "indefinite mention")
@@ -220,8 +233,11 @@ def identity(a: Claim, b: Claim, nearest: bool) -> Identity | str:
         return Identity(STRONG, f"same holder ({ha})")
     if wa and wa == wb and xa == xb:
         return Identity(STRONG, f"same whole ({wa})")
+    pa_, pb_ = a.get("patient", ""), b.get("patient", "")
     if events and xa and xa == xb and ma == mb and a.time == b.time and ea not in _light():
         return Identity(STRONG, f"same event ({ea}) by the same actor ({xa})")
+    if events and pa_ and pa_ == pb_ and ma == mb and a.time == b.time and ea not in _light():
+        return Identity(STRONG, f"same event ({ea} {pa_})")
     if events and ea not in _light():
         return Identity(WEAK, "same event")
     if _context_link(a, b):
@@ -266,27 +282,24 @@ def comparable_pairs(claims: list[Claim], kinds: set[str], skipped: Counter[str]
 
 # --- events ------------------------------------------------------------------------
 
-_NOMINAL_HOWS = frozenset({"attributive", "noun", "subject", "light verb"})
-
-
 def same_event(a: Claim, b: Claim) -> str | None:
     """How two dated mentions name one event (checker/extract/events.py reads each), or
-    None. The same word is not enough: a story cuts rates in July and again in September.
-    One of these must hold too: both words are in one event class of dates.toml (the
-    one-off events news dates: a strike, a launch, a ruling), the two share their object
-    ("opened the tunnel"), or both name it as a thing ("the launch", "its 9 May
-    ruling")."""
+    None. The same word or class is not enough: a story cuts rates in July and again in
+    September, and a war has a strike every day. One of these must hold too: the two share
+    their object ("opened the tunnel", "it opened"), one names the event as one already
+    known ("the launch", "Saturday's strike", "its 9 May ruling"), or the same actor does
+    it with no object named."""
     how = _same_word(a, b)
     if how is None:
         return None
-    ca, cb = a.get("event_class", ""), b.get("event_class", "")
-    if ca and ca == cb:
-        return how
     pa, pb = a.get("patient", ""), b.get("patient", "")
     if pa and pa == pb:
         return f"{how}, same object ({pa})"
-    if a.get("found_by") in _NOMINAL_HOWS and b.get("found_by") in _NOMINAL_HOWS:
-        return f"{how}, named as a thing both times"
+    if a.get("event_definite") or b.get("event_definite"):
+        return f"{how}, named as a known event"
+    xa, xb = a.get("agent", ""), b.get("agent", "")
+    if xa and xa == xb and not (pa or pb):
+        return f"{how}, same actor ({xa})"
     return None
 
 

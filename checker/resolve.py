@@ -182,7 +182,11 @@ def _why_not(a: Form, b: Form, words: EntityWords) -> str | None:
     if _code(a.text) or _code(b.text):
         return "entity: codes, not names"
     shared = bool(_context(a) & _context(b))
-    if not shared and min(zipf(a.folded), zipf(b.folded)) >= ATTESTED:
+    # A bare surname never introduced in full, close to a person's named in full, stands
+    # for that person ("CIA Director William Burns ... Byrnes"): a real name of its own
+    # ("Byrnes") is then still a slip.
+    stray = (a.bare and not a.givens and bool(b.givens)) or (b.bare and not b.givens and bool(a.givens))
+    if not shared and not stray and min(zipf(a.folded), zipf(b.folded)) >= ATTESTED:
         return "entity: both are words or names of their own"
     if not shared and not (a.givens or b.givens):
         common = [f for f in (a, b) if zipf(f.folded) >= ATTESTED and _ordinary(f.folded)]

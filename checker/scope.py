@@ -18,7 +18,7 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 TIME_NOUNS = frozenset({
     *MONTHS, *WEEKDAYS, "morning", "afternoon", "evening", "night", "overnight", "day", "week",
     "month", "year", "weekend", "today", "yesterday", "tomorrow", "tonight", "quarter", "season",
-    "hour", "minute", "decade", "century", "spring", "summer", "autumn", "fall", "winter", "midnight",
+    "hour", "minute", "decade", "century", "spring", "summer", "autumn", "winter", "midnight",
     "noon", "dawn", "dusk", "half",
 })
 _MONTH_RE = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|Jul(?:y|\.)?|Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"

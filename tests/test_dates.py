@@ -47,7 +47,7 @@ EXTRACTION = [
     ("The quake struck the region at 11:11 p.m. local time.", None, "11:11 p.m. local time", "time", "23:11", "quake"),
     ("The closest approach came at 2:27 p.m. EST.", None, "2:27 p.m. EST", "time", "19:27 UTC", "approach"),
     ("The screening ended shortly after midnight.", None, "midnight", "time", "00:00–00:30", "screening"),
-    ("The parade starts at noon.", None, "noon", "time", "12:00", "parade"),
+    ("The parade starts at noon.", None, "noon", "time", "12:00", "start"),
     ("The fire started at about 3:40 a.m.", None, "3:40 a.m.", "time", "03:25–03:55", "fire"),
 ]
 

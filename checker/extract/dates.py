@@ -86,6 +86,7 @@ def _doc_claims(ctx: SentenceContext) -> list[tuple[_Item, Claim]]:
             "event_class": ev.cls if ev is not None else "",
             "agent": ev.agent if ev is not None else "",
             "patient": ev.patient if ev is not None else "",
+            "event_definite": bool(ev is not None and ev.definite),
             "granularity": it.granularity,
             "relative": it.relative,
             "zone": it.zone,

@@ -48,6 +48,7 @@ class Event:
     patient: str  # the head of its object ("tunnel")
     distinct: str  # what marks one instance among several, "" when nothing does
     how: str  # the construction that decided it
+    definite: bool = False  # named as a known event ("the launch", "Saturday's strike")
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +158,7 @@ def event_of(sent: ParsedSentence, start: int, end: int) -> Event | None:
     if noun is not None:
         return _noun_event(noun, "attributive")
     found = _from_parse(toks, root, head)
-    if found is not None or any(t.pos_ == "VERB" for t in sent.span):
+    if found is not None or sent.has_verb:
         return found
     # A sentence parsed with no verb at all was parsed wrong ("woke" read as a noun): an
     # event noun of dates.toml right before, with only a preposition between ("the blast
@@ -206,12 +207,14 @@ def _from_parse(toks: list[Token], root: Token, head: Token) -> Event | None:
         subj = cur.head  # "the trial, which started on January 12": the trial
     obj = object_of(cur)
     carrier = phrase in _CARRIERS or lemma(cur) in t.phases
-    if subj is not None and subj.pos_ == "NOUN" and ((carrier and child(cur, "obj") is None) or lemma(subj) in t.classes):
+    if subj is not None and subj.pos_ == "NOUN" and _eventive(subj) and (
+        (carrier and child(cur, "obj") is None) or lemma(subj) in t.classes
+    ):
         # "the summit opened on March 3", "the parade starts at noon": a verb that only
         # carries an event gives it its subject; "the quake hit at 11:11 p.m.", "the main
         # blast destroyed a hall": an event noun as subject is the event
         ev = _noun_event(subj, "subject")
-        return Event(ev.key, ev.word, ev.cls, t.phases.get(lemma(cur), ev.phase), ev.agent, ev.patient, ev.distinct, "subject")
+        return Event(ev.key, ev.word, ev.cls, t.phases.get(lemma(cur), ev.phase), ev.agent, ev.patient, ev.distinct, "subject", ev.definite)
     if phrase in _CARRIERS and lemma(cur) in ("be", "take", "happen", "occur", "come"):
         return None
     if lemma(cur) in _light() and phrase not in t.classes:
@@ -221,7 +224,7 @@ def _from_parse(toks: list[Token], root: Token, head: Token) -> Event | None:
         word = phrase  # "gave way": the collapse
     elif lemma(cur) in _light() and obj is not None and obj.pos_ in _NOMINAL and _eventive(obj):
         ev = _noun_event(obj, "light verb")  # "made landfall", "carried out a strike"
-        return Event(ev.key, ev.word, ev.cls, ev.phase, _head_key(subj), ev.patient, ev.distinct, "light verb")
+        return Event(ev.key, ev.word, ev.cls, ev.phase, _head_key(subj), ev.patient, ev.distinct, "light verb", ev.definite)
     else:
         word = lemma(cur)
     agent = subj if subj is not None and child(cur, "aux:pass") is None else None
@@ -246,7 +249,7 @@ def _light() -> frozenset[str]:
     return frozenset(lexicon().words["light_verbs"]["lemmas"]) | {"carry", "stage", "conduct", "launch", "hold", "make"}
 
 
-_EVENT_DOMAINS = frozenset({"act", "event", "process", "phenomenon"})
+_EVENT_DOMAINS = frozenset({"act", "event", "process"})
 
 
 def _noun_after(toks: list[Token]) -> Token | None:
@@ -293,6 +296,8 @@ def _eventive(noun: Token) -> bool:
 
 
 def _noun_event(noun: Token, how: str) -> Event:
+    from ..syntax import definite
+
     word = lemma(noun)
     agent = next((c for c in noun.children if c.dep_ == "nmod:poss" and c.pos_ in _NOMINAL), None)
     patient = next((c for c in noun.children if c.dep_ in ("nmod", "nmod:unmarked") and case_of(c) == "of"), None)
@@ -306,5 +311,16 @@ def _noun_event(noun: Token, how: str) -> Event:
         patient=_head_key(patient),
         distinct=_distinct(noun),
         how=how,
+        definite=definite(noun) or (how == "attributive" and _opened_by_determiner(noun)),
     )
+
+
+def _opened_by_determiner(noun: Token) -> bool:
+    """A noun whose phrase opens with "the", a possessive or a date's "'s" ("the 10:30
+    p.m. screening", "Saturday's strike"), however the parser hung the determiner."""
+    doc = noun.doc
+    for i in range(max(0, noun.i - 6), noun.i):
+        if doc[i].lower_ in ("the", "this", "that", "its", "his", "her", "their", "'s", "’s"):
+            return True
+    return False
 

@@ -86,6 +86,7 @@ class Measured:
     role: str = LEVEL
     event: str = ""  # lemma of the clause's verb
     agent: str = ""  # lemma of that verb's subject
+    patient: str = ""  # lemma of that verb's object, when it is not the thing itself
     definite: bool = False
     indefinite: bool = False
     elided: bool = False  # a bare number whose noun is left out ("handed over 212")
@@ -174,6 +175,19 @@ def event_classes() -> dict[str, str]:
     return out
 
 
+def _event_phrase(pred: Token) -> str:
+    """A clause verb as an event: its lemma, with a particle or a bare light object
+    ("take part", "take place", "break out")."""
+    base = lemma(pred)
+    prt = child(pred, "compound:prt")
+    if prt is not None:
+        return f"{base} {prt.lower_}"
+    obj = child(pred, "obj")
+    if obj is not None and obj.lower_ in ("part", "place") and child(obj, "det") is None:
+        return f"{base} {obj.lower_}"
+    return base
+
+
 def _is_time(t: Token) -> bool:
     """A word that names a time, not a kind of thing: days, months, parts of the day."""
     return t.lower_ in TIME_NOUNS or lemma(t) in TIME_NOUNS
@@ -213,6 +227,41 @@ def _asserted(pred: Token, sentence: Span) -> bool:
     return True
 
 
+def _noun_after_figure(toks: list[Token]) -> Token | None:
+    """The noun a figure stands before, between a determiner or possessive and it: up to
+    two nouns or adjectives may follow the figure, the last noun being the head."""
+    doc = toks[0].doc
+    first, last = toks[0].i, toks[-1].i
+    before = doc[first - 1] if first > 0 else None
+    if before is None or not (before.pos_ == "DET" or before.tag_ == "PRP$" or before.lower_ in ("'s", "’s")):
+        return None
+    head = None
+    for i in range(last + 1, min(last + 4, len(doc))):
+        t = doc[i]
+        if t.text == "-":
+            continue
+        if t.pos_ == "NOUN" and not _is_time(t) and _a_noun(t):
+            head = t
+        elif t.pos_ not in ("ADJ",) or head is not None:
+            break
+    return head
+
+
+def _a_noun(t: Token) -> bool:
+    """A word the taggers call a noun that is no inflected verb form they mislabelled
+    ("came", "rose", "planned"): a form WordNet lists as a verb's, or a regular past or
+    present participle of a known verb."""
+    from .. import lexical
+
+    form = t.lower_
+    irregular = lexical.lemma_of_form(form)
+    if irregular and lexical.known(irregular, "v") and not lexical.known(form, "n"):
+        return False
+    if form.endswith(("ed", "ing")) and any(lexical.known(c, "v") for c in (form[:-2], form[:-1], form[:-3], form[:-3] + "e")):
+        return lexical.known(form, "n")
+    return True
+
+
 def _hyphened_noun(num: Token) -> Token | None:
     """The noun hyphen-joined to a number ("13,000-seat"), whatever the parser hung it on."""
     doc = num.doc
@@ -232,7 +281,7 @@ def measured(sent: ParsedSentence, start: int, end: int, kind: str) -> Measured 
         return None
     pred = predicate_of(root)
     clause = (sent.offset + pred.left_edge.idx, sent.offset + pred.right_edge.idx + len(pred.right_edge.text))
-    event = _lemma(pred) if pred.pos_ in ("VERB", "AUX") else ""
+    event = _event_phrase(pred) if pred.pos_ in ("VERB", "AUX") else ""
     agent_tok = subject_of(pred) if event else None
     agent = _lemma(agent_tok) if agent_tok is not None and agent_tok.i not in {t.i for t in toks} else ""
     if agent in _PRONOUNS:
@@ -250,12 +299,23 @@ def measured(sent: ParsedSentence, start: int, end: int, kind: str) -> Measured 
     how = ""
     dep, head = root.dep_, root.head
 
-    if kind == "count" and root.pos_ == "NUM":
+    prenominal = _noun_after_figure(toks) if kind in ("money", "measure", "percent", "count") else None
+    if prenominal is not None:
+        # "a €2.5 billion loan", "the 300-kilometre pipeline", "her 16% share", "the
+        # 36,563 troops": a figure between a determiner and a noun modifies or counts the
+        # noun, however the parser hung it
+        thing, how = prenominal, "nummod" if kind == "count" else "modifies"
+        hyphened = _hyphened_noun(toks[-1]) if kind == "count" else None
+        if hyphened is not None and hyphened != thing:
+            thing, holder = hyphened, thing  # "a 13,000-seat arena": seats of the arena
+    elif kind == "count" and root.pos_ == "NUM":
         # Climb number words: "1.5 million people" (1.5 -> million -> people).
         cur = root
         while cur.dep_ in ("compound", "nummod", "conj") and cur.head.pos_ == "NUM" and cur.head != cur:
             cur = cur.head
-        if cur.dep_ == "nummod" and cur.head.pos_ in _NOUNISH:
+        # A number hung on a noun just after it counts that noun, whatever the relation
+        # label ("37,241 troops" labelled a possessive by the parser is still a count).
+        if cur.head.pos_ in _NOUNISH and 0 < cur.head.i - cur.i <= 4 and cur.dep_ not in ("nmod", "appos", "conj"):
             thing, how = cur.head, "nummod"
             hyphened = _hyphened_noun(cur)
             if hyphened is not None and hyphened != thing:
@@ -280,7 +340,7 @@ def measured(sent: ParsedSentence, start: int, end: int, kind: str) -> Measured 
                 thing, how = (obj, "clause-object") if _counting_noun(obj) else (_thing_of_clause(pred), "clause-subject")
             else:
                 return Measured("", -1, -1, role=role, event=event, agent=agent, elided=True, how="bare", clause=clause)
-    else:
+    if thing is None and prenominal is None and not (kind == "count" and root.pos_ == "NUM"):
         unit = root
         in_phrase = next((c for c in unit.children if c.dep_ in ("nmod", "nmod:unmarked") and case_of(c) == "in"), None)
         content = of_phrase(unit) if kind in ("measure", "count", "money") else None
@@ -346,6 +406,13 @@ def measured(sent: ParsedSentence, start: int, end: int, kind: str) -> Measured 
     skip = frozenset(ids | ({holder.i} if holder is not None else set()))
     mods = tuple(sorted({_lemma(m) for m in noun_modifiers(thing, skip) if m.i not in ids and not _is_time(m)}))
     start_t = sent.start_of(thing)
+    det_before = toks[0].doc[toks[0].i - 1] if toks[0].i > 0 else None
+    is_definite, is_indefinite = definite(thing), indefinite(thing)
+    if how == "modifies" and det_before is not None:
+        # the determiner before the figure is the noun phrase's ("The €250 million loan")
+        low = det_before.lower_
+        is_definite = is_definite or low in ("the", "this", "that", "these", "those", "'s", "’s") or det_before.tag_ == "PRP$"
+        is_indefinite = is_indefinite or low in ("a", "an", "another")
     instance_words = {
         f"{_lemma(a)} {_lemma(o)}"
         for o in [*children(pred, "obl", "obl:unmarked"), *children(thing, "nmod")]
@@ -357,8 +424,10 @@ def measured(sent: ParsedSentence, start: int, end: int, kind: str) -> Measured 
         {_lemma(c) for c in thing.children if c.dep_ == "amod" and (_lemma(c) in _INSTANCE_ADJ or (c.tag_ == "JJ" and c.text[:1].isdigit()))}
         | ({_lemma(holder)} if holder is not None and _is_time(holder) else set())
     )))
-    if agent and agent == _lemma(thing):
+    if agent and agent.split()[-1] == _lemma(thing):
         agent = ""  # "with four matches left": the verb's subject is the thing itself
+    obj = child(pred, "obj") if event else None
+    patient = _lemma(obj) if obj is not None and obj.i not in ids and obj != thing and obj.pos_ in _NOUNISH else ""
     return Measured(
         thing=_lemma(thing),
         thing_start=start_t,
@@ -371,12 +440,15 @@ def measured(sent: ParsedSentence, start: int, end: int, kind: str) -> Measured 
         role=role,
         event=event,
         agent=agent,
-        definite=definite(thing),
-        indefinite=indefinite(thing),
+        patient=patient,
+        definite=is_definite,
+        indefinite=is_indefinite,
         how=how,
         clause=clause,
         instance=instance,
-        asserted=_asserted(pred, sent.span),
+        # a figure inside a definite noun phrase is presupposed, whatever its clause does
+        # ("the 15,000 troops withdrawn would not be enough")
+        asserted=((how == "nummod" or how == "modifies") and is_definite) or _asserted(pred, sent.span),
         subset=any(c.dep_ == "amod" and (c.tag_ in ("JJS", "RBS") or _lemma(c) in _SUBSET) for c in thing.children),
         event_class=noun_event or event_classes().get(event, ""),
         pred_index=pred.i,

@@ -258,8 +258,9 @@ def _parsed_time(t: Token) -> str:
     if case in ("from", "than", "compared with", "compared to", "versus", "vs"):
         return ""  # a baseline ("unchanged from December"), not the period
     det = next((c.lower_ for c in t.children if c.dep_ in ("det", "amod") and c.lower_ in _PERIOD_DETS), "")
-    det = "this" if det in ("all", "that", "the") else det  # "all week" is this week
     ordinal = next((lemma(c) for c in t.children if c.dep_ == "amod" and lemma(c) in _ORDINALS), "")
+    # "all week" is this week; "the first half" is the first half
+    det = "" if ordinal and det in ("the", "this") else "this" if det in ("all", "that", "the") else det
     if case == "since":
         return f"since {low}"
     return " ".join(x for x in (det, ordinal, low) if x)

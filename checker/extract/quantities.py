@@ -155,6 +155,7 @@ def _claim(ctx: SentenceContext, fig: Figure, kind: str, m: Measured | None) -> 
         ("holder_kind", m.holder_kind if m is not None else ""),
         ("whole", m.whole if m is not None else ""),
         ("agent", m.agent if m is not None else ""),
+        ("patient", m.patient if m is not None else ""),
         ("role", m.role if m is not None else ""),
         ("how", m.how if m is not None else ""),
         ("indefinite", bool(m is not None and m.indefinite)),

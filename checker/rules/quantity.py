@@ -76,7 +76,7 @@ def _contradictions(ctx: RuleContext) -> Iterator[tuple[Claim, Claim, Identity, 
         # and "146 billion" zlotys of deficit) or two sources disputing one figure close
         # together say they are one figure. Two unrelated figures of one kind and noun
         # ("nine killed" in one quake, "2,400" in another) are common in copy.
-        if cause is not None and cause != "one digit differs" and _distinctive(a, b, cause):
+        if cause is not None and cause != "one digit differs" and (cause.startswith("same number") or _distinctive(a, b, cause)):
             yield a, b, ident, cause
             continue
         disputing = a.source is not None and b.source is not None and not same_source(a.source, b.source)
