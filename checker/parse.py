@@ -158,6 +158,7 @@ def parse(text: str, segments: Segments) -> Parse:
                  if hi - lo <= MAX_SENTENCE_CHARS * max(1, len(starts)) and _LONG_RUN.search(text, lo, hi) is None]
         parsed = list(docs)
         for i, doc in zip(prose, nlp.pipe([docs[i] for i in prose], batch_size=64), strict=True):
+            _reparse_verbless(nlp, doc)
             _repair_verbs(doc)
             parsed[i] = doc
     out: list[ParsedSentence] = []
@@ -207,6 +208,61 @@ def _repair_verbs(doc: Doc) -> None:
         deps = {c.dep_ for c in t.children}
         if deps & {"nsubj", "nsubj:pass", "obj"} and "cop" not in deps and "det" not in deps:
             t.pos_ = "VERB"
+
+
+# The stand-in a past-tense verb the tagger missed is parsed as: a plain regular verb that
+# is both transitive and intransitive ("rose 2%", "rose to 5 mln", "rose sharply").
+PROBE_VERB = "increased"
+
+
+def _reparse_verbless(nlp: Language, doc: Doc) -> None:
+    """A sentence with no verb at all, in which a word after its first words is a past
+    tense in WordNet ("Net profit rose 12 pct"), is parsed again with that word replaced by
+    a plain past-tense verb, and the new tree and tags are kept (the text is not changed).
+    News past tenses that are also nouns ("rose") are where a tagger trained on web text
+    and fiction fails, and with the verb lost the whole tree goes wrong."""
+    import numpy
+    from spacy.attrs import DEP, HEAD, MORPH, POS, TAG
+    from spacy.tokens import Doc
+
+    swaps: dict[int, str] = {}
+    for sent in doc.sents:
+        if any(t.pos_ in ("VERB", "AUX") for t in sent):
+            continue
+        for t in sent[1:]:
+            prev = doc[t.i - 1]
+            if t.pos_ in ("NOUN", "ADJ", "PROPN") and prev.is_alpha and prev.pos_ not in ("DET", "ADP") \
+                    and _past_tense(t.lower_):
+                swaps[t.i] = PROBE_VERB
+                break
+    if not swaps:
+        return
+    words = [swaps.get(t.i, t.text) for t in doc]
+    probe = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc],
+                sent_starts=[bool(t.is_sent_start) for t in doc])
+    for _name, proc in nlp.pipeline:
+        probe = proc(probe)
+    attrs = [TAG, POS, MORPH, HEAD, DEP]
+    old, new = doc.to_array(attrs), probe.to_array(attrs)
+    for sent in probe.sents:
+        if any(i in swaps for i in range(sent.start, sent.end)):
+            old[sent.start : sent.end] = new[sent.start : sent.end]
+    doc.from_array(attrs, numpy.ascontiguousarray(old))
+
+
+@cache
+def _past_tense(form: str) -> bool:
+    """A past tense (or participle) of a verb WordNet knows: an irregular form ("rose",
+    "fell") or a regular -ed form ("climbed")."""
+    from . import lexical
+
+    irregular = lexical.lemma_of_form(form)
+    if irregular and irregular != form and not form.endswith("s") and lexical.known(irregular, "v"):
+        return True
+    if form.endswith("ed") and len(form) > 4:
+        stem = form[:-2]
+        return any(lexical.known(c, "v") for c in (stem, stem + "e", stem[:-1], form[:-3] + "y"))
+    return False
 
 
 def _pieces(segments: Segments) -> Iterator[tuple[int, int, list[int]]]:

@@ -56,6 +56,9 @@ ACTIONS = (("cross the river", "crossed the river"), ("attend the meeting", "att
 ROLES = ("Defence Minister", "Foreign Minister", "Finance Minister", "Interior Minister")
 FACILITIES = ("port", "airport", "border crossing", "bridge")
 TRENDS = ("vinyl sales", "car exports", "rail freight", "wheat prices")
+STANDOFFS = (("Farmers", "blockade of the port"), ("Dockers", "strike at the terminal"),
+             ("Rebels", "siege of the town"), ("Students", "occupation of the campus"))
+NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 TIMES = ("3:40 a.m.", "4:15 a.m.", "6:20 a.m.", "9:05 p.m.", "10:30 p.m.", "11:50 p.m.")
 
 
@@ -276,6 +279,25 @@ def times(draw: st.DrawFn, conflict: bool = False, ctx: _Context = _Context()) -
     return Article(text, "TIM001" if conflict else None, (first, second), ctx.published, "time")
 
 
+# -- durations -------------------------------------------------------------------------------------
+
+
+@st.composite
+def durations(draw: st.DrawFn, conflict: bool = False, ctx: _Context = _Context()) -> Article:
+    """A standoff's length given twice, in days and then in weeks: the same length, or
+    (conflict) a number of weeks no rounding of the days reaches."""
+    who, what = draw(st.sampled_from(STANDOFFS))
+    weeks = draw(st.integers(2, 8))
+    days = weeks * 7
+    if conflict:  # at least half as long again, or half as short: never a rounding
+        days = draw(st.sampled_from([d for d in range(10, 90) if d >= weeks * 7 * 1.5 or d <= weeks * 7 / 2]))
+    noun = what.split()[0]
+    text = (f"{who} began a {days}-day {what} in {draw(st.sampled_from(ctx.vocabulary.places))}. "
+            f"The {noun} lasted {NUMBER_WORDS[weeks - 1]} weeks, organisers said.")
+    return Article(text, "DUR001" if conflict else None, (f"{days}-day", f"{NUMBER_WORDS[weeks - 1]} weeks"),
+                   ctx.published, "duration")
+
+
 # -- entities --------------------------------------------------------------------------------------
 
 
@@ -346,6 +368,7 @@ STRATEGIES: dict[str, tuple[Strategy, ...]] = {
     "arithmetic": (totals, shares),
     "age": (ages,),
     "date": (event_dates,),
+    "duration": (durations,),
     "time": (times,),
     "weekday": (weekdays,),
     "entity-spelling": (names,),

@@ -133,7 +133,10 @@ def lookup(form: str, is_attached: bool) -> Unit:
     low = re.sub(r"\s+", " ", form.lower())
     key = table.get(form.lower()) or table.get(low)
     if key is None:
-        key = next(k for f, k in sorted(table.items()) if re.fullmatch(re.escape(f).replace("\\ ", r"\s+"), form, re.I))
+        key = next((k for f, k in sorted(table.items())
+                    if re.fullmatch(re.escape(f).replace("\\ ", r"\s+"), form, re.I)), None)
+    if key is None:
+        raise KeyError(f"{form!r} is no unit spelling the checker knows")
     return unit(key)
 
 

@@ -206,7 +206,7 @@ _SCANS = re.compile(r"\b(?P<name>[A-Za-z_]\w*)(?:\(\))?\.(?:finditer|search|find
 def _scanned_names(module: str) -> frozenset[str]:
     """Names the module scans text with: `NAME.finditer(`, `builder().search(` ..."""
     source = importlib.util.find_spec(module).origin  # type: ignore[union-attr]
-    text = open(source, encoding="utf-8").read() if source else ""  # noqa: SIM115
+    text = open(source, encoding="utf-8").read() if source else ""
     return frozenset(m.group("name") for m in _SCANS.finditer(text))
 
 

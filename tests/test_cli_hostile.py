@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -86,7 +87,11 @@ def test_a_file_name_is_escaped_in_many_github_log_lines(capsys: pytest.CaptureF
     Path(name).write_text("\n\n".join(f"The army moved {1500 + i} tanks{i} to the border. Later the {15000 + 10 * i} "
                                       f"tanks{i} were seen there." for i in range(12)), encoding="utf-8")
     _, out, _ = run([name, "--format", "github"], capsys)
-    assert not any(line.startswith("::warning") for line in out.splitlines())
+    annotations = [line for line in out.splitlines() if line.startswith("::")]
+    assert annotations
+    for line in annotations:  # every one is ours, its file property escaped
+        assert re.match(r"::(error|warning|notice) file=x%0A%3A%3Awarning file=forged\.md%2Cline=1%3A%3Aforged%0A\.md,",
+                        line), line
 
 
 def test_a_file_name_stays_one_value_in_sarif_junit_and_json(capsys: pytest.CaptureFixture[str]) -> None:

@@ -14,9 +14,9 @@ import time
 from collections.abc import Callable
 
 import pytest
+from adversarial_families import ADVERSARIAL_FAMILIES
 
 import checker
-from adversarial_families import ADVERSARIAL_FAMILIES
 
 ENGINE = checker.default_engine()
 SMALL = 5_000

@@ -371,7 +371,10 @@ def _set_bounds(fig: Figure, bounds: tuple[float, float] | None = None) -> None:
     if bounds is not None:
         fig.lo, fig.hi = bounds
     else:
-        fig.lo, fig.hi = _widen(fig.value, fig.step, fig.qualifier)
+        # A percentage is read to the point it is printed to: "50%" of a poll is as exact
+        # as "53%", where "50,000 people" is a round count.
+        step = min(fig.step, 1.0) if fig.percent else fig.step
+        fig.lo, fig.hi = _widen(fig.value, step, fig.qualifier)
 
 
 def _comparative_follows(ctx: SentenceContext, pos: int) -> bool:
@@ -572,6 +575,8 @@ def _read_kind(ctx: SentenceContext, fig: Figure, c: Core, pos: int, taken: set[
     m = _PERCENT.match(text, pos, s_end)
     if m:
         fig.percent = "pp" if m.group("pp") else "%"
+        if not c.bounds and fig.qualifier != "range":
+            _set_bounds(fig)  # read again to the point a percentage is printed to
         return m.end()
     if c.form == "fraction":
         fig.percent = "%"

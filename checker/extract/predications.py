@@ -436,7 +436,7 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
     for head in _heads(ctx):
         f = frame(head, ctx.parsed.span)
         subject = _resolve_subject(ctx, f)
-        times = _times_of(ctx, head if head.dep_ != "xcomp" else head.head)
+        times = _times_of(ctx, head if head.dep_ != "xcomp" or head.pos_ == "NOUN" else head.head)
         places = _places_of(ctx, head)
         background = head.dep_ in ("acl", "acl:relcl", "amod", "advcl", "advcl:relcl") or _in_background(head)
         common: dict[str, Any] = {

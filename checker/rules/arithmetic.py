@@ -181,10 +181,11 @@ def _shares_exceed(ctx: RuleContext) -> Iterator[Finding]:
         low = sum(c.value.lo for c in shares if c.value)
         if low > 100.0:
             listed = " + ".join(f"'{c.text}'" for c in shares)
+            stated = sum(float(c.get("value", 0.0)) for c in shares)
             yield Finding(
                 claims=tuple(shares),
-                message=f"shares of one whole add up to more than 100%: {listed} = {low:g}%",
-                evidence={"shares": [c.normalized for c in shares], "sum": low},
+                message=f"shares of one whole add up to more than 100%: {listed} = {stated:g}%",
+                evidence={"shares": [c.normalized for c in shares], "sum": stated},
             )
 
 
