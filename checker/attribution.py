@@ -177,10 +177,13 @@ def attribute_span(text: str, start: int, end: int, cues: Cues | None = None) ->
         if _determined(text, m.start()):
             continue
         before = _before(text, start, m.start())
+        last = before.lower().rsplit(" ", 1)[-1] if before else ""
+        if last == "it" or last in _PRONOUNS:
+            # "For the year it reported", "it said": the pronoun right before the verb is
+            # its subject, a source named earlier (resolved by attribute())
+            return Attribution(last, m.group("verb").lower(), hedged)
         if before and set(before.lower().split()) <= _EXPLETIVE:
             return Attribution("unnamed report", m.group("verb").lower(), True)
-        if before.lower() in _PRONOUNS:
-            return Attribution(before.lower(), m.group("verb").lower(), hedged)
         src = source_key(before)
         if src is None:
             after = _after(text, m.end(), end)
@@ -211,6 +214,7 @@ def attribute(segs: Segments, cues: Cues | None = None) -> list[Attribution]:
     pronouns = set(lexicon().words["attribution"]["pronouns"])
     out: list[Attribution] = []
     last_named: dict[int, str] = {}
+    named = ""  # the last source named anywhere before: a wire story's "it said" is its company's
     for s in segs.sentences:
         att = attribute_span(text, s.start, s.end, cues)
         for qs, qe in segs.quotes:
@@ -223,10 +227,12 @@ def attribute(segs: Segments, cues: Cues | None = None) -> list[Attribution]:
                 if outside.source is not None:
                     att = outside
         if att.source in pronouns:
-            prev = last_named.get(s.paragraph) or last_named.get(s.paragraph - 1)
+            prev = last_named.get(s.paragraph) or last_named.get(s.paragraph - 1) or named
             att = Attribution(prev or att.source, att.cue, att.hedged)
         elif att.source is not None:
             last_named[s.paragraph] = att.source
+            if att.source != "unnamed report":
+                named = att.source
         out.append(att)
     return out
 

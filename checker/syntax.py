@@ -61,6 +61,9 @@ def case_of(t: Token) -> str:
     return " ".join([c.lower_, *(f.lower_ for f in fixed)])
 
 
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
 def subject_of(pred: Token) -> Token | None:
     """The subject of a clause head: its own, or, for a conjoined or controlled verb
     ("rose and then fell", "expected to rise"), the subject of the verb it depends on; for
@@ -71,6 +74,8 @@ def subject_of(pred: Token) -> Token | None:
         if s is not None:
             return s
         if cur.dep_ == "xcomp" and cur.head != cur:
+            if any(c.dep_ in ("cop", "aux", "aux:pass") and c.tag_ in _FINITE for c in cur.children):
+                return None  # "..., and cassette sales were flat": a finite clause misread as a complement
             # "expected prices to rise": the object controls; "wants to rise": the subject
             controller = child(cur.head, "obj")
             if controller is not None:

@@ -14,7 +14,7 @@ from typing import Any
 from ..model import Claim, Interval, Span
 from .calendar import _DATELINE, _Item, _scan, lex
 from .context import SentenceContext
-from .events import event_of
+from .events import Event, event_of
 
 
 def _describe_days(lo: float, hi: float) -> str:
@@ -87,6 +87,8 @@ def _doc_claims(ctx: SentenceContext) -> list[tuple[_Item, Claim]]:
             "agent": ev.agent if ev is not None else "",
             "patient": ev.patient if ev is not None else "",
             "event_definite": bool(ev is not None and ev.definite),
+            "event_change": bool(ev is not None and _measure_change(ev)),
+            "event_period": bool(ev is not None and _of_a_period(ev)),
             "granularity": it.granularity,
             "relative": it.relative,
             "zone": it.zone,
@@ -220,3 +222,23 @@ def _with_source(c: Claim, source: str) -> Claim:
     from dataclasses import replace
 
     return replace(c, source=source)
+
+
+def _measure_change(ev: Event) -> bool:
+    """A rise, fall or standstill of something measured, with nothing acted on ("prices
+    rose in January", "the rise in February"): such a change happens every period, so the
+    date says which one it is, never that two mentions disagree. "The bank cut rates on
+    Tuesday" has an object: an act, dated once."""
+    from .predications import words
+
+    w = words()
+    return not ev.patient and (ev.word in w.up or ev.word in w.down or ev.word in w.up_nouns
+                               or ev.word in w.down_nouns or ev.word in w.same)
+
+
+def _of_a_period(ev: Event) -> bool:
+    """An event whose actor or object is a stretch of time ("the year ended February 28",
+    "the season, which begins June 1"): the date says which period, of which there are many."""
+    from ..scope import TIME_NOUNS
+
+    return any(p and p.split()[-1] in TIME_NOUNS for p in (ev.agent, ev.patient))

@@ -175,7 +175,8 @@ def frame(head: Token, sentence: Span | None = None) -> Frame:
     gov = head
     # "remained open", "was found alive": the state is the adjective, the clause (its
     # tense, negation, subject) the verb's
-    if head.dep_ == "xcomp" and head.head.pos_ in ("VERB", "AUX") and (head.pos_ != "VERB" or head.tag_ == "VBN"):
+    if head.dep_ == "xcomp" and head.head.pos_ in ("VERB", "AUX") and (head.pos_ != "VERB" or head.tag_ == "VBN") \
+            and child(head, "cop") is None:  # with a copula of its own it is a clause the parser misplaced
         gov = head.head
     subj = subject_of(gov) if gov is not head else (subject_of(head) if head.dep_ not in ("amod", "acl") else None)
     if head.dep_ in ("amod",) and head.head.pos_ in ("NOUN", "PROPN"):
@@ -241,7 +242,8 @@ def _times_of(ctx: SentenceContext, head: Token) -> tuple[str, ...]:
     out = [_parsed_time(c) for c in head.children if c.dep_ in deps]
     # "crossed the river on Sunday": a day the parser hangs on the object is the clause's
     obj = object_of(head)
-    if obj is not None:
+    # only an object after its verb: a passive subject's "for February" says which bookings
+    if obj is not None and obj.i > head.i:
         out += [_parsed_time(c) for c in obj.children if c.dep_ in ("nmod", "nmod:unmarked")]
     return tuple(sorted({t for t in out if t}))
 
@@ -339,8 +341,11 @@ def _heads(ctx: SentenceContext) -> list[Token]:
 
 def _noun_topic(t: Token) -> Token | None:
     """What a change noun is a change of: its "in" phrase ("a rise in rents")."""
+    from ..scope import TIME_NOUNS
+
     for c in t.children:
-        if c.dep_ in ("nmod", "nmod:unmarked") and case_of(c) in ("in", "of") and c.pos_ in ("NOUN", "PROPN"):
+        if c.dep_ in ("nmod", "nmod:unmarked") and case_of(c) in ("in", "of") and c.pos_ in ("NOUN", "PROPN") \
+                and c.lower_ not in TIME_NOUNS:  # "the rise in January": when, not what
             return c
     return None
 

@@ -83,8 +83,12 @@ def _contradictions(ctx: RuleContext) -> Iterator[tuple[Claim, Claim, Identity, 
         close = a.document == b.document and b.paragraph - a.paragraph <= 1
         # A second source answering the first: the same event, shared words around the
         # figures, or, for a bare shared noun, the answer in the next sentence.
-        answers = ident.why in ("same event", "shared context") or (
-            a.document == b.document and b.sentence - a.sentence <= 1
+        # A second source answering the first: the same event, or the same noun in the
+        # very next sentence. Shared words around two figures link two sources' figures no
+        # better than two figures of one source: in wire copy every sentence has a source.
+        answers = ident.why == "same event" or (
+            a.document == b.document and b.sentence - a.sentence == 1
+            and ident.why not in ("different modifiers", "indefinite mention")
         )
         if disputing and close and answers and ratio(a, b) <= MAX_DISPUTE_RATIO:
             yield a, b, ident, cause

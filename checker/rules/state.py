@@ -109,7 +109,7 @@ def _opposite(ctx: RuleContext) -> Iterator[Finding]:
     for a, b in _pairs(claims):
         if a.get("direction") == b.get("direction") or not same_topic(a.subject, b.subject):
             continue
-        ta, tb = set(a.get("times") or ()), set(b.get("times") or ())
+        ta, tb = _points(a), _points(b)
         if not (ta & tb) or ta != tb:
             ctx.skipped["state-change: opposite directions without one shared period"] += 1
             continue
@@ -127,6 +127,14 @@ def _opposite(ctx: RuleContext) -> Iterator[Finding]:
             evidence={"topic": a.subject, "directions": [a.get("direction"), b.get("direction")], "period": sorted(ta)},
             max_severity=cap,
         )
+
+
+def _points(c: Claim) -> set[str]:
+    """The periods a change is stated for, without the starts a clause may also carry
+    ("rose 9% in the first half to a level not seen since 1990": the first half)."""
+    times = set(c.get("times") or ())
+    points = {t for t in times if not t.startswith("since ")}
+    return points or times
 
 
 def _opposite_states(a: Claim, b: Claim) -> str | None:
