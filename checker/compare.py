@@ -35,6 +35,7 @@ _NOT_A_LEVEL = {
     "increment": "increment, not a total",
     "partitive": None,  # decided by the whole below
     "rate": None,
+    "tabular": "a row of a table (no verb, mostly figures)",
 }
 
 # Each claim is compared with at most this many earlier claims of its group. Real copy
@@ -230,6 +231,10 @@ def identity(a: Claim, b: Claim, nearest: bool) -> Identity | str:
     if anaphora:
         return Identity(STRONG, "definite restatement of the nearest mention")
     if ha and ha == hb and a.get("holder_kind") != "modified" and b.get("holder_kind") != "modified":
+        # a holder has many figures of one noun ("bought 600,000 of its shares", "sold
+        # 300,000 shares"): the holder makes them one figure only in one and the same act
+        if ea and eb and not events:
+            return Identity(WEAK, f"same holder ({ha}), different acts")
         return Identity(STRONG, f"same holder ({ha})")
     if wa and wa == wb and xa == xb:
         return Identity(STRONG, f"same whole ({wa})")

@@ -137,6 +137,17 @@ def _key(t: Token | None) -> str:
     return " ".join([*(lemma(c) for c in sorted(parts, key=lambda c: c.i)), lemma(t)])
 
 
+def _complement_form(head: Token) -> bool:
+    """An infinitive ("decided not to plant") or a verb that is another verb's complement
+    ("stopped paying"): what someone decides, plans or stops, not an act the copy reports.
+    An adverbial participle ("after performing three songs") still reports one."""
+    if head.pos_ not in ("VERB", "AUX") or head.tag_ not in ("VB", "VBG"):
+        return False
+    if any(c.lower_ == "to" and c.dep_ in ("mark", "aux") for c in head.children):
+        return True
+    return head.dep_ in ("xcomp", "ccomp", "csubj") and child(head, *SUBJECTS) is None
+
+
 def _tense(head: Token) -> str:
     auxes = [c for c in head.children if c.dep_ in ("aux", "aux:pass", "cop")]
     lows = {a.lower_ for a in auxes}
@@ -206,12 +217,20 @@ def frame(head: Token, sentence: Span | None = None) -> Frame:
             cur = cur.head
         else:
             break
+    obj_key = _key(obj)
+    if obj is None and head.pos_ in ("VERB", "ADJ", "AUX"):
+        # "not trying to sell" against "trying to buy", "not likely to rise" against "likely
+        # to fall": what the verb governs is part of what is said
+        comp = child(head, "xcomp") or child(head, "ccomp")
+        if comp is not None:
+            inner = object_of(comp)
+            obj_key = " ".join(x for x in ("to", lemma(comp), _key(inner)) if x)
     return Frame(
         head=head,
         lemma=lemma(head),
         subject=_key(subj),
         subject_tok=subj,
-        obj=_key(obj),
+        obj=obj_key,
         args=_args(head),
         negated=neg is not None,
         modality=mod,
@@ -449,6 +468,7 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
             "times": times,
             "places": places,
             "tense": f.tense,
+            "unasserted_form": _complement_form(head),
             "modality": f.modality or "",
             "background": background,
             "concessive": _concessive(head) or "",

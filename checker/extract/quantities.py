@@ -22,6 +22,7 @@ def extract_quantities(ctx: SentenceContext) -> list[Claim]:
     text = ctx.text
     out: list[Claim] = []
     taken: set[int] = set()
+    tabular = _tabular(ctx)
     for c in ctx.cores:
         if c.start in taken:
             continue
@@ -50,11 +51,48 @@ def extract_quantities(ctx: SentenceContext) -> list[Claim]:
             else:
                 out.append(elided)
             continue
+        if kind == "count" and m is not None and _names_one(ctx, fig, m, c.value):
+            ctx.skip("a number naming one thing ('the 400 series'), not a count")
+            continue
         claim = _claim(ctx, fig, kind, m)
+        if tabular:
+            claim = replace(claim, qualifiers=claim.qualifiers | {"tabular"})
         if kind == "count" and claim.subject:
             ctx.state.setdefault("counts", []).append(claim)
         out.append(claim)
     return out
+
+
+def _tabular(ctx: SentenceContext) -> bool:
+    """A table row set as a sentence ("Shr 34 cts vs 20 cts", "Revs 1.2 mln vs 980,000"):
+    no verb and mostly figures. Its figures sit in columns the parse cannot read, so they
+    are never compared as restatements of each other."""
+    toks = [t for t in ctx.parsed if not t.is_punct]
+    if not toks or any(t.pos_ in ("VERB", "AUX") for t in toks):
+        return False
+    return sum(1 for t in toks if t.like_num) >= 0.25 * len(toks)
+
+
+def _names_one(ctx: SentenceContext, fig: Figure, m: Measured, value: float) -> bool:
+    """A number before a singular noun names which one ("the 400 series", "a 0.2 point
+    contribution"), it does not count them; a hyphenated figure ("a 13,000-seat arena")
+    and a noun whose plural is the same word ("30 aircraft") still count."""
+    if value == 1 or not m.thing or m.thing_start < fig.end:
+        return False
+    tok = ctx.parsed.token_at(m.thing_start)
+    if tok is None or tok.tag_ != "NN" or "-" in ctx.text[fig.end : m.thing_start]:
+        return False
+    return _has_plural(tok.lower_)
+
+
+def _has_plural(noun: str) -> bool:
+    """A noun with a plural of its own ("contribution"), unlike "aircraft" or "personnel"."""
+    from .. import lexical
+
+    # "aircrafts" is attested, but far rarer than "aircraft": a plural only by mistake
+    plural = max(lexical.zipf(noun + "s"), lexical.zipf(noun + "es"),
+                 lexical.zipf(noun[:-1] + "ies") if noun.endswith("y") else 0.0)
+    return plural >= 2.0 and plural >= lexical.zipf(noun) - 1.0
 
 
 def _elided(ctx: SentenceContext, fig: Figure, c: Core, m: Measured | None) -> Claim | None:

@@ -3,6 +3,7 @@ roles that cannot both be true (entity-role)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -66,7 +67,31 @@ def _incompatible(a: Claim, b: Claim) -> str | None:
         return None
     if (ca in words.occupations) != (cb in words.occupations):
         return None
+    if _two_named_bodies(a, b):
+        return None  # "OPEC president" and "Nigeria's oil minister": one person, two bodies
     return "different posts"
+
+
+def _named_bodies(c: Claim) -> list[str]:
+    """The capitalised words of a role's portfolio as written ("OPEC", "Nigeria")."""
+    written = set(re.findall(r"[A-Z][\w&.-]*", c.text))
+    return [w for w in written if w.lower() in set(c.get("portfolio") or ())]
+
+
+def _two_named_bodies(a: Claim, b: Claim) -> bool:
+    """Both posts name their body and the bodies differ, not even as an acronym of the
+    other ("FPO", "Freedom Party")."""
+    na, nb = _named_bodies(a), _named_bodies(b)
+    if not na or not nb or {w.lower() for w in na} & {w.lower() for w in nb}:
+        return False
+
+    def initials(ws: list[str]) -> str:
+        return "".join(w[0] for w in sorted(ws, key=lambda w: a.text.find(w) if w in a.text else b.text.find(w)))
+
+    def abbreviates(ws: list[str], other: list[str]) -> bool:
+        return bool(other) and any(w.isupper() and len(w) >= 2 and w.startswith(initials(other)) for w in ws)
+
+    return not (abbreviates(na, nb) or abbreviates(nb, na))
 
 
 def _role(ctx: RuleContext) -> Iterator[Finding]:
