@@ -185,7 +185,12 @@ def _why_not(a: Form, b: Form, words: EntityWords) -> str | None:
     # A bare surname never introduced in full, close to a person's named in full, stands
     # for that person ("CIA Director William Burns ... Byrnes"): a real name of its own
     # ("Byrnes") is then still a slip.
-    stray = (a.bare and not a.givens and bool(b.givens)) or (b.bare and not b.givens and bool(a.givens))
+    # A titled bare surname ("President Reagan") introduces a person of its own.
+    def untitled(f: Form) -> bool:
+        return not any(o.claim.get("person") for o in f.occurrences)
+
+    stray = (a.bare and not a.givens and bool(b.givens) and untitled(a)) or (
+        b.bare and not b.givens and bool(a.givens) and untitled(b))
     if not shared and not stray and min(zipf(a.folded), zipf(b.folded)) >= ATTESTED:
         return "entity: both are words or names of their own"
     if not shared and not (a.givens or b.givens):
@@ -194,7 +199,13 @@ def _why_not(a: Form, b: Form, words: EntityWords) -> str | None:
             return "entity: a typo of an ordinary word, not a name"
     if a.personal != b.personal:
         return "entity: a person's name against another word"
-    if not (a.givens and b.givens) and _derived(a.folded, b.folded, words):
+    # "Latin America" and "Latin American" share their first word: an ending still makes
+    # another word
+    # "Latin America" and "Latin American": when WordNet knows one whole form, the first
+    # word is no first name, and an ending still makes another word
+    place_like = a.givens == b.givens and any(
+        _ordinary(f"{g} {f.folded}") for g in a.givens for f in (a, b))
+    if (not (a.givens and b.givens) or place_like) and _derived(a.folded, b.folded, words):
         return "entity: ending makes another word"
     if a.only_given or b.only_given:
         if not (a.only_given and b.only_given):
