@@ -215,6 +215,7 @@ def attribute(segs: Segments, cues: Cues | None = None) -> list[Attribution]:
     out: list[Attribution] = []
     last_named: dict[int, str] = {}
     named = ""  # the last source named anywhere before: a wire story's "it said" is its company's
+    seen: list[str] = []
     for s in segs.sentences:
         att = attribute_span(text, s.start, s.end, cues)
         for qs, qe in segs.quotes:
@@ -229,12 +230,53 @@ def attribute(segs: Segments, cues: Cues | None = None) -> list[Attribution]:
         if att.source in pronouns:
             prev = last_named.get(s.paragraph) or last_named.get(s.paragraph - 1) or named
             att = Attribution(prev or att.source, att.cue, att.hedged)
+        elif att.source is not None and _generic_body(att.source):
+            # "the board said": the body named before with that word ("the Clydeside health
+            # board"); with none ("Porsche AG ... the company said") it cannot be told apart
+            # from the sources before it, so it disputes none of them
+            body = [w for w in att.source.split() if "group" in _domains(w)]
+            earlier = next((n for n in reversed(seen) if body and body[-1] in n.split()), None)
+            if earlier:
+                att = Attribution(earlier, att.cue, att.hedged)
+            elif seen and _anaphoric(text[s.start : s.end], body[-1]) and not _named_before(text, s.start, body[-1]):
+                att = NONE
         elif att.source is not None:
             last_named[s.paragraph] = att.source
             if att.source != "unnamed report":
                 named = att.source
+                seen.append(att.source)
         out.append(att)
     return out
+
+
+def _generic_body(source: str) -> bool:
+    """A source named by a common noun for an organisation ("the company", "the federal
+    agency", "a company spokesman"): the body named last, as a definite noun phrase in news
+    refers back. No word of it is a name."""
+    from . import lexical
+
+    words = source.split()
+    if not all(lexical.known(w, "n") or lexical.known(w, "a") for w in words):
+        return False
+    return any("group" in _domains(w) for w in words)
+
+
+def _anaphoric(sentence: str, word: str) -> bool:
+    """"the company", "a company spokesman": a noun phrase pointing back; bare "Police"
+    names an institution of its own."""
+    return re.search(rf"\b(?:the|a|an|its|their)\s+(?:[\w-]+\s+)?{re.escape(word)}", sentence, re.I) is not None
+
+
+def _named_before(text: str, end: int, word: str) -> bool:
+    """The copy named a body with this word before ("the Northgate NHS Trust", "Police"),
+    so "the trust said" is that body, a source of its own."""
+    return re.search(rf"\b{re.escape(word.capitalize())}\b", text[:end]) is not None
+
+
+def _domains(word: str) -> frozenset[str]:
+    from . import lexical
+
+    return lexical.noun_domains(word, senses=1)
 
 
 def document_source(doc: Document | None) -> str | None:
