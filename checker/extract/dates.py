@@ -89,6 +89,9 @@ def _doc_claims(ctx: SentenceContext) -> list[tuple[_Item, Claim]]:
             "event_definite": bool(ev is not None and ev.definite),
             "event_change": bool(ev is not None and _measure_change(ev)),
             "event_period": bool(ev is not None and _of_a_period(ev)),
+            "event_plural": bool(ev is not None and ev.plural),
+            "attributive": how == "attributive",
+            "baseline": _BASELINE.search(text, max(0, xs - 24), xs) is not None,
             "granularity": it.granularity,
             "relative": it.relative,
             "zone": it.zone,
@@ -222,6 +225,11 @@ def _with_source(c: Claim, source: str) -> Claim:
     from dataclasses import replace
 
     return replace(c, source=source)
+
+
+# "rose 1.1 pct from December levels", "compared with January": the date of the baseline a
+# figure is measured against, not of the event.
+_BASELINE = re.compile(r"\b(?:from|than|compared\s+with|compared\s+to|against|versus|vs\.?)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
 
 
 def _measure_change(ev: Event) -> bool:

@@ -49,6 +49,7 @@ class Event:
     distinct: str  # what marks one instance among several, "" when nothing does
     how: str  # the construction that decided it
     definite: bool = False  # named as a known event ("the launch", "Saturday's strike")
+    plural: bool = False  # a plural event noun ("housing starts", "marketings"): many events
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,6 +320,7 @@ def _noun_event(noun: Token, how: str) -> Event:
         distinct=_distinct(noun),
         how=how,
         definite=definite(noun) or (how == "attributive" and _opened_by_determiner(noun)),
+        plural=noun.tag_ in ("NNS", "NNPS"),
     )
 
 

@@ -111,6 +111,17 @@ def _same_event_mismatch(kind: str):  # type: ignore[no-untyped-def]
                 how = same_event(a, b)
                 if how is None:
                     continue
+                if a.get("baseline") or b.get("baseline"):
+                    ctx.skipped[f"{kind}: the date of a baseline ('from December levels')"] += 1
+                    continue
+                if a.get("event_plural") or b.get("event_plural"):
+                    ctx.skipped[f"{kind}: a plural event noun names many events"] += 1
+                    continue
+                if (a.get("attributive") and b.get("attributive")) or (
+                        (a.get("attributive") or b.get("attributive")) and "year" in (a.get("granularity"), b.get("granularity"))):
+                    # "the 1997 issue" and "the 1990 issue": a date before a noun says which one
+                    ctx.skipped[f"{kind}: dates naming which of several ('the 1986 sale')"] += 1
+                    continue
                 if a.get("event_period") or b.get("event_period"):
                     ctx.skipped[f"{kind}: the start or end of one of many periods"] += 1
                     continue
