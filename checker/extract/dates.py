@@ -96,7 +96,7 @@ def _doc_claims(ctx: SentenceContext) -> list[tuple[_Item, Claim]]:
             "relative": it.relative,
             "zone": it.zone,
             "zoned": it.zoned,
-            "bound": it.bound,
+            "bound": it.bound or (it.kind == "date" and _DEADLINE.search(text, max(0, xs - 24), xs) is not None),
             "year_explicit": it.year_explicit,
         }
         data.update({k: v for k, v in it.data.items() if isinstance(v, (str, int, float, bool))})
@@ -227,6 +227,9 @@ def _with_source(c: Claim, source: str) -> Claim:
     return replace(c, source=source)
 
 
+# "by June 30", "until June 30", "no later than Friday": a deadline or a limit, not the day
+# an event happened.
+_DEADLINE = re.compile(r"\b(?:by|until|till|before|after|no\s+later\s+than|no\s+earlier\s+than)\s+(?:the\s+end\s+of\s+)?$", re.I)
 # "rose 1.1 pct from December levels", "compared with January": the date of the baseline a
 # figure is measured against, not of the event.
 _BASELINE = re.compile(r"\b(?:from|than|compared\s+with|compared\s+to|against|versus|vs\.?)\s+(?:the\s+|its\s+|their\s+)?$", re.I)

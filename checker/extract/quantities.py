@@ -63,6 +63,10 @@ def extract_quantities(ctx: SentenceContext) -> list[Claim]:
     return out
 
 
+# A figure followed by what it is counted against is a rate or a price, not an amount.
+_PER_UNIT = re.compile(r"[ \t]+(?:to[ \t]+the|against[ \t]+the)[ \t]+(?:u\.?s\.?[ \t]+)?(?:dollar|dlr|euro|pound|yen|mark|franc)s?\b", re.I)
+
+
 def _tabular(ctx: SentenceContext) -> bool:
     """A table row set as a sentence ("Shr 34 cts vs 20 cts", "Revs 1.2 mln vs 980,000"):
     no verb and mostly figures. Its figures sit in columns the parse cannot read, so they
@@ -164,8 +168,8 @@ def _claim(ctx: SentenceContext, fig: Figure, kind: str, m: Measured | None) -> 
         quals.add("hedged")
     if ctx.in_quote(fig.start, end):
         quals.add("quoted")
-    if fig.rate:
-        quals.add("rate")
+    if fig.rate or _PER_UNIT.match(ctx.text, end):
+        quals.add("rate")  # "1.2 mln bpd"; "95 sucres to the dollar", "a share", "per tonne"
     pred = m.event if m is not None else ""
     unit_label = {"percent": fig.percent or "%", "money": fig.currency or "", "measure": dimension}.get(kind, "")
     subject = m.thing if m is not None else ""

@@ -136,8 +136,38 @@ def _near(total: float, whole: float) -> bool:
     return whole > 0 and total <= MAX_OVERSHOOT * whole
 
 
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_OF_WHOLE = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?((?:[\w'’-]+[ \t]+){0,2}[\w'’-]+)")
+
+
+def _not_one_whole(text: str, shares: list[Claim]) -> str | None:
+    """Why percentages listed together are not shares of one whole: each of its own
+    thing ("64 pct and 56 pct respectively"), moves ("GM up 10.9 pct, Ford up 48 pct"), or
+    each of a different whole ("two-thirds of export earnings and 60 pct of revenue")."""
+    from ..extract.predications import words
+
+    sent_end = text.find(".", shares[-1].end)
+    if _RESPECTIVELY.search(text, shares[0].start, sent_end if sent_end > 0 else len(text)):
+        return "each of its own thing ('respectively')"
+    w = words()
+    moves = w.up | w.down | {"up", "down", "higher", "lower"}
+    for s in shares:
+        before = re.findall(r"[a-z]+", text[max(0, s.start - 20) : s.start].lower())[-2:]
+        if any(b in moves or b.rstrip("ing") in moves for b in before):
+            return "changes, not shares"
+    wholes = {m.group(1).lower() for s in shares if (m := _OF_WHOLE.match(text, s.end))}
+    if len(wholes) > 1:
+        return "shares of different wholes"
+    return None
+
+
 def _part_exceeds(ctx: RuleContext) -> Iterator[Finding]:
     for parts in enumerations(ctx, ("count", "money")):
+        text = ctx.documents[parts[0].document].text
+        end = text.find(".", parts[-1].end)
+        if _RESPECTIVELY.search(text, parts[0].start, end if end > 0 else len(text)):
+            ctx.skipped["figures each of its own thing ('respectively')"] += 1
+            continue
         whole = _whole_for(ctx, parts)
         if whole is None or whole.value is None:
             ctx.skipped["list without a stated total"] += 1
@@ -163,6 +193,11 @@ def _listed_shares(ctx: RuleContext) -> Iterator[Finding]:
     vote no and 17% were undecided") above 100%."""
     for shares in enumerations(ctx, ("percent",)):
         if any(s.unit != "%" for s in shares) or len({s.subject for s in shares if s.subject}) > 1:
+            continue
+        text = ctx.documents[shares[0].document].text
+        why = _not_one_whole(text, shares)
+        if why:
+            ctx.skipped[f"listed percentages: {why}"] += 1
             continue
         if len({s.time for s in shares if s.time}) > 1 or len({s.place for s in shares if s.place}) > 1:
             continue
