@@ -256,9 +256,12 @@ def _generic_body(source: str) -> bool:
     from . import lexical
 
     words = source.split()
-    if not all(lexical.known(w, "n") or lexical.known(w, "a") for w in words):
+    if not words or not all(lexical.known(w, "n") or lexical.known(w, "a") for w in words):
         return False
-    return any("group" in _domains(w) for w in words)
+    # "the interior ministry", "the health board": a noun before it says which body
+    if any(lexical.known(w, "n") for w in words[:-1]):
+        return False
+    return "group" in _domains(words[-1])
 
 
 def _anaphoric(sentence: str, word: str) -> bool:

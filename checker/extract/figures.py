@@ -224,7 +224,7 @@ def _widen(value: float, step: float, qualifier: str | None) -> tuple[float, flo
 def _is_currency_word(word: str) -> bool:
     w = _norm(word)
     money = _money()
-    return w in money.word or w in money.symbol or w in money.code or w.upper() in money.code
+    return w in money.word or w in money.symbol or w in money.code or w.upper() in money.code or w in money.minor
 
 
 def skip_digits(ctx: SentenceContext, c: Core) -> bool:

@@ -13,7 +13,7 @@ from ..model import Claim, Interval, Span
 from ..scope import WEEKDAYS, nearest
 from ..units import to_base
 from .context import SentenceContext
-from .figures import Figure, is_year, kind_of, normalized, read_figure, skip_digits
+from .figures import Figure, _is_currency_word, is_year, kind_of, normalized, read_figure, skip_digits
 from .measured import CHANGE, EARLIER, UPDATED, Measured, measured
 from .numbers import Core
 
@@ -178,6 +178,8 @@ def _claim(ctx: SentenceContext, fig: Figure, kind: str, m: Measured | None) -> 
     elif dimension == "[time]" and m is not None and m.event and not _eventive(subject):
         # "detained for 52 days": a duration measures the event, named by its noun
         subject = _event_noun(m.event)
+    if kind == "money" and subject and _is_currency_word(subject):
+        subject = ""  # "158.4 cents": the parse's noun is the currency, not what it prices
     if fig.rate:
         subject = f"{subject} per {fig.rate}".strip()  # "158.4 cents a litre": the price per litre
     context = _context_words(ctx, fig.start, end, c_lo, c_hi)

@@ -87,7 +87,7 @@ def _contradictions(ctx: RuleContext) -> Iterator[tuple[Claim, Claim, Identity, 
         # very next sentence. Shared words around two figures link two sources' figures no
         # better than two figures of one source: in wire copy every sentence has a source.
         answers = ident.why == "same event" or (
-            a.document == b.document and b.sentence - a.sentence == 1
+            a.document == b.document and b.sentence - a.sentence <= 1
             and ident.why not in ("different modifiers", "indefinite mention")
         )
         if disputing and close and answers and ratio(a, b) <= MAX_DISPUTE_RATIO:

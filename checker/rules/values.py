@@ -69,6 +69,10 @@ def likely_cause(a: Claim, b: Claim) -> str | None:
     bounded = {"range", "lower", "lower_open", "upper", "upper_open"}
     if (a.qualifiers | b.qualifiers) & bounded:
         return None  # a bound or a range is not a figure whose digits could slip
+    # digits slip as written ("158.4 cents", not 1.584 dollars)
+    wa, wb = a.get("written", va), b.get("written", vb)
+    if a.unit == b.unit and isinstance(wa, float) and isinstance(wb, float) and wa / (va or 1) == wb / (vb or 1):
+        va, vb = wa, wb
     if isinstance(va, float) and isinstance(vb, float) and min(abs(va), abs(vb)) >= 10:
         if math.floor(math.log10(abs(va))) == math.floor(math.log10(abs(vb))):
             return _one_slip(_digits(va), _digits(vb))
