@@ -83,12 +83,14 @@ def _contradictions(ctx: RuleContext) -> Iterator[tuple[Claim, Claim, Identity, 
         close = a.document == b.document and b.paragraph - a.paragraph <= 1
         # A second source answering the first: the same event, shared words around the
         # figures, or, for a bare shared noun, the answer in the next sentence.
-        # A second source answering the first: the same event, or the same noun in the
-        # very next sentence. Shared words around two figures link two sources' figures no
-        # better than two figures of one source: in wire copy every sentence has a source.
+        # A second source answering the first: the same event, or a bare figure in the very
+        # next sentence ("Kyiv said 250 soldiers ... Russia said 212") or one for the same
+        # stated day or place ("3,400 nurses on Monday", "1,900 on Monday"). Shared words or a
+        # shared noun link two sources' figures no better than two figures of one source:
+        # in wire copy every sentence has a source, and such pairs were other figures.
         answers = ident.why == "same event" or (
             a.document == b.document and b.sentence - a.sentence <= 1
-            and ident.why not in ("different modifiers", "indefinite mention")
+            and ("elided" in b.qualifiers or bool(a.time and a.time == b.time) or bool(a.place and a.place == b.place))
         )
         if disputing and close and answers and ratio(a, b) <= MAX_DISPUTE_RATIO:
             yield a, b, ident, cause
