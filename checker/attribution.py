@@ -216,6 +216,7 @@ def attribute(segs: Segments, cues: Cues | None = None) -> list[Attribution]:
     last_named: dict[int, str] = {}
     named = ""  # the last source named anywhere before: a wire story's "it said" is its company's
     seen: list[str] = []
+    proper = False  # a source named by name ("Porsche AG") came before
     for s in segs.sentences:
         att = attribute_span(text, s.start, s.end, cues)
         for qs, qe in segs.quotes:
@@ -238,13 +239,16 @@ def attribute(segs: Segments, cues: Cues | None = None) -> list[Attribution]:
             earlier = next((n for n in reversed(seen) if body and body[-1] in n.split()), None)
             if earlier:
                 att = Attribution(earlier, att.cue, att.hedged)
-            elif seen and _anaphoric(text[s.start : s.end], body[-1]) and not _named_before(text, s.start, body[-1]):
+            elif proper and _anaphoric(text[s.start : s.end], body[-1]) and not _named_before(text, s.start, body[-1]):
                 att = NONE
+            else:
+                seen.append(att.source)  # "the union said ... the company said": two bodies
         elif att.source is not None:
             last_named[s.paragraph] = att.source
             if att.source != "unnamed report":
                 named = att.source
                 seen.append(att.source)
+                proper = proper or _is_named(text[s.start : s.end], att.source)
         out.append(att)
     return out
 
@@ -262,6 +266,17 @@ def _generic_body(source: str) -> bool:
     if any(lexical.known(w, "n") for w in words[:-1]):
         return False
     return "group" in _domains(words[-1])
+
+
+def _is_named(sentence: str, source: str) -> bool:
+    """A source written with a capital inside its sentence ("Porsche AG said", "Statistics
+    Canada said"), not a common noun ("the mayor said"); a sentence's first word does not
+    count, since it is capitalised anyway."""
+    for w in source.split():
+        m = re.search(rf"\b{re.escape(w)}\b", sentence, re.I)
+        if m and m.start() > 0 and sentence[m.start()].isupper():
+            return True
+    return False
 
 
 def _anaphoric(sentence: str, word: str) -> bool:

@@ -52,6 +52,13 @@ class Form:
     text: str
     folded: str
     occurrences: list[Occurrence] = field(default_factory=list)
+    titled_cache: bool | None = None  # any occurrence titled ("President Reagan"), once computed
+
+    @property
+    def titled(self) -> bool:
+        if self.titled_cache is None:
+            self.titled_cache = any(o.claim.get("person") for o in self.occurrences)
+        return self.titled_cache
 
     @property
     def strong(self) -> bool:
@@ -186,11 +193,8 @@ def _why_not(a: Form, b: Form, words: EntityWords) -> str | None:
     # for that person ("CIA Director William Burns ... Byrnes"): a real name of its own
     # ("Byrnes") is then still a slip.
     # A titled bare surname ("President Reagan") introduces a person of its own.
-    def untitled(f: Form) -> bool:
-        return not any(o.claim.get("person") for o in f.occurrences)
-
-    stray = (a.bare and not a.givens and bool(b.givens) and untitled(a)) or (
-        b.bare and not b.givens and bool(a.givens) and untitled(b))
+    stray = (a.bare and not a.givens and bool(b.givens) and not a.titled) or (
+        b.bare and not b.givens and bool(a.givens) and not b.titled)
     if not shared and not stray and min(zipf(a.folded), zipf(b.folded)) >= ATTESTED:
         return "entity: both are words or names of their own"
     if not shared and not (a.givens or b.givens):

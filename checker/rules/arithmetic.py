@@ -132,8 +132,12 @@ def _event_of(text: str) -> str | None:
 MAX_OVERSHOOT = 1.3
 
 
-def _near(total: float, whole: float) -> bool:
-    return whole > 0 and total <= MAX_OVERSHOOT * whole
+def _near(total: float, whole: float, count: bool = False) -> bool:
+    # a small count slips by a few people as easily as a large one by a fifth
+    return whole > 0 and total <= max(MAX_OVERSHOOT * whole, whole + (SMALL_COUNT_SLACK if count else 0))
+
+
+SMALL_COUNT_SLACK = 5
 
 
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
@@ -175,7 +179,9 @@ def _part_exceeds(ctx: RuleContext) -> Iterator[Finding]:
         low = sum(p.value.lo for p in parts if p.value)
         if low <= whole.value.hi:
             continue
-        if not _near(low, whole.value.hi) or any(p.value and p.value.lo > whole.value.hi for p in parts):
+        count = whole.kind == "count"
+        if not _near(low, whole.value.hi, count) or any(p.value and not _near(p.value.lo, whole.value.hi, count) and
+                                                         p.value.lo > whole.value.hi for p in parts):
             ctx.skipped["parts far beyond the figure before them: not its breakdown"] += 1
             continue
         stated = sum(float(p.get("value", 0.0)) for p in parts)
