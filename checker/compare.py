@@ -154,7 +154,10 @@ def identity(a: Claim, b: Claim, nearest: bool) -> Identity | str:
     thing = same_thing(a, b)
     if thing is None:
         return "different subjects"
-    if a.document == b.document and a.sentence == b.sentence and "elided" not in b.qualifiers:
+    if a.document == b.document and a.sentence == b.sentence and not (
+            "elided" in b.qualifiers and a.source and b.source and a.source != b.source):
+        # one sentence lists, ranges and converts; only a second voice ("Kyiv said 250
+        # soldiers; Russia said 212") restates a figure in it
         return "same sentence (a list, a range or a conversion)"
     for q, reason in _NOT_A_LEVEL.items():
         if reason and (q in a.qualifiers or q in b.qualifiers):

@@ -490,6 +490,9 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
             # An asserted change is also an act that a denial can contradict ("raised its
             # rates" against "did not raise its rates"): it goes on to be a predicate too.
         state = _state_form(f)
+        comp = child(head, "xcomp")
+        if state is not None and comp is not None and any(c.lower_ == "to" for c in comp.children):
+            state = None  # "are likely to fall", "easy to copy": about the act, not a state of the subject
         if state is not None and subject:
             # An act that changes a state ("reopened on Friday") starts it; a passive
             # participle ("was closed on Monday") describes it on that day.

@@ -67,6 +67,15 @@ def extract_quantities(ctx: SentenceContext) -> list[Claim]:
 _PER_UNIT = re.compile(r"[ \t]+(?:to[ \t]+the|against[ \t]+the)[ \t]+(?:u\.?s\.?[ \t]+)?(?:dollar|dlr|euro|pound|yen|mark|franc)s?\b", re.I)
 
 
+def _classifies(ctx: SentenceContext, m: Measured | None) -> bool:
+    """A length before a plural noun names a kind of them ("the two-year notes and the
+    four-year notes"), not how long one thing lasted ("a 40-day blockade")."""
+    if m is None or m.how != "modifies" or m.thing_start < 0:
+        return False
+    tok = ctx.parsed.token_at(m.thing_start)
+    return tok is not None and tok.tag_ in ("NNS", "NNPS")
+
+
 def _tabular(ctx: SentenceContext) -> bool:
     """A table row set as a sentence ("Shr 34 cts vs 20 cts", "Revs 1.2 mln vs 980,000"):
     no verb and mostly figures. Its figures sit in columns the parse cannot read, so they
@@ -74,7 +83,9 @@ def _tabular(ctx: SentenceContext) -> bool:
     toks = [t for t in ctx.parsed if not t.is_punct]
     if not toks or any(t.pos_ in ("VERB", "AUX") for t in toks):
         return False
-    return sum(1 for t in toks if t.like_num) >= 0.25 * len(toks)
+    # "Oper shr profit 34 cts vs loss 53 cts": a "vs" between figures is a table's columns
+    versus = any(t.lower_ in ("vs", "vs.", "v.") for t in toks)
+    return versus or sum(1 for t in toks if t.like_num) >= 0.25 * len(toks)
 
 
 def _names_one(ctx: SentenceContext, fig: Figure, m: Measured, value: float) -> bool:
@@ -197,6 +208,7 @@ def _claim(ctx: SentenceContext, fig: Figure, kind: str, m: Measured | None) -> 
         ("clause", (c_lo, c_hi)),
         ("holder", m.holder if m is not None else ""),
         ("holder_kind", m.holder_kind if m is not None else ""),
+        ("classifies", _classifies(ctx, m) if dimension == "[time]" else False),
         ("whole", m.whole if m is not None else ""),
         ("agent", m.agent if m is not None else ""),
         ("patient", m.patient if m is not None else ""),

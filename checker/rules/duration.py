@@ -38,6 +38,9 @@ def _mismatch(ctx: RuleContext) -> Iterator[Finding]:
         assert a.value is not None and b.value is not None
         if a.value.overlaps(b.value) or (b.document, b.start) in reported:
             continue
+        if a.get("classifies") or b.get("classifies"):
+            ctx.skipped["duration: a length naming a kind of thing ('two-year notes')"] += 1
+            continue
         cause = likely_cause(a, b)
         if ident.strength != STRONG and cause in (None, "one digit differs"):
             ctx.skipped["duration: weak identity and no slip"] += 1
