@@ -230,6 +230,8 @@ def lemma(t: Token) -> str:
         irregular_noun = _irregular_nouns().get(form)
         if irregular_noun:
             return irregular_noun
+    if pos == "n" and t.tag_ == "NN" and lexical.known(form, "n"):
+        return form  # tagged singular: "pass", "gas" are no plurals of "pa" and "ga"
     if not t.lemma_:
         # No trained lemmatizer in the pipeline: WordNet's irregular forms, then the
         # regular endings (a plural's singular first), then the form itself.

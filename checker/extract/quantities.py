@@ -51,6 +51,12 @@ def extract_quantities(ctx: SentenceContext) -> list[Claim]:
             else:
                 out.append(elided)
             continue
+        if kind == "count" and m is not None and m.thing in _COUNT_NOUNS:
+            # "put the number at about 400": the count of what the earlier voice counted
+            answer = _elided(ctx, fig, c, replace(m, elided=True))
+            if answer is not None:
+                out.append(answer)
+                continue
         if kind == "count" and m is not None and _names_one(ctx, fig, m, c.value):
             ctx.skip("a number naming one thing ('the 400 series'), not a count")
             continue
@@ -86,6 +92,10 @@ def _tabular(ctx: SentenceContext) -> bool:
     # "Oper shr profit 34 cts vs loss 53 cts": a "vs" between figures is a table's columns
     versus = any(t.lower_ in ("vs", "vs.", "v.") for t in toks)
     return versus or sum(1 for t in toks if t.like_num) >= 0.25 * len(toks)
+
+
+# Nouns that stand for a count of something named elsewhere (measured.py's _LIGHT).
+_COUNT_NOUNS = frozenset({"number", "total", "count", "tally", "figure", "sum"})
 
 
 def _names_one(ctx: SentenceContext, fig: Figure, m: Measured, value: float) -> bool:
