@@ -115,6 +115,9 @@ def negated(pred: Token) -> Token | None:
     modifier, or "no"/"none" as the determiner of its subject or object."""
     for c in pred.children:
         if c.dep_ in ("advmod", "neg", "det", "cc:preconj") and c.lower_ in NEGATORS:
+            nxt = c.doc[c.i + 1] if c.i + 1 < len(c.doc) else None
+            if c.lower_ == "not" and nxt is not None and nxt.lower_ in ("only", "just", "merely"):
+                continue  # "not only runs the risk ... but": an addition, not a denial
             return c
         if c.dep_ == "aux" and c.lower_.endswith("n't"):
             return c

@@ -143,6 +143,8 @@ def _complement_form(head: Token) -> bool:
     An adverbial participle ("after performing three songs") still reports one."""
     if head.pos_ not in ("VERB", "AUX") or head.tag_ not in ("VB", "VBG"):
         return False
+    if head.tag_ == "VBG" and head.dep_ in ("acl", "amod"):
+        return True  # "a field not paying PRT": describes the noun, reports no act
     if any(c.lower_ == "to" and c.dep_ in ("mark", "aux") for c in head.children):
         return True
     return head.dep_ in ("xcomp", "ccomp", "csubj") and child(head, *SUBJECTS) is None
@@ -213,7 +215,11 @@ def frame(head: Token, sentence: Span | None = None) -> Frame:
             break
         if cur is not head and lemma(cur) in words().projection:
             mod = "projection"  # "economists expected prices to rise"
-        elif cur.dep_ in ("xcomp", "ccomp") and cur.head != cur:
+        elif cur.dep_ in ("xcomp", "ccomp", "conj") and cur.head != cur:
+            # "is expected to test 150 yen and to fall below it", "would increase ... but
+            # remain constant": a conjunct shares its first conjunct's mood
+            if cur.dep_ == "conj":
+                mod = modality(cur.head, sentence)
             cur = cur.head
         else:
             break
@@ -364,7 +370,7 @@ def _noun_topic(t: Token) -> Token | None:
 
     for c in t.children:
         if c.dep_ in ("nmod", "nmod:unmarked") and case_of(c) in ("in", "of") and c.pos_ in ("NOUN", "PROPN") \
-                and c.lower_ not in TIME_NOUNS:  # "the rise in January": when, not what
+                and c.lower_ not in TIME_NOUNS and not _measure(c):  # "the rise in January", "a rise of 1.1 pct"
             return c
     return None
 
@@ -471,6 +477,9 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
             "unasserted_form": _complement_form(head),
             "modality": f.modality or "",
             "background": background,
+            "temporal_clause": head.dep_ in ("advcl", "acl:relcl", "advcl:relcl") and any(
+                c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "since", "after", "before", "while", "until")
+                for c in head.children),
             "concessive": _concessive(head) or "",
             "hedged": ctx.attribution_at(ctx.parsed.start_of(head)).hedged,
         }

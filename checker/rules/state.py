@@ -69,6 +69,12 @@ def _change_cap(a: Claim, b: Claim) -> tuple[Severity | None, str | None]:
     return cap, link
 
 
+def _when_clause(c: Claim) -> bool:
+    """A change told as the time of something else ("when prices soared", "since it was
+    raised"): the story's background, not a statement about the period it reports."""
+    return bool(c.get("temporal_clause"))
+
+
 def _pairs(claims: list[Claim]) -> Iterator[tuple[Claim, Claim]]:
     """Pairs within a window of each other, never all pairs over a long document."""
     window = 60
@@ -83,6 +89,9 @@ def _stability(ctx: RuleContext) -> Iterator[Finding]:
     reported: set[tuple[str, int]] = set()
     for a, b in _pairs(claims):
         da, db = a.get("direction"), b.get("direction")
+        if _when_clause(a) or _when_clause(b):
+            ctx.skipped["state-change: one is the background of the other ('since January 2, when it was raised')"] += 1
+            continue
         if (da == "same") == (db == "same"):
             continue
         same = same_topic(a.subject, b.subject)
