@@ -99,6 +99,15 @@ class Measured:
     pred_index: int = -1  # the clause head's token index in its Doc
 
 
+def _name_key(t: Token | None) -> str:
+    """A holder's key: a name with its other words ("Southland Financial Corp", not
+    "corp"), a common noun by its lemma."""
+    if t is not None and t.pos_ == "PROPN":
+        parts = [c for c in t.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
+        return " ".join(x.lower_ for x in sorted([*parts, t], key=lambda x: x.i))
+    return _lemma(t)
+
+
 def _lemma(t: Token | None) -> str:
     return "" if t is None else lemma(t)
 
@@ -432,7 +441,7 @@ def measured(sent: ParsedSentence, start: int, end: int, kind: str) -> Measured 
         thing=_lemma(thing),
         thing_start=start_t,
         thing_end=sent.end_of(thing),
-        holder=_lemma(holder),
+        holder=_name_key(holder),
         holder_kind=holder_kind,
         whole=whole,
         partitive=partitive,

@@ -72,6 +72,9 @@ def _contradictions(ctx: RuleContext) -> Iterator[tuple[Claim, Claim, Identity, 
         if ident.strength == STRONG:
             yield a, b, ident, cause  # the same figure: any disagreement is a finding
             continue
+        if "listed" in a.qualifiers or "listed" in b.qualifiers:
+            ctx.skipped["weak identity within a list of figures"] += 1
+            continue
         # Same noun and scope, little else in common: only a telling slip ("164 billion"
         # and "146 billion" zlotys of deficit) or two sources disputing one figure close
         # together say they are one figure. Two unrelated figures of one kind and noun
