@@ -134,6 +134,13 @@ def _derived(a: str, b: str, words: EntityWords) -> bool:
     return i >= 3 and ending(a[i:]) and ending(b[i:])
 
 
+def _demonym(a: str, b: str) -> bool:
+    """One is the other's adjective in WordNet ("Belgian", "Belgium")."""
+    from . import lexical
+
+    return lexical.pertainym(a) == b or lexical.pertainym(b) == a
+
+
 def _ordinary(folded: str) -> bool:
     """An ordinary English word (a WordNet noun, verb, adjective or adverb)."""
     return any(known(folded, pos) for pos in "nvar")
@@ -209,7 +216,8 @@ def _why_not(a: Form, b: Form, words: EntityWords) -> str | None:
     # word is no first name, and an ending still makes another word
     place_like = a.givens == b.givens and any(
         _ordinary(f"{g} {f.folded}") for g in a.givens for f in (a, b))
-    if (not (a.givens and b.givens) or place_like) and _derived(a.folded, b.folded, words):
+    another_word = _derived(a.folded, b.folded, words) or _demonym(a.folded, b.folded)
+    if (not (a.givens and b.givens) or place_like) and another_word:
         return "entity: ending makes another word"
     if a.only_given or b.only_given:
         if not (a.only_given and b.only_given):

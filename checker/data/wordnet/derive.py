@@ -21,9 +21,13 @@ The engine never reads WordNet itself; rebuild these files after changing this s
 
 from __future__ import annotations
 
+import contextlib
 import gzip
+import io
+import re
 import sys
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
@@ -36,6 +40,19 @@ SOURCE = "Open English WordNet (globalwordnet/english-wordnet @ d94538ad0df3), C
 def _load(path: Path) -> dict:
     with path.open(encoding="utf-8") as f:
         return yaml.load(f, Loader=yaml.CSafeLoader)
+
+
+_OF_PLACE = re.compile(r"of or relat(?:ing|ed) to (?:or characteristic of )?(?:the )?"
+                       r"((?:[A-Z][\w'-]*)(?: (?:[A-Z][\w'-]*|of|and))*?)(?= or |,|;| and |$| \(|\.)")
+
+
+@contextlib.contextmanager
+def _gz(path: Path) -> Iterator[io.StringIO]:
+    """A gzip text file with no timestamp in its header, so that rebuilding from the same
+    source gives the same bytes."""
+    buf = io.StringIO()
+    yield buf
+    path.write_bytes(gzip.compress(buf.getvalue().encode("utf-8"), compresslevel=9, mtime=0))
 
 
 def _pos(p: str) -> str:
@@ -83,11 +100,11 @@ def main(src: str) -> None:
         stack.extend(synsets[sid].get("similar", []) or [])
 
     header = f"# Derived by checker/data/wordnet/derive.py from {SOURCE}.\n"
-    with gzip.open(OUT / "senses.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as w:
+    with _gz(OUT / "senses.tsv.gz") as w:
         w.write(header + "# lemma<TAB>pos (n v a r)<TAB>synsets, most common sense first\n")
         for (lemma, p), ids in sorted(senses.items()):
             w.write(f"{lemma}\t{p}\t{','.join(dict.fromkeys(ids))}\n")
-    with gzip.open(OUT / "synsets.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as w:
+    with _gz(OUT / "synsets.tsv.gz") as w:
         w.write(header + "# synset<TAB>hypernyms<TAB>similar-to<TAB>members (| between)<TAB>lexicographer file\n")
         for sid in sorted(keep):
             s = synsets[sid]
@@ -114,6 +131,17 @@ def main(src: str) -> None:
                 derivations.add((lb, pb, la, pa))
         elif rel == "pertainym" and pa == "a":
             pertainyms.add((la, lb))
+    # Relational adjectives of places whose sense names its noun only in the definition
+    # ("Belgian": "of or relating to or characteristic of Belgium or the Belgian people").
+    for sid, s in synsets.items():
+        if domain.get(sid) != "pert":
+            continue
+        m = _OF_PLACE.match((s.get("definition") or [""])[0])
+        if m is None:
+            continue
+        for member in s.get("members", []):
+            if member[:1].isupper() and member.lower() != m.group(1).lower():
+                pertainyms.add((member.lower(), m.group(1).lower()))
     # Indirect antonyms: a satellite ("shut") is similar to a head ("closed") whose
     # antonym ("open") then opposes every member of the satellite.
     for sid in keep:
@@ -136,7 +164,7 @@ def main(src: str) -> None:
             best[(p, a, b)] = min(best.get((p, a, b), how), how)
         for (p, a, b), how in sorted(best.items()):
             w.write(f"{p}\t{a}\t{b}\t{how}\n")
-    with gzip.open(OUT / "derivations.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as w:
+    with _gz(OUT / "derivations.tsv.gz") as w:
         w.write(header + "# lemma<TAB>pos<TAB>related lemma<TAB>its pos\n")
         for row in sorted(derivations):
             w.write("\t".join(row) + "\n")
