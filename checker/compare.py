@@ -170,7 +170,8 @@ def identity(a: Claim, b: Claim, nearest: bool) -> Identity | str:
     if ha and hb and ha != hb:
         return "different holders"
     share = a.kind == "percent" or "partitive" in a.qualifiers
-    xa, xb = a.get("agent", ""), b.get("agent", "")
+    # an "actor" with a digit in it ("4th qtr", "A300-600R") is a misparsed table cell
+    xa, xb = (x if not any(ch.isdigit() for ch in x) else "" for x in (a.get("agent", ""), b.get("agent", "")))
     if share and xa and xb and xa != xb:
         return "shares of different holders"  # "Labour took 61 of the 150 seats", "the Tories 78"
     wa, wb = a.get("whole", ""), b.get("whole", "")

@@ -92,6 +92,8 @@ def _doc_claims(ctx: SentenceContext) -> list[tuple[_Item, Claim]]:
             "event_plural": bool(ev is not None and ev.plural),
             "attributive": how == "attributive",
             "baseline": _BASELINE.search(text, max(0, xs - 24), xs) is not None,
+            # "the 1986 final quarter": a year naming which period, the period is the date
+            "period_part": it.granularity == "year" and _PERIOD_AFTER.match(text, it.end) is not None,
             "granularity": it.granularity,
             "relative": it.relative,
             "zone": it.zone,
@@ -230,6 +232,7 @@ def _with_source(c: Claim, source: str) -> Claim:
 # "by June 30", "until June 30", "no later than Friday": a deadline or a limit, not the day
 # an event happened.
 _DEADLINE = re.compile(r"\b(?:by|until|till|before|after|no\s+later\s+than|no\s+earlier\s+than)\s+(?:the\s+end\s+of\s+)?$", re.I)
+_PERIOD_AFTER = re.compile(r"(?:[ \t]+(?:first|second|third|fourth|final|last|latest))?[ \t]+(?:quarter|half|season|term)\b", re.I)
 # "rose 1.1 pct from December levels", "compared with January": the date of the baseline a
 # figure is measured against, not of the event.
 _BASELINE = re.compile(r"\b(?:from|than|compared\s+with|compared\s+to|against|versus|vs\.?)\s+(?:the\s+|its\s+|their\s+)?$", re.I)

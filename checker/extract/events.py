@@ -215,7 +215,8 @@ def _from_parse(toks: list[Token], root: Token, head: Token) -> Event | None:
         # carries an event gives it its subject; "the quake hit at 11:11 p.m.", "the main
         # blast destroyed a hall": an event noun as subject is the event
         ev = _noun_event(subj, "subject")
-        return Event(ev.key, ev.word, ev.cls, t.phases.get(lemma(cur), ev.phase), ev.agent, ev.patient, ev.distinct, "subject", ev.definite)
+        return Event(ev.key, ev.word, ev.cls, t.phases.get(lemma(cur), ev.phase), ev.agent, ev.patient, ev.distinct,
+                     "subject", ev.definite, ev.plural)
     if phrase in _CARRIERS and lemma(cur) in ("be", "take", "happen", "occur", "come"):
         return None
     if lemma(cur) in _light() and phrase not in t.classes:
@@ -320,7 +321,9 @@ def _noun_event(noun: Token, how: str) -> Event:
         distinct=_distinct(noun),
         how=how,
         definite=definite(noun) or (how == "attributive" and _opened_by_determiner(noun)),
-        plural=noun.tag_ in ("NNS", "NNPS"),
+        # "housing starts" are many events; "the talks", "hostilities" (a plural WordNet
+        # lists as a word of its own) are one
+        plural=noun.tag_ in ("NNS", "NNPS") and not lexical.known(noun.lower_, "n"),
     )
 
 

@@ -332,6 +332,8 @@ def _claim(ctx: SentenceContext, kind: str, span: tuple[int, int], normalized: s
     quals = {q for q in ("negated", "hedged") if data.get(q)}
     if data.get("modality"):
         quals.add("unasserted")
+    if ctx.in_quote(a, b):
+        quals.add("quoted")
     return Claim(
         kind=kind,
         span=Span(ctx.doc.id, a, b, ctx.text[a:b]),

@@ -275,6 +275,12 @@ def _negation(ctx: RuleContext) -> Iterator[Finding]:
         if {n.get("tense"), p.get("tense")} == {"present", "past"}:
             ctx.skipped["negation: present against past"] += 1
             continue
+        if ("quoted" in n.qualifiers and "quoted" in p.qualifiers and n.document == p.document
+                and abs(n.sentence - p.sentence) <= 1):
+            # "I'm not trying to please them. I'm trying to ...": a speaker correcting a
+            # reading of their own words, not the copy contradicting itself
+            ctx.skipped["negation: one speaker's correction inside a quotation"] += 1
+            continue
         if n.get("unasserted_form") or p.get("unasserted_form"):
             ctx.skipped["negation: an infinitive or gerund ('not to plant', 'paying') states no act"] += 1
             continue
