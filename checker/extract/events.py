@@ -229,11 +229,16 @@ def _from_parse(toks: list[Token], root: Token, head: Token) -> Event | None:
         return Event(ev.key, ev.word, ev.cls, ev.phase, _head_key(subj), ev.patient, ev.distinct, "light verb", ev.definite)
     else:
         word = lemma(cur)
-    agent = subj if subj is not None and child(cur, "aux:pass") is None else None
+    # "the report, published on Nov 13": a past participle on a noun is passive, the noun
+    # its object
+    passive = child(cur, "aux:pass") is not None or (cur.dep_ == "acl" and cur.tag_ == "VBN")
+    if passive and obj is None and subj is not None:
+        obj = subj
+    agent = subj if subj is not None and not passive else None
     if agent is None:
         agent_obl = next((c for c in cur.children if c.dep_ == "obl:agent"), None)
         agent = agent_obl
-    patient = obj if obj is not None else (subj if child(cur, "aux:pass") is not None else None)
+    patient = obj if obj is not None else (subj if passive else None)
     if patient is not None and _amount(patient):
         patient = None  # "rose 1.8 pct in February": how far, not what was acted on
     return Event(
