@@ -231,7 +231,10 @@ def _from_parse(toks: list[Token], root: Token, head: Token) -> Event | None:
         word = lemma(cur)
     # "the report, published on Nov 13": a past participle on a noun is passive, the noun
     # its object
-    passive = child(cur, "aux:pass") is not None or (cur.dep_ == "acl" and cur.tag_ == "VBN")
+    passive = child(cur, "aux:pass") is not None or (
+        cur.dep_ == "acl" and cur.tag_ == "VBN"
+        # with no other finite verb the "participle" is the sentence's main verb misread
+        and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in cur.sent if t is not cur))
     if passive and obj is None and subj is not None:
         obj = subj
     agent = subj if subj is not None and not passive else None
