@@ -237,16 +237,21 @@ def _reparse_verbless(nlp: Language, doc: Doc) -> None:
                 break
     if not swaps:
         return
-    words = [swaps.get(t.i, t.text) for t in doc]
-    probe = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc],
-                sent_starts=[bool(t.is_sent_start) for t in doc])
+    # Only the sentences with a probe are parsed again, one Doc for all of them (a
+    # sentence's tree stays inside it, so heads copy back as they are).
+    spans = [sent for sent in doc.sents if any(i in swaps for i in range(sent.start, sent.end))]
+    toks = [t for sent in spans for t in sent]
+    probe = Doc(doc.vocab, words=[swaps.get(t.i, t.text) for t in toks], spaces=[bool(t.whitespace_) for t in toks],
+                sent_starts=[t.i == sent.start for sent in spans for t in sent])
     for _name, proc in nlp.pipeline:
         probe = proc(probe)
     attrs = [TAG, POS, MORPH, HEAD, DEP]
     old, new = doc.to_array(attrs), probe.to_array(attrs)
-    for sent in probe.sents:
-        if any(i in swaps for i in range(sent.start, sent.end)):
-            old[sent.start : sent.end] = new[sent.start : sent.end]
+    at = 0
+    for sent in spans:
+        n = sent.end - sent.start
+        old[sent.start : sent.end] = new[at : at + n]
+        at += n
     doc.from_array(attrs, numpy.ascontiguousarray(old))
 
 

@@ -21,9 +21,9 @@ names; and two first names of people with different surnames.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from rapidfuzz.distance import OSA, Indel
 
@@ -49,40 +49,59 @@ class Occurrence(NamedTuple):
 
 @dataclass(slots=True)
 class Form:
+    """One spelling of a name and its occurrences. Compared with many other forms once
+    all occurrences are in, so what it says of its occurrences is computed once (a name
+    met in every sentence would otherwise make the comparisons quadratic)."""
+
     text: str
     folded: str
     occurrences: list[Occurrence] = field(default_factory=list)
-    titled_cache: bool | None = None  # any occurrence titled ("President Reagan"), once computed
+    memo: dict[str, Any] = field(default_factory=dict)
+
+    def _once(self, key: str, make: Callable[[], Any]) -> Any:
+        if key not in self.memo:
+            self.memo[key] = make()
+        return self.memo[key]
 
     @property
     def titled(self) -> bool:
-        if self.titled_cache is None:
-            self.titled_cache = any(o.claim.get("person") for o in self.occurrences)
-        return self.titled_cache
+        """Any occurrence titled ("President Reagan")."""
+        return bool(self._once("titled", lambda: any(o.claim.get("person") for o in self.occurrences)))
 
     @property
     def strong(self) -> bool:
-        return any(not o.weak for o in self.occurrences)
+        return bool(self._once("strong", lambda: any(not o.weak for o in self.occurrences)))
 
     @property
     def givens(self) -> set[str]:
-        return {o.given for o in self.occurrences if o.last and o.given}
+        return set(self._once("givens", lambda: frozenset(o.given for o in self.occurrences if o.last and o.given)))
 
     @property
     def bare(self) -> bool:
-        return any(o.last and not o.given for o in self.occurrences)
+        return bool(self._once("bare", lambda: any(o.last and not o.given for o in self.occurrences)))
 
     @property
     def personal(self) -> bool:
-        return bool(self.givens) or any(o.claim.get("personal") for o in self.occurrences)
+        said = self._once("personal", lambda: any(o.claim.get("personal") for o in self.occurrences))
+        return bool(self.givens) or bool(said)
 
     @property
     def only_given(self) -> bool:
-        return all(not o.last for o in self.occurrences)
+        return bool(self._once("only_given", lambda: all(not o.last for o in self.occurrences)))
 
     @property
     def first(self) -> tuple[str, int]:
-        return min((o.claim.document, o.start) for o in self.occurrences)
+        return tuple(self._once("first", lambda: min((o.claim.document, o.start) for o in self.occurrences)))  # type: ignore[return-value]
+
+    @property
+    def context(self) -> frozenset[str]:
+        """The words that place it inside a longer name: its first names, or the name it
+        is followed by ("New England Electric" / "New England Elecetric")."""
+        def make() -> frozenset[str]:
+            given = {o.given for o in self.occurrences if o.given}
+            return frozenset(given | {"> " + o.follows for o in self.occurrences if o.follows})
+
+        return frozenset(self._once("context", make))
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,10 +193,8 @@ def _inflected(a: str, b: str) -> bool:
     return short.endswith("man") and long == short[:-3] + "men"
 
 
-def _context(f: Form) -> set[str]:
-    """The words that place a form inside a longer name: its first names, or the name it
-    is followed by ("New England Electric" / "New England Elecetric")."""
-    return {o.given for o in f.occurrences if o.given} | {"> " + o.follows for o in f.occurrences if o.follows}
+def _context(f: Form) -> frozenset[str]:
+    return f.context
 
 
 def _code(text: str) -> bool:
@@ -210,14 +227,11 @@ def _why_not(a: Form, b: Form, words: EntityWords) -> str | None:
             return "entity: a typo of an ordinary word, not a name"
     if a.personal != b.personal:
         return "entity: a person's name against another word"
-    # "Latin America" and "Latin American" share their first word: an ending still makes
-    # another word
     # "Latin America" and "Latin American": when WordNet knows one whole form, the first
     # word is no first name, and an ending still makes another word
-    place_like = a.givens == b.givens and any(
-        _ordinary(f"{g} {f.folded}") for g in a.givens for f in (a, b))
-    another_word = _derived(a.folded, b.folded, words) or _demonym(a.folded, b.folded)
-    if (not (a.givens and b.givens) or place_like) and another_word:
+    if (_derived(a.folded, b.folded, words) or _demonym(a.folded, b.folded)) and (
+            not (a.givens and b.givens)
+            or (a.givens == b.givens and any(_ordinary(f"{g} {f.folded}") for g in a.givens for f in (a, b)))):
         return "entity: ending makes another word"
     if a.only_given or b.only_given:
         if not (a.only_given and b.only_given):

@@ -228,7 +228,7 @@ def frame(head: Token, sentence: Span | None = None) -> Frame:
         # "not trying to sell" against "trying to buy", "not likely to rise" against "likely
         # to fall": what the verb governs is part of what is said
         comp = child(head, "xcomp") or child(head, "ccomp")
-        if comp is not None:
+        if comp is not None and comp.pos_ in ("VERB", "AUX"):
             inner = object_of(comp)
             obj_key = " ".join(x for x in ("to", lemma(comp), _key(inner)) if x)
     return Frame(
@@ -286,6 +286,8 @@ def _parsed_time(t: Token) -> str:
         return ""  # a baseline ("unchanged from December"), not the period
     det = next((c.lower_ for c in t.children if c.dep_ in ("det", "amod") and c.lower_ in _PERIOD_DETS), "")
     ordinal = next((lemma(c) for c in t.children if c.dep_ == "amod" and lemma(c) in _ORDINALS), "")
+    if ordinal == det:
+        ordinal = ""  # "last month": one word, read once
     # "all week" is this week; "the first half" is the first half
     det = "" if ordinal and det in ("the", "this") else "this" if det in ("all", "that", "the") else det
     if case == "since":

@@ -32,8 +32,12 @@ def _claims_of(form: Form, every: bool, ctx: RuleContext) -> list[Claim]:
 def _spelling(ctx: RuleContext) -> Iterator[Finding]:
     for v in ctx.resolution.variants:
         claims = _claims_of(v.preferred, False, ctx)
+        seen = set(claims)  # a set: a name met in every sentence makes long lists
         for f in v.others:
-            claims += [c for c in _claims_of(f, True, ctx) if c not in claims]
+            for c in _claims_of(f, True, ctx):
+                if c not in seen:
+                    seen.add(c)
+                    claims.append(c)
         others = ", ".join(f"'{f.text}' ({len(f.occurrences)}×)" for f in v.others)
         # The finding points at the rarer spelling and suggests the commoner one; when the
         # two are as frequent, the copy does not say which is right, and neither do we.
