@@ -36,6 +36,7 @@ _NOT_A_LEVEL = {
     "partitive": None,  # decided by the whole below
     "rate": None,
     "tabular": "a row of a table (no verb, mostly figures)",
+    "respectively": "figures each of its own thing ('respectively')",
 }
 
 # Each claim is compared with at most this many earlier claims of its group. Real copy
@@ -162,6 +163,8 @@ def identity(a: Claim, b: Claim, nearest: bool) -> Identity | str:
     for q, reason in _NOT_A_LEVEL.items():
         if reason and (q in a.qualifiers or q in b.qualifiers):
             return reason
+    if ("rate" in a.qualifiers) != ("rate" in b.qualifiers):
+        return "a rate or price against an amount ('95 sucres to the dollar')"
     if "updated" in b.qualifiers and (a.document, a.paragraph) <= (b.document, b.paragraph):
         # "raised the toll to four", "rose to 121,000": the copy says the figure changed
         # since the earlier mention.

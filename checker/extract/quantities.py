@@ -6,6 +6,7 @@ whole, its role (level or change), its event and the scope of its clause."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from ..lexicon import lexicon
@@ -63,12 +64,26 @@ def extract_quantities(ctx: SentenceContext) -> list[Claim]:
         claim = _claim(ctx, fig, kind, m)
         if tabular:
             claim = replace(claim, qualifiers=claim.qualifiers | {"tabular"})
+        elif _RESPECTIVELY.search(text, ctx.sentence.start, ctx.sentence.end):
+            claim = replace(claim, qualifiers=claim.qualifiers | {"respectively"})
         if kind == "count" and claim.subject:
             ctx.state.setdefault("counts", []).append(claim)
         out.append(claim)
-    return out
+    return _mark_lists(out)
 
 
+# A sentence with this many figures of one kind is a list or a table set as prose ("8,110
+# bpd at 15.42 dlrs, 2,679 bpd at 15.24 dlrs, ..."): its figures are each of its own.
+LIST_FIGURES = 5
+
+
+def _mark_lists(claims: list[Claim]) -> list[Claim]:
+    kinds = Counter((c.kind, c.unit) for c in claims)
+    return [replace(c, qualifiers=c.qualifiers | {"listed"}) if kinds[(c.kind, c.unit)] >= LIST_FIGURES else c
+            for c in claims]
+
+
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 # A figure followed by what it is counted against is a rate or a price, not an amount.
 _PER_UNIT = re.compile(r"[ \t]+(?:to[ \t]+the|against[ \t]+the)[ \t]+(?:u\.?s\.?[ \t]+)?(?:dollar|dlr|euro|pound|yen|mark|franc)s?\b", re.I)
 

@@ -72,7 +72,8 @@ def _contradictions(ctx: RuleContext) -> Iterator[tuple[Claim, Claim, Identity, 
         if ident.strength == STRONG:
             yield a, b, ident, cause  # the same figure: any disagreement is a finding
             continue
-        if "listed" in a.qualifiers or "listed" in b.qualifiers:
+        listed = ("listed" in a.qualifiers) + ("listed" in b.qualifiers)
+        if listed == 2 or (listed and not (cause or "").startswith("same number")):
             ctx.skipped["weak identity within a list of figures"] += 1
             continue
         # Same noun and scope, little else in common: only a telling slip ("164 billion"
