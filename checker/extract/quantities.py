@@ -24,6 +24,8 @@ def extract_quantities(ctx: SentenceContext) -> list[Claim]:
     out: list[Claim] = []
     taken: set[int] = set()
     tabular = _tabular(ctx)
+    # once per sentence: a sentence may be long, and hold many figures
+    respectively = _RESPECTIVELY.search(text, ctx.sentence.start, ctx.sentence.end) is not None
     for c in ctx.cores:
         if c.start in taken:
             continue
@@ -64,7 +66,7 @@ def extract_quantities(ctx: SentenceContext) -> list[Claim]:
         claim = _claim(ctx, fig, kind, m)
         if tabular:
             claim = replace(claim, qualifiers=claim.qualifiers | {"tabular"})
-        elif _RESPECTIVELY.search(text, ctx.sentence.start, ctx.sentence.end):
+        elif respectively:
             claim = replace(claim, qualifiers=claim.qualifiers | {"respectively"})
         if kind == "count" and claim.subject:
             ctx.state.setdefault("counts", []).append(claim)
