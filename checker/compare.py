@@ -210,6 +210,9 @@ def identity(a: Claim, b: Claim, nearest: bool) -> Identity | str:
         # at anyone's; a possessor added later ("the city's 1.3 million people") narrows
         and not (share and not ((ha or xa) and (ha or xa) == (hb or xb)))
         and not (hb and not ha)
+        # "The 400 series ..." then "the 300 series": a figure inside a definite noun
+        # phrase names its own referent; only a figure that introduced one is pointed back to
+        and not (a.get("definite") and a.get("how", "").split("+")[0] in ("nummod", "modifies"))
     )
     ea, eb = a.get("predicate") or "", b.get("predicate") or ""
     events = same_verb(ea, eb)
