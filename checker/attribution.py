@@ -217,6 +217,16 @@ def attribute(segs: Segments, cues: Cues | None = None) -> list[Attribution]:
     named = ""  # the last source named anywhere before: a wire story's "it said" is its company's
     seen: list[str] = []
     proper = False  # a source named by name ("Porsche AG") came before
+    first_named: dict[str, int] = {}
+
+    def named_before(word: str, end: int) -> bool:
+        """The copy named a body with this word before ("the Northgate NHS Trust",
+        "Police"), so "the trust said" is that body, a source of its own. Where the word
+        is first written with a capital is looked up once per document, not per sentence."""
+        if word not in first_named:
+            m = re.search(rf"\b{re.escape(word.capitalize())}\b", text)
+            first_named[word] = m.start() if m else len(text)
+        return first_named[word] < end
     for s in segs.sentences:
         att = attribute_span(text, s.start, s.end, cues)
         for qs, qe in segs.quotes:
@@ -239,7 +249,7 @@ def attribute(segs: Segments, cues: Cues | None = None) -> list[Attribution]:
             earlier = next((n for n in reversed(seen) if body and body[-1] in n.split()), None)
             if earlier:
                 att = Attribution(earlier, att.cue, att.hedged)
-            elif proper and _anaphoric(text[s.start : s.end], body[-1]) and not _named_before(text, s.start, body[-1]):
+            elif proper and _anaphoric(text[s.start : s.end], body[-1]) and not named_before(body[-1], s.start):
                 att = NONE
             else:
                 seen.append(att.source)  # "the union said ... the company said": two bodies
@@ -283,12 +293,6 @@ def _anaphoric(sentence: str, word: str) -> bool:
     """"the company", "a company spokesman": a noun phrase pointing back; bare "Police"
     names an institution of its own."""
     return re.search(rf"\b(?:the|a|an|its|their)\s+(?:[\w-]+\s+)?{re.escape(word)}", sentence, re.I) is not None
-
-
-def _named_before(text: str, end: int, word: str) -> bool:
-    """The copy named a body with this word before ("the Northgate NHS Trust", "Police"),
-    so "the trust said" is that body, a source of its own."""
-    return re.search(rf"\b{re.escape(word.capitalize())}\b", text[:end]) is not None
 
 
 def _domains(word: str) -> frozenset[str]:

@@ -91,6 +91,11 @@ def subject_of(pred: Token) -> Token | None:
     return None
 
 
+def is_amount(t: Token | None) -> bool:
+    """An object that is an amount ("rose 2%", "fell 3.6 billion dlrs"), not a thing."""
+    return t is not None and (t.pos_ in ("NUM", "SYM") or any(c.dep_ == "nummod" for c in t.children))
+
+
 def object_of(pred: Token) -> Token | None:
     """The thing a clause is about besides its subject: the direct object, or the subject
     of a passive ("the permit was granted": the permit)."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from functools import cache
 from typing import Any
 
 from ..model import Claim, Interval, Span
@@ -98,7 +99,7 @@ def _doc_claims(ctx: SentenceContext) -> list[tuple[_Item, Claim]]:
             "relative": it.relative,
             "zone": it.zone,
             "zoned": it.zoned,
-            "bound": it.bound or (it.kind == "date" and _DEADLINE.search(text, max(0, xs - 24), xs) is not None),
+            "bound": it.bound or (it.kind == "date" and _deadline().search(text, max(0, xs - 24), xs) is not None),
             "year_explicit": it.year_explicit,
         }
         data.update({k: v for k, v in it.data.items() if isinstance(v, (str, int, float, bool))})
@@ -231,7 +232,15 @@ def _with_source(c: Claim, source: str) -> Claim:
 
 # "by June 30", "until June 30", "no later than Friday": a deadline or a limit, not the day
 # an event happened.
-_DEADLINE = re.compile(r"\b(?:by|until|till|before|after|no\s+later\s+than|no\s+earlier\s+than)\s+(?:the\s+end\s+of\s+)?$", re.I)
+# The bounds of dates.toml that are limits; "from", "since" and "between" open a period.
+_OPENING = frozenset({"from", "since", "between"})
+
+
+@cache
+def _deadline() -> re.Pattern[str]:
+    words = sorted(b for b in lex().bounds if b not in _OPENING)
+    alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    return re.compile(rf"\b(?:{alternatives})\s+(?:the\s+end\s+of\s+)?$", re.I)
 _PERIOD_AFTER = re.compile(r"(?:[ \t]+(?:first|second|third|fourth|final|last|latest))?[ \t]+(?:quarter|half|season|term)\b", re.I)
 # "rose 1.1 pct from December levels", "compared with January": the date of the baseline a
 # figure is measured against, not of the event.

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from .. import lexical
 from ..lexicon import data_file, lexicon
-from ..syntax import case_of, child, lemma, object_of, subject_of
+from ..syntax import case_of, child, is_amount, lemma, object_of, subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -242,7 +242,7 @@ def _from_parse(toks: list[Token], root: Token, head: Token) -> Event | None:
         agent_obl = next((c for c in cur.children if c.dep_ == "obl:agent"), None)
         agent = agent_obl
     patient = obj if obj is not None else (subj if passive else None)
-    if patient is not None and _amount(patient):
+    if patient is not None and is_amount(patient):
         patient = None  # "rose 1.8 pct in February": how far, not what was acted on
     return Event(
         key=word,
@@ -254,11 +254,6 @@ def _from_parse(toks: list[Token], root: Token, head: Token) -> Event | None:
         distinct=_distinct(patient) if patient is not None and patient.pos_ in _NOMINAL else "",
         how="verb",
     )
-
-
-def _amount(t: Token) -> bool:
-    """An object that is an amount ("rose 2%", "fell 3.6 billion dlrs"), not a thing."""
-    return t.pos_ in ("NUM", "SYM") or any(c.dep_ == "nummod" for c in t.children)
 
 
 @cache

@@ -221,7 +221,7 @@ def _widen(value: float, step: float, qualifier: str | None) -> tuple[float, flo
     return value - r, value + r
 
 
-def _is_currency_word(word: str) -> bool:
+def is_currency_word(word: str) -> bool:
     w = _norm(word)
     money = _money()
     return w in money.word or w in money.symbol or w in money.code or w.upper() in money.code or w in money.minor
@@ -240,7 +240,7 @@ def skip_digits(ctx: SentenceContext, c: Core) -> bool:
     cap = _CAP_BEFORE.search(before)
     if cap and c.start - len(cap.group(0)) > ctx.sentence.start:
         word = cap.group(0).strip()
-        if word.lower() not in lexicon().numbers["qualifiers"] and not _is_currency_word(word) and not (
+        if word.lower() not in lexicon().numbers["qualifiers"] and not is_currency_word(word) and not (
             word[:1] == "M" and (word[1:].lower() in _money().code or word[1:] in _money().code)  # "MAUD 60"
         ):
             return True
@@ -287,7 +287,7 @@ def _counted_noun_follows(ctx: SentenceContext, pos: int) -> bool:
         word = m.group("w").lower()
         if word in _DIMENSION_WORDS or word.endswith(("-long", "-high", "-tall", "-wide", "-deep")):
             return False
-        if _is_currency_word(word):
+        if is_currency_word(word):
             return True
         tag = _tag_at(ctx, m.start("w"))
         if tag in ("NNS", "NNPS"):

@@ -49,7 +49,7 @@ _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "which", "th
 _NOUNISH = frozenset({"NOUN", "PROPN"})
 # Nouns that only stand for a figure of what their "of" phrase names: "the number of
 # Ukrainians returned", "the death toll of the quake" is a count of deaths.
-_LIGHT = frozenset({"number", "total", "count", "tally", "figure", "sum"})
+COUNT_NOUNS = frozenset({"number", "total", "count", "tally", "figure", "sum"})
 # Adjectives that pick one instance out of several of the same kind.
 # Verbs under which a figure is a projection, not a level ("economists expected 31,000
 # jobs", "aims to cut 1,000 jobs"): a closed class of expectation and intention.
@@ -207,7 +207,7 @@ def _counting_noun(t: Token | None) -> bool:
     if t is None:
         return False
     lem = lemma(t)
-    return lem in _LIGHT or lem in event_classes()
+    return lem in COUNT_NOUNS or lem in event_classes()
 
 
 def _relational(noun: Token) -> bool:
@@ -390,7 +390,7 @@ def measured(sent: ParsedSentence, start: int, end: int, kind: str) -> Measured 
             thing, how = None, "subject"
         if thing is not None and thing.pos_ == "NUM":
             thing = None
-    if thing is not None and _lemma(thing) in _LIGHT and of_phrase(thing) is not None:
+    if thing is not None and _lemma(thing) in COUNT_NOUNS and of_phrase(thing) is not None:
         thing, how = of_phrase(thing), how + "+light"  # "the number of Ukrainians"
     noun_event = ""
     if thing is not None and _lemma(thing) in event_classes():

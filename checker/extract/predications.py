@@ -34,6 +34,7 @@ from ..syntax import (
     case_of,
     child,
     conj_root,
+    is_amount,
     lemma,
     modality,
     negated,
@@ -374,7 +375,7 @@ def _noun_topic(t: Token) -> Token | None:
 
     for c in t.children:
         if c.dep_ in ("nmod", "nmod:unmarked") and case_of(c) in ("in", "of") and c.pos_ in ("NOUN", "PROPN") \
-                and c.lower_ not in TIME_NOUNS and not _measure(c):  # "the rise in January", "a rise of 1.1 pct"
+                and c.lower_ not in TIME_NOUNS and not is_amount(c):  # "the rise in January", "a rise of 1.1 pct"
             return c
     return None
 
@@ -489,7 +490,7 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
         }
         direction = _direction(f)
         if direction is not None:
-            transitive = f.obj and f.lemma not in w.same and not f.passive and not _measure(object_of(f.head))
+            transitive = f.obj and f.lemma not in w.same and not f.passive and not is_amount(object_of(f.head))
             topic = f.obj if transitive or (direction == "same" and f.lemma in w.unaffected) else subject
             if head.pos_ == "NOUN":
                 topic, transitive = _key(_noun_topic(head)), False
@@ -523,11 +524,6 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
                               {**common, "negated": f.negated, "subject": subject, "object": f.obj,
                                "args": f.args, "passive": f.passive}))
     return out
-
-
-def _measure(t: Token | None) -> bool:
-    """An object that is an amount ("rose 2%", "fell 3 points"), not a thing."""
-    return t is not None and (t.pos_ in ("NUM", "SYM") or any(c.dep_ == "nummod" for c in t.children))
 
 
 def _obj_index(f: Frame) -> int:

@@ -14,8 +14,8 @@ from ..model import Claim, Interval, Span
 from ..scope import WEEKDAYS, nearest
 from ..units import to_base
 from .context import SentenceContext
-from .figures import Figure, _is_currency_word, is_year, kind_of, normalized, read_figure, skip_digits
-from .measured import CHANGE, EARLIER, UPDATED, Measured, measured
+from .figures import Figure, is_currency_word, is_year, kind_of, normalized, read_figure, skip_digits
+from .measured import CHANGE, COUNT_NOUNS, EARLIER, UPDATED, Measured, measured
 from .numbers import Core
 
 
@@ -54,7 +54,7 @@ def extract_quantities(ctx: SentenceContext) -> list[Claim]:
             else:
                 out.append(elided)
             continue
-        if kind == "count" and m is not None and m.thing in _COUNT_NOUNS:
+        if kind == "count" and m is not None and m.thing in COUNT_NOUNS:
             # "put the number at about 400": the count of what the earlier voice counted
             answer = _elided(ctx, fig, c, replace(m, elided=True))
             if answer is not None:
@@ -66,7 +66,7 @@ def extract_quantities(ctx: SentenceContext) -> list[Claim]:
         claim = _claim(ctx, fig, kind, m)
         if tabular:
             claim = replace(claim, qualifiers=claim.qualifiers | {"tabular"})
-        elif respectively:
+        if respectively:
             claim = replace(claim, qualifiers=claim.qualifiers | {"respectively"})
         if kind == "count" and claim.subject:
             ctx.state.setdefault("counts", []).append(claim)
@@ -87,7 +87,13 @@ def _mark_lists(claims: list[Claim]) -> list[Claim]:
 
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 # A figure followed by what it is counted against is a rate or a price, not an amount.
-_PER_UNIT = re.compile(r"[ \t]+(?:to[ \t]+the|against[ \t]+the)[ \t]+(?:u\.?s\.?[ \t]+)?(?:dollar|dlr|euro|pound|yen|mark|franc)s?\b", re.I)
+_PER_UNIT = re.compile(r"[ \t]+(?:to|against)[ \t]+the[ \t]+(?:u\.?s\.?[ \t]+)?(?P<currency>[^\W\d_]+)", re.I)
+
+
+def _per_currency(text: str, end: int) -> bool:
+    """"95 sucres to the dollar": priced against a currency of currencies.toml."""
+    m = _PER_UNIT.match(text, end)
+    return m is not None and is_currency_word(m.group("currency"))
 
 
 def _classifies(ctx: SentenceContext, m: Measured | None) -> bool:
@@ -109,10 +115,6 @@ def _tabular(ctx: SentenceContext) -> bool:
     # "Oper shr profit 34 cts vs loss 53 cts": a "vs" between figures is a table's columns
     versus = any(t.lower_ in ("vs", "vs.", "v.") for t in toks)
     return versus or sum(1 for t in toks if t.like_num) >= 0.25 * len(toks)
-
-
-# Nouns that stand for a count of something named elsewhere (measured.py's _LIGHT).
-_COUNT_NOUNS = frozenset({"number", "total", "count", "tally", "figure", "sum"})
 
 
 def _names_one(ctx: SentenceContext, fig: Figure, m: Measured, value: float) -> bool:
@@ -206,7 +208,7 @@ def _claim(ctx: SentenceContext, fig: Figure, kind: str, m: Measured | None) -> 
         quals.add("hedged")
     if ctx.in_quote(fig.start, end):
         quals.add("quoted")
-    if fig.rate or _PER_UNIT.match(ctx.text, end):
+    if fig.rate or _per_currency(ctx.text, end):
         quals.add("rate")  # "1.2 mln bpd"; "95 sucres to the dollar", "a share", "per tonne"
     pred = m.event if m is not None else ""
     unit_label = {"percent": fig.percent or "%", "money": fig.currency or "", "measure": dimension}.get(kind, "")
@@ -216,7 +218,7 @@ def _claim(ctx: SentenceContext, fig: Figure, kind: str, m: Measured | None) -> 
     elif dimension == "[time]" and m is not None and m.event and not _eventive(subject):
         # "detained for 52 days": a duration measures the event, named by its noun
         subject = _event_noun(m.event)
-    if kind == "money" and subject and _is_currency_word(subject):
+    if kind == "money" and subject and is_currency_word(subject):
         subject = ""  # "158.4 cents": the parse's noun is the currency, not what it prices
     if fig.rate:
         subject = f"{subject} per {fig.rate}".strip()  # "158.4 cents a litre": the price per litre

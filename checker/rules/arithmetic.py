@@ -140,7 +140,6 @@ def _near(total: float, whole: float, count: bool = False) -> bool:
 SMALL_COUNT_SLACK = 5
 
 
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _OF_WHOLE = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?((?:[\w'’-]+[ \t]+){0,2}[\w'’-]+)")
 
 
@@ -150,8 +149,7 @@ def _not_one_whole(text: str, shares: list[Claim]) -> str | None:
     each of a different whole ("two-thirds of export earnings and 60 pct of revenue")."""
     from ..extract.predications import words
 
-    sent_end = text.find(".", shares[-1].end)
-    if _RESPECTIVELY.search(text, shares[0].start, sent_end if sent_end > 0 else len(text)):
+    if any("respectively" in s.qualifiers for s in shares):
         return "each of its own thing ('respectively')"
     w = words()
     moves = w.up | w.down | {"up", "down", "higher", "lower"}
@@ -167,9 +165,7 @@ def _not_one_whole(text: str, shares: list[Claim]) -> str | None:
 
 def _part_exceeds(ctx: RuleContext) -> Iterator[Finding]:
     for parts in enumerations(ctx, ("count", "money")):
-        text = ctx.documents[parts[0].document].text
-        end = text.find(".", parts[-1].end)
-        if _RESPECTIVELY.search(text, parts[0].start, end if end > 0 else len(text)):
+        if any("respectively" in p.qualifiers for p in parts):
             ctx.skipped["figures each of its own thing ('respectively')"] += 1
             continue
         whole = _whole_for(ctx, parts)

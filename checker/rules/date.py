@@ -11,7 +11,7 @@ times, a bound ("by 10 p.m.") rather than a point.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ..compare import participants_differ, same_event
 from ..model import Claim, Finding, Severity
@@ -102,6 +102,33 @@ def _agree(a: Claim, b: Claim) -> bool:
 WINDOW = 60
 
 
+def _either(flag: str) -> Callable[[Claim, Claim], bool]:
+    return lambda a, b: bool(a.get(flag) or b.get(flag))
+
+
+def _names_which(a: Claim, b: Claim) -> bool:
+    """"the 1997 issue" and "the 1990 issue": a date before a noun says which one."""
+    attributive = [bool(a.get("attributive")), bool(b.get("attributive"))]
+    return all(attributive) or (any(attributive) and "year" in (a.get("granularity"), b.get("granularity")))
+
+
+# Why two dated mentions of one event word are two of its many instances, not one event
+# dated twice; the first that holds is counted as the skip.
+_MANY: tuple[tuple[Callable[[Claim, Claim], bool], str], ...] = (
+    (_either("period_part"), "a year naming part of it ('the 1986 final quarter')"),
+    (_either("baseline"), "the date of a baseline ('from December levels')"),
+    (_either("event_plural"), "a plural event noun names many events"),
+    (_names_which, "dates naming which of several ('the 1986 sale')"),
+    (_either("event_period"), "the start or end of one of many periods"),
+    # a measure moves every period ("rose in January", "the rise in February")
+    (lambda a, b: bool(a.get("event_change") and b.get("event_change")), "a measure's change in two periods"),
+)
+
+
+def _one_of_many(a: Claim, b: Claim) -> str | None:
+    return next((why for test, why in _MANY if test(a, b)), None)
+
+
 def _same_event_mismatch(kind: str):  # type: ignore[no-untyped-def]
     def check(ctx: RuleContext) -> Iterator[Finding]:
         claims = [c for c in ctx.of_kind(kind) if c.subject and c.value is not None]
@@ -111,26 +138,9 @@ def _same_event_mismatch(kind: str):  # type: ignore[no-untyped-def]
                 how = same_event(a, b)
                 if how is None:
                     continue
-                if a.get("period_part") or b.get("period_part"):
-                    ctx.skipped[f"{kind}: a year naming part of it ('the 1986 final quarter')"] += 1
-                    continue
-                if a.get("baseline") or b.get("baseline"):
-                    ctx.skipped[f"{kind}: the date of a baseline ('from December levels')"] += 1
-                    continue
-                if a.get("event_plural") or b.get("event_plural"):
-                    ctx.skipped[f"{kind}: a plural event noun names many events"] += 1
-                    continue
-                if (a.get("attributive") and b.get("attributive")) or (
-                        (a.get("attributive") or b.get("attributive")) and "year" in (a.get("granularity"), b.get("granularity"))):
-                    # "the 1997 issue" and "the 1990 issue": a date before a noun says which one
-                    ctx.skipped[f"{kind}: dates naming which of several ('the 1986 sale')"] += 1
-                    continue
-                if a.get("event_period") or b.get("event_period"):
-                    ctx.skipped[f"{kind}: the start or end of one of many periods"] += 1
-                    continue
-                if a.get("event_change") and b.get("event_change"):
-                    # a measure moves every period ("rose in January", "the rise in February")
-                    ctx.skipped[f"{kind}: a measure's change in two periods"] += 1
+                many = _one_of_many(a, b)
+                if many is not None:
+                    ctx.skipped[f"{kind}: {many}"] += 1
                     continue
                 why = participants_differ(a, b)
                 if why is not None:
