@@ -39,6 +39,11 @@ DESKS = (
     "markets",
     "transport",
     "agriculture",
+    "energy",
+    "education",
+    "technology",
+    "crime",
+    "weather",
 )
 
 
