@@ -161,6 +161,8 @@ _CLAUSE_END = re.compile(r"[,;:.()\[\]\"“”!?—–]|\s(?:who|which|that|said
 _BLANKS = re.compile(r"\s+")
 _DEPUTY_BEFORE = re.compile(r"(?:\b(?:deputy|vice|assistant|under|junior)[ \t]+|vice-)$")
 _DATED_HYPHEN = re.compile(r"(?:ex|then)-$")
+# Between a title and the name it heads, only the body it is of: "Secretary of State ".
+_OF_BODY = re.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w&-]*[ \t]+){0,3}")
 _POST = re.compile(r"[ \t]+(?:of|for|at|in|with)[ \t]+")
 # Tail patterns (searched in a window ending at a position) start at a word's start: a
 # failed attempt is then not retried at every letter of a long word.
@@ -169,7 +171,12 @@ _POSSESSIVE_END = re.compile(r"[’']s$")
 _NAME_AFTER = re.compile(r",[ \t]+(?:(?:Dr|Prof|Mr|Mrs|Ms|Sir|Dame|Gen|Col|Lt-Col|Colonel|General|Professor)\.?[ \t]+)?")
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)|(?<![\w’'-])[\w’'-]+[’']s)[ \t]+$")
 _DETERMINERS = ("", "a", "an", "the", "its", "his", "her", "their")
+# A person's possessive before a role word makes it a relation to that person ("his
+# lawyer", "her spokesman"), not a post; "its" belongs to a body and names a post.
+_RELATIONAL = frozenset({"his", "her", "their", "my", "your", "our"})
 _POSSESSOR = re.compile(r"\s*[\w’'-]+[’']s\s*")
+# A second post joined to the first: " and senior vice president", " and chief".
+_COORDINATED = re.compile(r"[ \t]+(?:and|&)[ \t]+(?:[\w-]+[ \t]+){0,2}")
 _CLAUSE_START = re.compile(r"[,;:()\[\]\"“”!?—–\n]|\.\s")
 
 
@@ -184,6 +191,7 @@ class _Role:
     dated: bool
     portfolio: frozenset[str]
     name: _Name
+    also: frozenset[str] = frozenset()  # posts coordinated with it: "director and senior vice president"
 
 
 def _portfolio(text: str, words: EntityWords) -> frozenset[str]:
@@ -258,6 +266,7 @@ class _Doc:
                         ("portfolio", tuple(sorted(r.portfolio))),
                         ("given", " ".join(fold(t.text) for t in caps[:-1])),
                         ("name", text[r.name.start : r.name.end]),
+                        ("also", tuple(sorted(r.also))),
                     ),
                 ),
             )
@@ -320,17 +329,26 @@ class _Doc:
             if lead and text[pre_start:hs].split() != lead:
                 pre_start = hs
             det = pre_words[len(pre_words) - len(lead) - 1].lower() if len(pre_words) > len(lead) else ""
-            # 1. A title before the name: "Navy spokesman Andriy Yusov".
+            # 1. A title before the name: "Navy spokesman Andriy Yusov", "Secretary of
+            # State George Shultz" (the name inside what would be the postmodifier).
             after = text[he : he + 4]
             nxt = he + (len(after) - len(after.lstrip(" \t")))
             n = name_at.get(nxt) if nxt > he else None
-            if n is not None and self._personal(n, surnames):
-                self._push(out, text, pre_start, n.end, hs, he, cls, deputy, pre_start, he, n)
+            if n is None and post_end > he:
+                n = next((name_at[k] for k in range(he + 1, post_end) if k in name_at and _OF_BODY.fullmatch(text[he:k])
+                          and self._personal_tail(name_at[k]) and name_at[k].end <= post_end), None)
+                titled_end = n.start if n is not None else he
+            else:
+                titled_end = he
+            if n is not None and (self._personal(n, surnames) or titled_end > he):
+                self._push(out, text, pre_start, n.end, hs, he, cls, deputy, pre_start, titled_end, n)
                 continue
             # 2. An apposition after the name: "Koval, the commander of the group,".
             comma = text.rfind(",", max(0, pre_start - 40), pre_start)
             n = None
             between = text[comma + 1 : pre_start] if comma >= 0 else ""
+            if between.strip().lower() in _RELATIONAL or det in _RELATIONAL:
+                continue  # "his lawyer, Calero", "Calero, her spokesman": a relation to someone, not a post
             if comma >= 0 and (between.strip().lower() in _DETERMINERS or _POSSESSOR.fullmatch(between)):
                 n = name_end.get(comma)
                 if n is None:
@@ -361,6 +379,12 @@ class _Doc:
                 self._push(out, text, n.start, obj_end, vm.start("verb"), vm.end("verb"), words.verbs[vm.group("verb")], False, vm.start("verb"), obj_end, n)
         return out
 
+    def _personal_tail(self, n: _Name) -> bool:
+        """A name ending in a given name and a surname ("State George Shultz" after
+        "Secretary of"): the words before may belong to the title."""
+        caps = [t for t in n.tokens if _is_cap(t.text)]
+        return len(caps) >= 2 and not any(t.text in self.words.generic for t in caps[-2:])
+
     def _personal(self, n: _Name, surnames: set[str]) -> bool:
         caps = [t for t in n.tokens if _is_cap(t.text)]
         if not caps or any(t.text in self.words.generic for t in caps):
@@ -376,7 +400,12 @@ class _Doc:
         # Words of the role other than its head tell its portfolio or organisation.
         portfolio = _portfolio(text[r_lo:hs] + " " + text[he:r_hi], self.words)
         portfolio = frozenset(p for p in portfolio if p not in {fold(t.text) for t in n.tokens})
-        out.append(_Role(min(start, n.start), max(end, n.end), hs, he, cls, deputy, dated, portfolio, n))
+        also = frozenset(
+            self.words.heads[_BLANKS.sub(" ", m.group().lower())]
+            for m in self.words.head_re.finditer(text, he, min(len(text), he + 50))
+            if _COORDINATED.fullmatch(text[he : m.start()])
+        )
+        out.append(_Role(min(start, n.start), max(end, n.end), hs, he, cls, deputy, dated, portfolio, n, also))
 
     def _changes(self, ctx: SentenceContext, text: str, doc_id: str, attached: list[tuple[int, int]]) -> None:
         words = self.words

@@ -58,6 +58,8 @@ def _spelling(ctx: RuleContext) -> Iterator[Finding]:
 def _incompatible(a: Claim, b: Claim) -> str | None:
     words = entity_words()
     ca, cb = a.get("class"), b.get("class")
+    if ca in (b.get("also") or ()) or cb in (a.get("also") or ()):
+        return None  # "director and senior vice president": both posts, held together
     if ca == cb:
         if a.get("deputy") != b.get("deputy"):
             return "a post and its deputy"
