@@ -33,7 +33,12 @@ def _stance(text: str, c: Claim) -> str | None:
 # few words that belong to the previous item ("14 carried flour, eight carried water").
 _LIST_GAP = re.compile(r"[^,;:.()\n]{0,70}?(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)(?:[^\W\d_]+[ \t]+){0,3}")
 _OF_BEFORE = re.compile(r"\bof[ \t]+(?:the|those|these|its|their|our|all)?[ \t]*$", re.I)
-_OR = re.compile(r"\bor\b|\bbut\b|\bwhile\b|\bwhereas\b|\bcompared\b|\bversus\b|\bthan\b", re.I)
+# Links that set figures against each other rather than add them: alternatives,
+# contrasts and comparisons ("120 mln, against 147 mln").
+_OR = re.compile(r"\bor\b|\bbut\b|\bwhile\b|\bwhereas\b|\bcompared\b|\bversus\b|\bvs\b|\bthan\b|\bagainst\b", re.I)
+# "six flights, including four non-stop flights, and three via Anchorage": a comma before
+# the "and" of two items closes the "including" aside; the third figure joins the first.
+_ASIDE_OPENS = re.compile(r"\b(?:including|among[ \t]+them|of[ \t]+which|of[ \t]+whom)[ \t]+$", re.I)
 
 
 @cache
@@ -55,7 +60,9 @@ def enumerations(ctx: RuleContext, kinds: tuple[str, ...]) -> list[list[Claim]]:
     comparison ("while", "than")."""
     by_sentence: dict[tuple[str, int], list[Claim]] = defaultdict(list)
     for c in ctx.of_kind(*kinds):
-        if c.value is not None and not (c.qualifiers & {"change", "vague", "rate"}):
+        if c.value is not None and not (c.qualifiers & {"change", "vague", "rate", "earlier"}):
+            if c.kind == "count" and float(c.get("value", 0.0)) % 1:
+                continue  # 2.8720 (a rate quoted bare): things counted are whole
             by_sentence[(c.document, c.sentence)].append(c)
     lists: list[list[Claim]] = []
     for key in sorted(by_sentence):
@@ -67,7 +74,9 @@ def enumerations(ctx: RuleContext, kinds: tuple[str, ...]) -> list[list[Claim]]:
             m = _LIST_GAP.fullmatch(gap) if prev else None
             # A total is never its own part: "Of the 31 miners, 19 ..." or "Nine died, among them".
             starts_list = prev is not None and (_cues()[0].match(gap) is not None or _OF_BEFORE.search(text, max(0, prev.start - 12), prev.start) is not None)
-            if prev and _same_measure(prev, c) and m and not _OR.search(gap) and not starts_list:
+            closes_aside = (len(run) == 1 and re.search(r",[ \t]*and[ \t]", gap) is not None
+                            and _ASIDE_OPENS.search(text, max(0, run[0].start - 20), run[0].start) is not None)
+            if prev and _same_measure(prev, c) and m and not _OR.search(gap) and not starts_list and not closes_aside:
                 run.append(c)
                 continue
             if len(run) >= 2:
