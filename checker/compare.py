@@ -28,6 +28,9 @@ from .model import Claim
 
 STRONG, WEAK = "strong", "weak"
 
+_PRONOUN_HOLDERS = frozenset({"it", "its", "they", "their", "them", "he", "his", "him", "she", "her",
+                              "we", "our", "us"})
+
 # Qualifiers that make a figure something other than a restatement of a level.
 _NOT_A_LEVEL = {
     "change": "change over time",
@@ -37,6 +40,7 @@ _NOT_A_LEVEL = {
     "rate": None,
     "tabular": "a row of a table (no verb, mostly figures)",
     "respectively": "figures each of its own thing ('respectively')",
+    "enumerated": "a count of the names just listed ('X and Y ... the two banks')",
 }
 
 # Each claim is compared with at most this many earlier claims of its group. Real copy
@@ -170,6 +174,9 @@ def identity(a: Claim, b: Claim, nearest: bool) -> Identity | str:
         # since the earlier mention.
         return "a new level after a change"
     ha, hb = a.get("holder", ""), b.get("holder", "")
+    # "its quota" twice may be two countries' quotas: a pronoun says whose only through
+    # what it points back to, which is not resolved here, so it is no holder at all
+    ha, hb = ("" if h in _PRONOUN_HOLDERS else h for h in (ha, hb))
     if ha and hb and ha != hb:
         return "different holders"
     share = a.kind == "percent" or "partitive" in a.qualifiers

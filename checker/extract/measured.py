@@ -413,7 +413,14 @@ def measured(sent: ParsedSentence, start: int, end: int, kind: str) -> Measured 
     if holder is None:
         holder_kind = ""
     skip = frozenset(ids | ({holder.i} if holder is not None else set()))
-    mods = tuple(sorted({_lemma(m) for m in noun_modifiers(thing, skip) if m.i not in ids and not _is_time(m)}))
+    between: set[str] = set()
+    if how == "modifies" and ids:
+        # "the 395 mln dlr bridge loan": the words between a figure and its noun narrow the
+        # noun, however the parser hangs them
+        doc = thing.doc
+        between = {_lemma(doc[i]) for i in range(max(ids) + 1, thing.i)
+                   if doc[i].pos_ in ("NOUN", "ADJ", "PROPN") and not doc[i].is_punct and not _is_time(doc[i])}
+    mods = tuple(sorted(between | {_lemma(m) for m in noun_modifiers(thing, skip) if m.i not in ids and not _is_time(m)}))
     start_t = sent.start_of(thing)
     det_before = toks[0].doc[toks[0].i - 1] if toks[0].i > 0 else None
     is_definite, is_indefinite = definite(thing), indefinite(thing)
@@ -433,7 +440,7 @@ def measured(sent: ParsedSentence, start: int, end: int, kind: str) -> Measured 
         {_lemma(c) for c in thing.children if c.dep_ == "amod" and (_lemma(c) in _INSTANCE_ADJ or (c.tag_ == "JJ" and c.text[:1].isdigit()))}
         | ({_lemma(holder)} if holder is not None and _is_time(holder) else set())
     )))
-    if agent and agent.split()[-1] == _lemma(thing):
+    if agent.strip() and agent.split()[-1] == _lemma(thing):
         agent = ""  # "with four matches left": the verb's subject is the thing itself
     obj = child(pred, "obj") if event else None
     patient = _lemma(obj) if obj is not None and obj.i not in ids and obj != thing and obj.pos_ in _NOUNISH else ""

@@ -5,6 +5,7 @@ whole, its role (level or change), its event and the scope of its clause."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import replace
@@ -24,6 +25,7 @@ def extract_quantities(ctx: SentenceContext) -> list[Claim]:
     out: list[Claim] = []
     taken: set[int] = set()
     tabular = _tabular(ctx)
+    named_sets = _named_sets(ctx)
     # once per sentence: a sentence may be long, and hold many figures
     respectively = _RESPECTIVELY.search(text, ctx.sentence.start, ctx.sentence.end) is not None
     for c in ctx.cores:
@@ -64,7 +66,9 @@ def extract_quantities(ctx: SentenceContext) -> list[Claim]:
             ctx.skip("a number naming one thing ('the 400 series'), not a count")
             continue
         claim = _claim(ctx, fig, kind, m)
-        if tabular:
+        if kind == "count" and claim.get("definite") and c.value in named_sets:
+            claim = replace(claim, qualifiers=claim.qualifiers | {"enumerated"})
+        if tabular or _table_line(ctx, fig.start):
             claim = replace(claim, qualifiers=claim.qualifiers | {"tabular"})
         if respectively:
             claim = replace(claim, qualifiers=claim.qualifiers | {"respectively"})
@@ -115,6 +119,43 @@ def _tabular(ctx: SentenceContext) -> bool:
     # "Oper shr profit 34 cts vs loss 53 cts": a "vs" between figures is a table's columns
     versus = any(t.lower_ in ("vs", "vs.", "v.") for t in toks)
     return versus or sum(1 for t in toks if t.like_num) >= 0.25 * len(toks)
+
+
+def _named_sets(ctx: SentenceContext) -> set[float]:
+    """The sizes of the lists of names in this sentence and the one before
+    ("RepublicBank and InterFirst": 2). "The two banks" after such a list counts the
+    banks just named, not a restatement of an earlier count of banks."""
+    sizes: set[float] = set()
+    for t in ctx.parsed:
+        if t.pos_ == "PROPN" and t.dep_ != "conj":
+            n = 1 + sum(1 for c in t.children if c.dep_ == "conj" and c.pos_ == "PROPN")
+            if n >= 2:
+                sizes.add(float(n))
+    before = ctx.state.get("named_sets_before", set())
+    ctx.state["named_sets_before"] = sizes
+    return sizes | before
+
+
+_VERSUS = re.compile(r"[ \t](?:vs\.?|v\.)[ \t]+(?:[^\W\d_]+[ \t]+){0,2}[$€£]?\d")
+
+
+def _table_line(ctx: SentenceContext, at: int) -> bool:
+    """A figure on a line that sets figures against each other with "vs" ("Oper shr
+    profit 34 cts vs loss 53 cts"): a table row, however the lines run together into one
+    sentence and whatever the parser makes of "cts". Read once per line: a document may
+    be one long line with many figures."""
+    text = ctx.text
+    breaks: list[int] | None = ctx.state.get("line_breaks")
+    if breaks is None:
+        breaks = ctx.state["line_breaks"] = [m.start() for m in re.finditer("\n", text)]
+    k = bisect.bisect_left(breaks, at)
+    lo = breaks[k - 1] + 1 if k > 0 else 0
+    seen: dict[int, bool] = ctx.state.setdefault("table_lines", {})
+    if lo not in seen:
+        hi = breaks[k] if k < len(breaks) else len(text)
+        m = _VERSUS.search(text, lo, hi)
+        seen[lo] = m is not None and any(ch.isdigit() for ch in text[lo : m.start()])
+    return seen[lo]
 
 
 def _names_one(ctx: SentenceContext, fig: Figure, m: Measured, value: float) -> bool:
