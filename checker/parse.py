@@ -203,6 +203,13 @@ def _repair_verbs(doc: Doc) -> None:
     are also nouns are where the taggers, trained on little news, go wrong most, and the
     tree is the stronger evidence."""
     for t in doc:
+        if t.pos_ == "VERB" and t.tag_ in ("VBZ", "VBP") and t.dep_ in ("nsubj", "nsubj:pass", "obj") \
+                and t.head.pos_ in ("VERB", "AUX") and t.head.i > t.i \
+                and not any(c.dep_ in ("obj", "mark") for c in t.children):
+            # The other way round: a present tense that is a verb's subject ("housing starts
+            # fell") is a plural noun; a finite verb is never a clause's subject.
+            t.pos_, t.tag_ = "NOUN", "NNS"
+            continue
         if t.pos_ != "NOUN":
             continue
         deps = {c.dep_ for c in t.children}

@@ -183,12 +183,23 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> str:
     for w in lx.future:
         if f" {w} " in joined:
             return "future"
+    near = before.split()[-5:]
+    if "to" in near[:-1] and near[near.index("to") + 1] not in _NOT_VERBS and not near[near.index("to") + 1][:1].isdigit():
+        # "voted to strike on March 24": the date is the infinitive's, an act not yet done
+        # when its governing verb happened, so the past of "voted" says nothing of it
+        return ""
     for w in lx.past:
         if f" {w} " in joined:
             return "past"
     if any(w.endswith("ed") and len(w) > 4 for w in before.split()[-6:]):
         return "past"
     return ""
+
+
+# Words after "to" that make it a preposition ("rose to the", "moved to its"), not an
+# infinitive marker.
+_NOT_VERBS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
+                        "about", "around", "some", "more", "less", "date", "day"})
 
 
 def _pick_year(month: int, day: int, ref: dt.date, tense: str) -> tuple[int, bool]:

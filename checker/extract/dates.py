@@ -264,4 +264,4 @@ def _of_a_period(ev: Event) -> bool:
     "the season, which begins June 1"): the date says which period, of which there are many."""
     from ..scope import TIME_NOUNS
 
-    return any(p and p.split()[-1] in TIME_NOUNS for p in (ev.agent, ev.patient))
+    return any(p.strip() and p.split()[-1] in TIME_NOUNS for p in (ev.agent, ev.patient))

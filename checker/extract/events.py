@@ -109,7 +109,8 @@ def _head_key(t: Token | None) -> str:
     if t is None or t.lower_ in _PRONOUNS:
         return ""
     parts = [c for c in t.children if c.dep_ in ("compound", "flat", "nmod:poss") and c.pos_ in ("NOUN", "PROPN")]
-    return " ".join([*(lemma(c) for c in sorted(parts, key=lambda c: c.i)), lemma(t)])
+    # control characters read as words by the tagger are no one's name
+    return " ".join(" ".join([*(lemma(c) for c in sorted(parts, key=lambda c: c.i)), lemma(t)]).split())
 
 
 def _distinct(noun: Token) -> str:
