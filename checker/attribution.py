@@ -58,6 +58,35 @@ def source_key(phrase: str) -> str | None:
     return " ".join(kept[:6]) or None
 
 
+def is_party(source: str | None) -> bool:
+    """A source that can hold a view of its own against another: a short noun phrase
+    ("police", "the organisers", "Heorhiy Tykhy", "the Bundesbank") ending in a noun,
+    not a report nobody is named for, and not a phrase the cues cut badly ("stronger",
+    "mln dlr", "french press indicated ilfc")."""
+    from . import lexical
+
+    if not source or source == "unnamed report":
+        return False
+    words = source.split()
+    if len(words) > 5 or not all(w.isalpha() for w in words):
+        return False
+    for w in words:
+        base = lexical.lemma_of_form(w) or w
+        if base != w and lexical.known(base, "v") and not lexical.known(w, "n"):
+            return False  # "french press indicated ilfc": a clause, not a name
+    head = words[-1]
+    if head in _SCALE_WORDS:
+        return False
+    base = lexical.lemma_of_form(head) or head
+    if lexical.known(head, "n") or lexical.known(base, "n"):
+        return True
+    # not an adjective, verb or adverb in any form ("stronger"): a name ("Staubli")
+    return not any(lexical.known(w, p) for w in (head, base) for p in ("a", "v", "r"))
+
+
+_SCALE_WORDS = frozenset({"mln", "bln", "billion", "million", "thousand", "dlr", "dlrs", "pct"})
+
+
 def same_source(a: str | None, b: str | None) -> bool:
     """One source's words all found in the other's ("Tykhy", "Heorhiy Tykhy"), a word
     matching when it is spelled alike ("data centre", "data center")."""

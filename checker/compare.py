@@ -175,7 +175,9 @@ def identity(a: Claim, b: Claim, nearest: bool) -> Identity | str:
         return "a new level after a change"
     ha, hb = a.get("holder", ""), b.get("holder", "")
     # "its quota" twice may be two countries' quotas: a pronoun says whose only through
-    # what it points back to, which is not resolved here, so it is no holder at all
+    # what it points back to, which is not resolved here, so it is no holder at all, and
+    # "its 37 seats" is no restatement of another's "57 seats"
+    pronoun = ha in _PRONOUN_HOLDERS or hb in _PRONOUN_HOLDERS
     ha, hb = ("" if h in _PRONOUN_HOLDERS else h for h in (ha, hb))
     if ha and hb and ha != hb:
         return "different holders"
@@ -210,7 +212,7 @@ def identity(a: Claim, b: Claim, nearest: bool) -> Identity | str:
         b.kind == "measure" and how_b in ("clause-subject", "copula", "dimension")
     )
     anaphora = (
-        nearest and presupposed and not disjoint and not a.get("subset") and b.get("definite")
+        nearest and presupposed and not disjoint and not pronoun and not a.get("subset") and b.get("definite")
         and b.paragraph - a.paragraph <= ANAPHORA_PARAGRAPHS and mb <= ma
         and ia <= ib
         # whose share it is must be said, and the same, both times, or "the vote" points
@@ -220,6 +222,10 @@ def identity(a: Claim, b: Claim, nearest: bool) -> Identity | str:
         # "The 400 series ..." then "the 300 series": a figure inside a definite noun
         # phrase names its own referent; only a figure that introduced one is pointed back to
         and not (a.get("definite") and a.get("how", "").split("+")[0] in ("nummod", "modifies"))
+        # and only a figure that named a set or an amount of something ("1,500 troops", "a
+        # loan of $5m") introduced one: a bare figure ("remains at 37,000", "to buy 27 of
+        # the jets") introduced nothing to point back to
+        and a.get("how", "").split("+")[0] != "bare"
     )
     ea, eb = a.get("predicate") or "", b.get("predicate") or ""
     events = same_verb(ea, eb)
@@ -358,6 +364,12 @@ def participants_differ(a: Claim, b: Claim) -> str | None:
     crossed = (xa and xa in (pb,)) or (xb and xb in (pa,))
     if crossed:
         return None
+    # "the main crop, which starts on October 1" and "the May 1 start of the temporao": an
+    # intransitive verb's subject is what its noun's "of" names
+    for x, p_other, p_own, x_other in ((xa, pb, pa, xb), (xb, pa, pb, xa)):
+        if x and p_other and not p_own and not x_other and x != p_other \
+                and lexical.related_kind(x.split()[-1], p_other.split()[-1]) != 0:
+            return "different things"
     if xa and xb and xa != xb and lexical.related_kind(xa.split()[-1], xb.split()[-1]) != 0:
         return "different actors"
     if pa and pb and pa != pb and lexical.related_kind(pa.split()[-1], pb.split()[-1]) != 0:
