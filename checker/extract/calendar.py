@@ -176,8 +176,16 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> str:
     lx = lex()
     a = max(lo, start - 80)
     b = min(hi, end + 40)
-    before = _norm(text[a:start])
-    after = _norm(text[end:b])
+    # only the date's own sentence: "... on October 5. Rheinfeld's next match" is not future
+    raw_before, raw_after = text[a:start], text[end:b]
+    cut = max(raw_before.rfind(". "), raw_before.rfind(".\n"), raw_before.rfind("\n\n"))
+    if cut >= 0:
+        raw_before = raw_before[cut + 1 :]
+    stop = _SENTENCE_END.search(raw_after)
+    if stop:
+        raw_after = raw_after[: stop.start()]
+    before = _norm(raw_before)
+    after = _norm(raw_after)
     words = before.split()[-8:] + after.split()[:4]
     joined = " " + " ".join(words) + " "
     for w in lx.future:
@@ -195,6 +203,8 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> str:
         return "past"
     return ""
 
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?(?:\s|$)")
 
 # Words after "to" that make it a preposition ("rose to the", "moved to its"), not an
 # infinitive marker.

@@ -88,9 +88,10 @@ def _doc_claims(ctx: SentenceContext) -> list[tuple[_Item, Claim]]:
             "agent": ev.agent if ev is not None else "",
             "patient": ev.patient if ev is not None else "",
             "event_definite": bool(ev is not None and ev.definite),
-            "event_change": bool(ev is not None and _measure_change(ev)),
+            "event_change": bool(ev is not None and (_measure_change(ev) or ev.how == "subject of a change")),
             "event_period": bool(ev is not None and _of_a_period(ev)),
             "event_plural": bool(ev is not None and ev.plural),
+            "event_tense": ev.tense if ev is not None else "",
             "attributive": how == "attributive",
             "baseline": _BASELINE.search(text, max(0, xs - 24), xs) is not None,
             # "the 1986 final quarter": a year naming which period, the period is the date

@@ -50,6 +50,7 @@ class Event:
     how: str  # the construction that decided it
     definite: bool = False  # named as a known event ("the launch", "Saturday's strike")
     plural: bool = False  # a plural event noun ("housing starts", "marketings"): many events
+    tense: str = ""  # a verb's: "past" (done), "future" (to come) or "" (neither said)
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,8 +217,10 @@ def _from_parse(toks: list[Token], root: Token, head: Token) -> Event | None:
         # carries an event gives it its subject; "the quake hit at 11:11 p.m.", "the main
         # blast destroyed a hall": an event noun as subject is the event
         ev = _noun_event(subj, "subject")
+        # "sales rose in February": a measure's change, dated by the period it covers
+        how = "subject of a change" if _changes(cur) else "subject"
         return Event(ev.key, ev.word, ev.cls, t.phases.get(lemma(cur), ev.phase), ev.agent, ev.patient, ev.distinct,
-                     "subject", ev.definite, ev.plural)
+                     how, ev.definite, ev.plural, _verb_tense(cur))
     if phrase in _CARRIERS and lemma(cur) in ("be", "take", "happen", "occur", "come"):
         return None
     if lemma(cur) in _light() and phrase not in t.classes:
@@ -227,7 +230,9 @@ def _from_parse(toks: list[Token], root: Token, head: Token) -> Event | None:
         word = phrase  # "gave way": the collapse
     elif lemma(cur) in _light() and obj is not None and obj.pos_ in _NOMINAL and _eventive(obj):
         ev = _noun_event(obj, "light verb")  # "made landfall", "carried out a strike"
-        return Event(ev.key, ev.word, ev.cls, ev.phase, _head_key(subj), ev.patient, ev.distinct, "light verb", ev.definite)
+        phase = t.phases.get(lemma(cur), "") or ev.phase  # "launched the offer": its start
+        return Event(ev.key, ev.word, ev.cls, phase, _head_key(subj), ev.patient, ev.distinct, "light verb", ev.definite,
+                     tense=_verb_tense(cur))
     else:
         word = lemma(cur)
     # "the report, published on Nov 13": a past participle on a noun is passive, the noun
@@ -254,7 +259,29 @@ def _from_parse(toks: list[Token], root: Token, head: Token) -> Event | None:
         patient=_head_key(patient),
         distinct=_distinct(patient) if patient is not None and patient.pos_ in _NOMINAL else "",
         how="verb",
+        tense=_verb_tense(cur),
     )
+
+
+def _changes(verb: Token) -> bool:
+    from .predications import words
+
+    w = words()
+    return lemma(verb) in w.up or lemma(verb) in w.down or lemma(verb) in w.same
+
+
+def _verb_tense(verb: Token) -> str:
+    """Whether a clause reports its act as done or still to come, from its auxiliaries
+    and tag ("will shut", "shut down", "has closed"); a participle or infinitive says
+    neither."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "aux:pass")}
+    if auxes & {"will", "shall", "'ll", "’ll", "wo"}:
+        return "future"
+    if any(c.dep_ == "mark" and c.lower_ == "to" for c in verb.children):
+        return ""
+    if verb.tag_ == "VBD" or auxes & {"has", "have", "had", "did", "was", "were"}:
+        return "past"
+    return ""
 
 
 @cache
@@ -305,7 +332,15 @@ def _eventive(noun: Token) -> bool:
     domains = lexical.noun_domains(word, senses=2)
     if domains & _EVENT_DOMAINS:
         return True
-    return "communication" in domains and any(p == "v" for _v, p in lexical.derived(word))
+    verbs = [v for v, p in lexical.derived(word) if p == "v"]
+    # a statement made by an act ("ruling", "announcement"), not its maker or instrument
+    # ("indicator", "speaker": the verb with an agent's ending)
+    return "communication" in domains and bool(verbs) and not any(_agentive(word, v) for v in verbs)
+
+
+def _agentive(noun: str, verb: str) -> bool:
+    stems = {verb, verb[:-1]} if verb.endswith("e") else {verb, verb + verb[-1:]}
+    return any(noun == s + end for s in stems for end in ("er", "or"))
 
 
 def _noun_event(noun: Token, how: str) -> Event:
