@@ -66,6 +66,7 @@ class Words:
     phrase_poles: dict[str, tuple[int, str]]
     since_forms: frozenset[str]
     projection: frozenset[str]
+    reporting: frozenset[str]  # "alleging", "claiming": what follows is someone's claim
 
 
 def _lemmas(forms: list[str], pos: str) -> set[str]:
@@ -107,6 +108,7 @@ def words() -> Words:
         concessive=frozenset(d["concessive"]["links"]),
         phrase_poles=poles,
         since_forms=frozenset(d["states"]["since"]),
+        reporting=frozenset(lexicon().words["attribution"]["participles"]),
         projection=frozenset({"expect", "forecast", "predict", "plan", "hope", "want", "seek", "aim", "intend", "propose", "threaten", "promise", "fail", "refuse"}),
     )
 
@@ -179,6 +181,8 @@ def _args(head: Token) -> tuple[str, ...]:
     return tuple(sorted(out))
 
 
+_TIME_MARKS = frozenset({"after", "before", "while", "when", "since", "upon", "on", "until"})
+
 _TIME_WORDS = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "day", "week",
     "month", "year", "morning", "night", "evening", "afternoon", "today", "yesterday",
@@ -187,6 +191,8 @@ _TIME_WORDS = frozenset({
 
 def frame(head: Token, sentence: Span | None = None) -> Frame:
     gov = head
+    if head.pos_ == "NOUN" and head.dep_ == "obl" and lemma(head.head) in words().continuing:
+        gov = head.head  # "remains in custody": the state is the phrase, the clause the verb's
     # "remained open", "was found alive": the state is the adjective, the clause (its
     # tense, negation, subject) the verb's
     if head.dep_ == "xcomp" and head.head.pos_ in ("VERB", "AUX") and (head.pos_ != "VERB" or head.tag_ == "VBN") \
@@ -199,6 +205,15 @@ def frame(head: Token, sentence: Span | None = None) -> Frame:
         subj = head.head  # "the bridge, closed since Monday"; "the permit, which was granted"
     if subj is not None and subj.lower_ in ("which", "that", "who") and head.dep_ == "acl:relcl":
         subj = head.head  # "the east wing, which reopened on Saturday"
+    # only a participle clause of time or circumstance ("after inspecting", "testifying
+    # at the hearing"); "in determining how many" states a purpose, not an act
+    adjunct = (head.dep_ == "advcl" and head.tag_ in ("VBG", "VBN") and child(head, *SUBJECTS) is None
+               and head.head.pos_ in ("VERB", "AUX")
+               and all(c.lower_ in _TIME_MARKS for c in head.children if c.dep_ in ("mark", "case")))
+    if adjunct:
+        # "After inspecting the dome, the team ...", "Testifying at the hearing, Kovac
+        # said": a participle clause's subject and time are its main clause's
+        subj = subject_of(head.head)
     obj = object_of(head)
     if obj is not None and obj.lower_ in ("which", "that", "who", "whom") and head.dep_ == "acl:relcl":
         obj = head.head  # "the permit, which the ministry granted"
@@ -210,12 +225,17 @@ def frame(head: Token, sentence: Span | None = None) -> Frame:
     passive = child(head, "aux:pass") is not None or (head.tag_ == "VBN" and child(head, "nsubj:pass") is not None)
     neg = negated(head) or (negated(gov) if gov is not head else None)
     mod = modality(gov, sentence)
+    if mod is None and head.pos_ == "NOUN" and head.dep_ in ("nsubj", "nsubj:pass", "obj", "obl") \
+            and head.head.pos_ in ("VERB", "AUX"):
+        mod = modality(head.head, sentence)  # "a cut in the rate could come tomorrow"
     cur = head
     for _ in range(4):
         if mod is not None:
             break
         if cur is not head and lemma(cur) in words().projection:
             mod = "projection"  # "economists expected prices to rise"
+        elif cur is not head and cur.lower_ in words().reporting:
+            mod = "reported"  # "lawsuits alleging the drug caused birth defects": an allegation
         elif cur.dep_ in ("xcomp", "ccomp", "conj") and cur.head != cur:
             # "is expected to test 150 yen and to fall below it", "would increase ... but
             # remain constant": a conjunct shares its first conjunct's mood
@@ -241,7 +261,7 @@ def frame(head: Token, sentence: Span | None = None) -> Frame:
         args=_args(head),
         negated=neg is not None,
         modality=mod,
-        tense=_tense(gov),
+        tense=_tense(head.head if adjunct else gov),
         passive=passive,
     )
 
@@ -266,6 +286,10 @@ def _times_of(ctx: SentenceContext, head: Token) -> tuple[str, ...]:
     "in March", "January's (fall)", "(the) first-half (fall)"; not baselines."""
     deps = ("obl", "obl:unmarked", "obl:tmod", "nmod:unmarked", "nmod", "nmod:poss", "compound", "amod")
     out = [_parsed_time(c) for c in head.children if c.dep_ in deps]
+    # "January factory orders fell", "January's fall": a period on the subject is the clause's
+    subj = subject_of(head)
+    if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+        out += [_parsed_time(c) for c in subj.children if c.dep_ in ("compound", "nmod:poss", "amod")]
     # "crossed the river on Sunday": a day the parser hangs on the object is the clause's
     obj = object_of(head)
     # only an object after its verb: a passive subject's "for February" says which bookings
@@ -291,9 +315,13 @@ def _parsed_time(t: Token) -> str:
         ordinal = ""  # "last month": one word, read once
     # "all week" is this week; "the first half" is the first half
     det = "" if ordinal and det in ("the", "this") else "this" if det in ("all", "that", "the") else det
+    # "the 1987/88 season", "the 2024 season": a number says which one
+    which = next((c.text for c in t.children if c.dep_ in ("nummod", "compound", "amod") and any(ch.isdigit() for ch in c.text)), "")
+    if which:
+        det = ""
     if case == "since":
-        return f"since {low}"
-    return " ".join(x for x in (det, ordinal, low) if x)
+        return f"since {' '.join(x for x in (which, low) if x)}"
+    return " ".join(x for x in (det, ordinal, which, low) if x)
 
 
 _PERIOD_DETS = frozenset({"this", "last", "next", "all", "that", "every", "the"})
@@ -362,7 +390,8 @@ def _heads(ctx: SentenceContext) -> list[Token]:
             out.append(t)  # predicative: an adjective before its noun classifies it, "the upper dam"
         elif t.tag_ == "VBN" and t.dep_ in ("amod", "acl") and t.lower_ in words().phrase_poles:
             out.append(t)  # "the closed hearing", "the port, closed since Monday"
-        elif t.pos_ in ("NOUN",) and child(t, "cop") is not None and case_of(t) in ("in", "on", "at", "behind", "out"):
+        elif t.pos_ in ("NOUN",) and case_of(t) in ("in", "on", "at", "behind", "out") and (
+                child(t, "cop") is not None or (t.dep_ == "obl" and lemma(t.head) in words().continuing)):
             out.append(t)  # "is in custody", "remains behind bars"
         elif t.pos_ == "NOUN" and lemma(t) in (words().up_nouns | words().down_nouns) and _noun_topic(t) is not None:
             out.append(t)  # "January's 30% fall in traffic", "the increase in defence spending"
@@ -428,6 +457,8 @@ def _state_form(f: Frame) -> str | None:
         # "crossed the river" a predicate about the river.
         if f.obj and not f.passive:
             return None
+        if child(h, "obl:agent") is not None:
+            return None  # "forces backed by artillery": an act by someone, not a state
         base = f.lemma
         if base.startswith("re") and lexical.known(base[2:], "v"):
             base = base[2:]  # "reopen", "reconnect": the state of the plain verb, again
@@ -471,7 +502,10 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
     for head in _heads(ctx):
         f = frame(head, ctx.parsed.span)
         subject = _resolve_subject(ctx, f)
-        times = _times_of(ctx, head if head.dep_ != "xcomp" or head.pos_ == "NOUN" else head.head)
+        held = head.pos_ == "NOUN" and head.dep_ == "obl" and lemma(head.head) in w.continuing
+        clause = head.head if held or (head.dep_ == "xcomp" and head.pos_ != "NOUN") else head
+        # "remained closed on Thursday": the day may hang on either the verb or its state
+        times = tuple(sorted(set(_times_of(ctx, clause)) | (set(_times_of(ctx, head)) if clause is not head else set())))
         places = _places_of(ctx, head)
         background = head.dep_ in ("acl", "acl:relcl", "amod", "advcl", "advcl:relcl") or _in_background(head)
         common: dict[str, Any] = {
@@ -498,12 +532,13 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
                 extra = f.head.doc[_obj_index(f)] if transitive or f.lemma in w.unaffected else None
                 span = _span(ctx, head, extra)
                 out.append(_claim(ctx, "state-change", span, f"{topic}: {direction}", topic,
-                                  {**common, "direction": direction, "topic": topic}))
+                                  {**common, "direction": direction, "topic": topic, "at_rate": _at_rate(head)}))
             if head.pos_ != "VERB" or direction == "same":
                 continue
             # An asserted change is also an act that a denial can contradict ("raised its
             # rates" against "did not raise its rates"): it goes on to be a predicate too.
-        state = _state_form(f)
+        # a rise or fall is a change, not a state ("sales decreased": no "decreased" state)
+        state = _state_form(f) if direction is None else None
         comp = child(head, "xcomp")
         if state is not None and comp is not None and any(c.lower_ == "to" for c in comp.children):
             state = None  # "are likely to fall", "easy to copy": about the act, not a state of the subject
@@ -524,6 +559,13 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
                               {**common, "negated": f.negated, "subject": subject, "object": f.obj,
                                "args": f.args, "passive": f.passive}))
     return out
+
+
+def _at_rate(head: Token) -> bool:
+    """A change told by its pace ("was growing at an annualized 7.5 pct"): the pace is
+    a level of its own, which may hold while the thing it measures moves."""
+    return any(c.dep_ in ("obl", "obl:unmarked") and case_of(c) == "at" and (is_amount(c) or lemma(c) in ("rate", "pace"))
+               for c in head.children)
 
 
 def _obj_index(f: Frame) -> int:
