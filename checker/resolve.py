@@ -157,12 +157,30 @@ def _demonym(a: str, b: str) -> bool:
     """One is the other's adjective in WordNet ("Belgian", "Belgium")."""
     from . import lexical
 
-    return lexical.pertainym(a) == b or lexical.pertainym(b) == a
+    if lexical.pertainym(a) == b or lexical.pertainym(b) == a:
+        return True
+    # English makes the adjective of a place in "-a" with "-n" ("Guinea", "Guinean";
+    # "Africa", "African"), where WordNet lists no pertainym for it
+    short, long = sorted((a, b), key=len)
+    return short.endswith("a") and long == short + "n" and len(short) >= 4
 
 
 def _ordinary(folded: str) -> bool:
     """An ordinary English word (a WordNet noun, verb, adjective or adverb)."""
     return any(known(folded, pos) for pos in "nvar")
+
+
+def _ordinary_form(folded: str) -> bool:
+    """An ordinary word in any regular or irregular form ("bankers", "officials")."""
+    from . import lexical
+
+    if " " in folded or "-" in folded:
+        return False
+    base = lexical.lemma_of_form(folded)
+    cands = {folded, base or folded}
+    if folded.endswith("s"):
+        cands |= {folded[:-1], folded[:-2] if folded.endswith("es") else folded[:-1]}
+    return any(_ordinary(c) for c in cands if c)
 
 
 def _given_compatible(g1: str, g2: str) -> bool:
@@ -212,6 +230,11 @@ def _why_not(a: Form, b: Form, words: EntityWords) -> str | None:
         return "entity: a plural or possessive of the same name"
     if _code(a.text) or _code(b.text):
         return "entity: codes, not names"
+    for f in (a, b):
+        if not f.strong and not f.givens and _ordinary_form(f.folded):
+            # "Bankers said ..." against "James Baker": a word capitalised only because it
+            # opens its sentences, never used as a name
+            return "entity: an ordinary word opening a sentence"
     shared = bool(_context(a) & _context(b))
     # A bare surname never introduced in full, close to a person's named in full, stands
     # for that person ("CIA Director William Burns ... Byrnes"): a real name of its own
