@@ -171,16 +171,16 @@ def _ordinary(folded: str) -> bool:
 
 
 def _ordinary_form(folded: str) -> bool:
-    """An ordinary word in any regular or irregular form ("bankers", "officials")."""
+    """A plural of an ordinary noun ("bankers", "officials"), which opens a sentence
+    without a determiner as a common noun. A bare singular ("Dryer said") cannot: English
+    puts a determiner before a singular common noun, so that one is a name."""
     from . import lexical
 
-    if " " in folded or "-" in folded:
+    if " " in folded or "-" in folded or not folded.endswith("s"):
         return False
     base = lexical.lemma_of_form(folded)
-    cands = {folded, base or folded}
-    if folded.endswith("s"):
-        cands |= {folded[:-1], folded[:-2] if folded.endswith("es") else folded[:-1]}
-    return any(_ordinary(c) for c in cands if c)
+    cands = {base or "", folded[:-1], folded[:-2] if folded.endswith("es") else ""}
+    return any(known(c, "n") for c in cands if c and c != folded)
 
 
 def _given_compatible(g1: str, g2: str) -> bool:
@@ -232,9 +232,9 @@ def _why_not(a: Form, b: Form, words: EntityWords) -> str | None:
         return "entity: codes, not names"
     for f in (a, b):
         if not f.strong and not f.givens and _ordinary_form(f.folded):
-            # "Bankers said ..." against "James Baker": a word capitalised only because it
-            # opens its sentences, never used as a name
-            return "entity: an ordinary word opening a sentence"
+            # "Bankers said ..." against "James Baker": a plural capitalised only because
+            # it opens its sentences, never used as a name
+            return "entity: a plural noun opening a sentence"
     shared = bool(_context(a) & _context(b))
     # A bare surname never introduced in full, close to a person's named in full, stands
     # for that person ("CIA Director William Burns ... Byrnes"): a real name of its own
