@@ -106,11 +106,13 @@ class Form:
 
 @dataclass(frozen=True, slots=True)
 class Variants:
-    """Forms judged to be one name; `preferred` is the most frequent (first on a tie)."""
+    """Forms judged to be one name; `preferred` is the one written that way elsewhere
+    (the only one a word-frequency list knows), else the most frequent (first on a tie)."""
 
     preferred: Form
     others: tuple[Form, ...]
     reason: str
+    attested: bool = False  # preferred because it alone is a spelling people write
 
 
 def occurrences(claims: Iterable[Claim], words: EntityWords | None = None) -> list[Occurrence]:
@@ -365,9 +367,14 @@ def spelling_variants(claims: Iterable[Claim], skipped: Counter[str] | None = No
     for r, members in clusters.items():
         if len(members) < 2:
             continue
-        # More frequent first; on a tie, the form met first.
-        ranked = sorted(members, key=lambda f: (-len(f.occurrences), f.first))
-        out.append(Variants(ranked[0], tuple(sorted(ranked[1:], key=lambda f: f.first)), reasons.get(r, "spelling")))
+        # The one spelling people write, when only one is ("Prendergast", not
+        # "Predergast", however often the copy misspells it); else the more frequent; on a
+        # tie, the form met first.
+        known = [f for f in members if zipf(f.folded) >= ATTESTED]
+        attested = len(known) == 1 and all(zipf(f.folded) == 0 for f in members if f is not known[0])
+        ranked = sorted(members, key=lambda f: (not (attested and f is known[0]), -len(f.occurrences), f.first))
+        rest = tuple(sorted(ranked[1:], key=lambda f: f.first))
+        out.append(Variants(ranked[0], rest, reasons.get(r, "spelling"), attested))
     return sorted(out, key=lambda v: v.preferred.first)
 
 

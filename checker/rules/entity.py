@@ -43,7 +43,7 @@ def _spelling(ctx: RuleContext) -> Iterator[Finding]:
         # two are as frequent, the copy does not say which is right, and neither do we.
         n_pref = len(v.preferred.occurrences)
         rarest = min(v.others, key=lambda f: (len(f.occurrences), f.first))
-        tie = any(len(f.occurrences) == n_pref for f in v.others)
+        tie = not v.attested and any(len(f.occurrences) == n_pref for f in v.others)
         advice = "which is right?" if tie else f"use '{v.preferred.text}'"
         yield Finding(
             claims=tuple(claims),
