@@ -61,22 +61,23 @@ def source_key(phrase: str) -> str | None:
 def is_party(source: str | None) -> bool:
     """A source that can hold a view of its own against another: a short noun phrase
     ("police", "the organisers", "Heorhiy Tykhy", "the Bundesbank") ending in a noun,
-    not a report nobody is named for, and not a phrase the cues cut badly ("stronger",
+    not a report nobody is named for, not a body's unnamed voice ("officials", "a
+    spokeswoman": of whichever party), and not a phrase the cues cut badly ("stronger",
     "mln dlr", "french press indicated ilfc")."""
     from . import lexical
 
     if not source or source == "unnamed report":
         return False
     words = source.split()
-    if len(words) > 5 or not all(w.isalpha() for w in words):
+    if len(words) > 5 or not all(w.replace(".", "").replace("'", "").replace("’", "").isalpha() for w in words):
         return False
     for w in words:
         base = lexical.lemma_of_form(w) or w
         if base != w and lexical.known(base, "v") and not lexical.known(w, "n"):
             return False  # "french press indicated ilfc": a clause, not a name
     head = words[-1]
-    if head in _SCALE_WORDS:
-        return False
+    if head in _SCALE_WORDS or (len(words) == 1 and head in lexicon().words["attribution"]["voices"]):
+        return False  # "officials", "a spokeswoman": a voice of no party in particular
     base = lexical.lemma_of_form(head) or head
     if lexical.known(head, "n") or lexical.known(base, "n"):
         return True

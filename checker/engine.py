@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from .attribution import document_source, same_source
+from .attribution import document_source, is_party, same_source
 from .config import Options
 from .extract import EXTRACTORS
 from .extract.context import DocumentContext
@@ -155,7 +155,9 @@ class Engine:
         # its text does not attribute; a newsroom channel ("staff", "draft") does not.
         effective = [c.source or document_source(documents.get(c.document)) for c in claims]
         status = INCONSISTENT
-        if all(s is not None for s in effective) and not all(same_source(effective[0], s) for s in effective[1:]):
+        # Two sources disagree only when each is a party that can hold a view ("police",
+        # "the organisers"), not a report nobody is named for or a phrase cut badly.
+        if all(is_party(s) for s in effective) and not all(same_source(effective[0], s) for s in effective[1:]):
             status, severity = DISPUTED, Severity.INFO
         elif any(s is not None for s in sources) and any(s is None for s in sources):
             severity = min(severity, Severity.WARNING)
