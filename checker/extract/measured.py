@@ -102,6 +102,8 @@ class Measured:
 def _name_key(t: Token | None) -> str:
     """A holder's key: a name with its other words ("Southland Financial Corp", not
     "corp"), a common noun by its lemma."""
+    if t is not None and not any(ch.isalpha() for ch in t.text):
+        return ""  # "$", "%", a number: the parser's misreading, nobody's figure
     if t is not None and t.pos_ == "PROPN":
         parts = [c for c in t.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
         return " ".join(x.lower_ for x in sorted([*parts, t], key=lambda x: x.i))

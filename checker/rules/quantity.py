@@ -198,8 +198,11 @@ def _slipped(ctx: RuleContext) -> Iterator[Finding]:
                 if cause is None or cause == "one digit differs" or not _distinctive(a, b, cause):
                     continue  # one changed digit is as often a second figure as a slip
                 digits = min(len(_digits(a.get("value", 0.0))), len(_digits(b.get("value", 0.0))))
-                if digits < 3 and (renamed or cause.startswith("off by")):
-                    continue  # two named things at round values ("£64m" and "£640m") are two figures
+                if digits < 3 and (renamed or cause.startswith("off by")) and not cause.startswith("same number"):
+                    # two named things at round values ("£64m" and "£640m") are two figures;
+                    # one number in two units of one dimension ("31,000 km", "31,000 miles")
+                    # is a slip whatever the nouns
+                    continue
                 reported.add((b.document, b.start))
                 yield Finding(
                     claims=(a, b),
