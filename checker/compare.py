@@ -319,7 +319,7 @@ def same_event(a: Claim, b: Claim) -> str | None:
     it with no object named."""
     how = _same_word(a, b)
     if how is None:
-        return None
+        return _phase_of_known(a, b)
     pa, pb = a.get("patient", ""), b.get("patient", "")
     if pa and pa == pb:
         return f"{how}, same object ({pa})"
@@ -328,6 +328,20 @@ def same_event(a: Claim, b: Claim) -> str | None:
     xa, xb = a.get("agent", ""), b.get("agent", "")
     if xa and xa == xb and not (pa or pb):
         return f"{how}, same actor ({xa})"
+    return None
+
+
+def _phase_of_known(a: Claim, b: Claim) -> str | None:
+    """"The match kicked off at 7:45 p.m." and "the 8:45 p.m. kick-off": a definite noun
+    of a phase, of nothing named, is that phase of the event the copy is about, dated
+    earlier by a verb of the same phase."""
+    pa, pb = a.get("phase", ""), b.get("phase", "")
+    if not pa or pa != pb or a.document != b.document:
+        return None
+    for noun in (a, b):
+        if (noun.get("found_by") == "attributive" and noun.get("event_definite")
+                and not noun.get("patient") and not noun.get("agent")):
+            return f"the {pa} of the event named before"
     return None
 
 

@@ -84,8 +84,9 @@ def _tables() -> _Tables:
                 classes.setdefault(irregular, cls)
     phases: dict[str, str] = {}
     for form, phase in d["event_verbs"].items():
-        base = lexical.lemma_of_form(form) or next((c for c in _regular(form, "v") if lexical.known(c, "v")), form)
-        phases[base] = phase
+        first, _, rest = form.partition(" ")
+        base = lexical.lemma_of_form(first) or next((c for c in _regular(first, "v") if lexical.known(c, "v")), first)
+        phases[f"{base} {rest}".strip()] = phase  # "kicked off" -> "kick off"
     speech = set(lexicon().words["attribution"]["speech_lemmas"])
     return _Tables(classes, phases, frozenset(w.lower() for w in d["distinct"]["words"]), frozenset(speech))
 
@@ -219,7 +220,8 @@ def _from_parse(toks: list[Token], root: Token, head: Token) -> Event | None:
         ev = _noun_event(subj, "subject")
         # "sales rose in February": a measure's change, dated by the period it covers
         how = "subject of a change" if _changes(cur) else "subject"
-        return Event(ev.key, ev.word, ev.cls, t.phases.get(lemma(cur), ev.phase), ev.agent, ev.patient, ev.distinct,
+        phase = t.phases.get(_phrase(cur)) or t.phases.get(lemma(cur), ev.phase)  # "kicked off": its start
+        return Event(ev.key, ev.word, ev.cls, phase, ev.agent, ev.patient, ev.distinct,
                      how, ev.definite, ev.plural, _verb_tense(cur))
     if phrase in _CARRIERS and lemma(cur) in ("be", "take", "happen", "occur", "come"):
         return None
@@ -350,11 +352,14 @@ def _noun_event(noun: Token, how: str) -> Event:
     agent = next((c for c in noun.children if c.dep_ == "nmod:poss" and c.pos_ in _NOMINAL), None)
     patient = next((c for c in noun.children if c.dep_ in ("nmod", "nmod:unmarked") and case_of(c) == "of"), None)
     t = _tables()
+    key = _key_of(word, "n")
     return Event(
-        key=_key_of(word, "n"),
+        key=key,
         word=word,
         cls=t.classes.get(word, ""),
-        phase="",
+        # "the kick-off", "the start", "the opening": a noun of a phase verb names that
+        # phase of the event in hand
+        phase=t.phases.get(_hyphened_phrase(noun) or word, "") or t.phases.get(key, ""),
         agent=_head_key(agent) if agent is not None and agent.lower_ not in ("last", "this", "next") else "",
         patient=_head_key(patient),
         distinct=_distinct(noun),
@@ -364,6 +369,17 @@ def _noun_event(noun: Token, how: str) -> Event:
         # lists as a word of its own) are one
         plural=noun.tag_ in ("NNS", "NNPS") and not lexical.known(noun.lower_, "n"),
     )
+
+
+def _hyphened_phrase(noun: Token) -> str:
+    """A phrasal verb written as one noun with a hyphen ("kick-off": "kick off")."""
+    doc = noun.doc
+    i = noun.i
+    if i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lower_ in ("off", "up", "out", "down", "over"):
+        return f"{lemma(noun)} {doc[i + 2].lower_}"
+    if i >= 2 and doc[i - 1].text == "-" and noun.lower_ in ("off", "up", "out", "down", "over"):
+        return f"{lemma(doc[i - 2])} {noun.lower_}"
+    return ""
 
 
 def _opened_by_determiner(noun: Token) -> bool:
