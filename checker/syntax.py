@@ -93,7 +93,12 @@ def subject_of(pred: Token) -> Token | None:
 
 def is_amount(t: Token | None) -> bool:
     """An object that is an amount ("rose 2%", "fell 3.6 billion dlrs"), not a thing."""
-    return t is not None and (t.pos_ in ("NUM", "SYM") or any(c.dep_ == "nummod" for c in t.children))
+    if t is None:
+        return False
+    if t.pos_ in ("NUM", "SYM") or any(c.dep_ == "nummod" or (c.dep_ == "compound" and c.like_num) for c in t.children):
+        return True
+    # "rose 592 mln dlrs": the number may hang on the scale word before the unit
+    return any(c.dep_ == "compound" and any(g.dep_ == "nummod" or g.like_num for g in c.children) for c in t.children)
 
 
 def object_of(pred: Token) -> Token | None:

@@ -421,6 +421,9 @@ def _direction(f: Frame) -> str | None:
             return None if f.negated else "up"
         if phrasal in w.down or f"{f.lemma} {prt.lower_}" in w.down:
             return None if f.negated else "down"
+    comp = child(f.head, "xcomp")
+    if f.head.pos_ == "VERB" and comp is not None and comp.pos_ == "ADJ" and f.lemma in (w.up | w.down):
+        return None  # "has grown more stable", "turned negative": became, not rose
     if f.lemma in w.same or (f.head.lower_ in w.same):
         return "same"
     if f.lemma in w.unaffected and f.negated:
@@ -532,7 +535,8 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
                 extra = f.head.doc[_obj_index(f)] if transitive or f.lemma in w.unaffected else None
                 span = _span(ctx, head, extra)
                 out.append(_claim(ctx, "state-change", span, f"{topic}: {direction}", topic,
-                                  {**common, "direction": direction, "topic": topic, "at_rate": _at_rate(head)}))
+                                  {**common, "direction": direction, "topic": topic, "at_rate": _at_rate(head),
+                                   "afterwards": any(c.dep_ == "advmod" and c.lower_ == "since" for c in head.children)}))
             if head.pos_ != "VERB" or direction == "same":
                 continue
             # An asserted change is also an act that a denial can contradict ("raised its

@@ -118,6 +118,14 @@ def _stability(ctx: RuleContext) -> Iterator[Finding]:
         cap, link = _change_cap(a, b)
         if not same and link not in _CONCESSIVE:
             continue  # another topic; only the writer's own "although" sets two against each other
+        if not same and a.subject.split()[-1:] == b.subject.split()[-1:]:
+            # "retail prices held steady even though market prices tumbled": two kinds of
+            # one thing set against each other on purpose
+            ctx.skipped["state-change: two kinds of one thing contrasted"] += 1
+            continue
+        if a.get("afterwards") or b.get("afterwards"):
+            ctx.skipped["state-change: a state reached since ('have since steadied')"] += 1
+            continue
         if same and link:
             # "the dollar has eased this week, but remains stable": one topic set against
             # itself on purpose, in one sentence, is two aspects of it, not a slip
@@ -298,6 +306,11 @@ def _negation(ctx: RuleContext) -> Iterator[Finding]:
     reported: set[tuple[str, int]] = set()
     for a, b in _pairs(claims):
         if bool(a.get("negated")) == bool(b.get("negated")):
+            continue
+        if a.document == b.document and a.sentence == b.sentence:
+            # "using conditions that have not been used before", "fields not paying the
+            # tax ... fields which pay it": one sentence sets the two apart on purpose
+            ctx.skipped["negation: asserted and denied within one sentence"] += 1
             continue
         n, p = (a, b) if a.get("negated") else (b, a)
         if not _same_verb(n.get("lemma"), p.get("lemma")):
