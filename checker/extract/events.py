@@ -364,7 +364,9 @@ def _noun_event(noun: Token, how: str) -> Event:
         patient=_head_key(patient),
         distinct=_distinct(noun),
         how=how,
-        definite=definite(noun) or (how == "attributive" and _opened_by_determiner(noun)),
+        # "its closure" is the closure of whatever "it" is, not one named before
+        definite=(definite(noun) and not any(c.dep_ == "nmod:poss" and c.tag_ == "PRP$" for c in noun.children))
+        or (how == "attributive" and _opened_by_determiner(noun)),
         # "housing starts" are many events; "the talks", "hostilities" (a plural WordNet
         # lists as a word of its own) are one
         plural=noun.tag_ in ("NNS", "NNPS") and not lexical.known(noun.lower_, "n"),
