@@ -23,8 +23,9 @@ _PATTERNS = (
     re.compile(rf"\b(?i:the|a|an)[ \t]+{_AGE}-year-old[ \t]+(?:[a-z]+[ \t]+){{0,2}}?{_NAME}"),
     re.compile(rf"{_NAME}[ \t]+(?:died|dies|retired|retires)[ \t]+(?:on[ \t]+\w+[ \t]+)?at[ \t]+(?:the[ \t]+age[ \t]+of[ \t]+)?{_AGE}\b"),
     re.compile(rf"\bwhen[ \t]+(?P<pron>he|she)[ \t]+was[ \t]+{_AGE}\b"),
-    # "The 44-year-old was ...": a sentence opening on an age refers to the person just named.
-    re.compile(rf"(?:^|(?<=[.!?\n][ \t])|(?<=\n)|(?<=[“\"]))(?:The|the)[ \t]+{_AGE}-year-old\b(?![ \t]+[A-Z])"),
+    # "The 44-year-old was ...", "the judge said the 42-year-old had shown ...": an age as
+    # a clause's subject refers to the person the story is about.
+    re.compile(rf"(?<![\w’'-])(?:The|the)[ \t]+{_AGE}-year-old\b(?![ \t]+[A-Z])"),
     # "Vossberg was first elected in 2003, at the age of 34": dated by the sentence's year.
     re.compile(rf"\bat[ \t]+the[ \t]+age[ \t]+of[ \t]+{_AGE}\b"),
 )
@@ -90,6 +91,20 @@ def _topic(ctx: SentenceContext, upto: int) -> str:
 _CAPITALIZED = re.compile(r"\b[A-Z][a-z’'-]{2,}\b")
 
 
+def _subject_of_clause(ctx: SentenceContext, start: int, end: int) -> bool:
+    """Whether "the 42-year-old" at text[start:end] is a clause's subject ("the
+    42-year-old had shown", "The 44-year-old, who lived ..., showed"): a person referred
+    to by age alone, not an age before a noun or an aside about someone else."""
+    if start == ctx.sentence.start or ctx.text[ctx.sentence.start : start].strip() in ("", "“", '"'):
+        return True
+    toks = list(ctx.parsed)
+    old = next((t for t in toks if ctx.parsed.start_of(t) < end <= ctx.parsed.end_of(t)), None)
+    if old is not None and old.dep_ in ("nsubj", "nsubj:pass"):
+        return True
+    nxt = next((t for t in toks if ctx.parsed.start_of(t) >= end), None)
+    return nxt is not None and nxt.pos_ in ("VERB", "AUX")
+
+
 def _age_value(raw: str) -> float | None:
     if raw.isdigit():
         v = float(raw)
@@ -132,6 +147,8 @@ def extract_ages(ctx: SentenceContext) -> list[Claim]:
                 if pat is _PATTERNS[_WHEN]:
                     name = last_person.get("name", "")
                 elif pat is _PATTERNS[_OPENING]:
+                    if not _subject_of_clause(ctx, m.start(), m.end()):
+                        continue  # "the 61-year-old victim", "the 61-year-old, a nurse": someone else
                     name = _topic(ctx, m.start())
                 else:
                     name = _named_before(ctx, m.start())
