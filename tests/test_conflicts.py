@@ -113,6 +113,16 @@ def test_took_part_is_attendance_not_capture():
     assert [(c.rule, c.status) for c in checker.check(text).conflicts] == [("QTY001", "disputed")]
 
 
+def test_a_bare_voice_sets_up_no_dispute_but_two_parties_do():
+    # "officials" may speak for the governor who gave the first figure
+    text = ("Acting governor Alexei Smirnov said 121,000 people had left the region. "
+            "Officials said they were housing the 12,100 people who had left the region.")
+    assert [(c.rule, c.status) for c in checker.check(text).conflicts] == [("QTY001", "inconsistent")]
+    text = ("Acting governor Alexei Smirnov said 121,000 people had left the region. "
+            "Ukrainian officials said they counted the 12,100 people who had left the region.")
+    assert [(c.rule, c.status) for c in checker.check(text).conflicts] == [("QTY001", "disputed")]
+
+
 def test_same_source_spelled_two_ways_is_one_source():
     text = (
         "Sea ice covered 4.28 million square kilometres, the data centre said. "

@@ -142,6 +142,22 @@ def test_spelling_across_documents_suggests_more_frequent_form():
     assert hits[0].severity == checker.Severity.WARNING
 
 
+def test_spelling_suggests_the_attested_form_over_a_repeated_misspelling():
+    # "Predergast" twice, "Prendergast" once: only one of them is a name people write
+    text = "Officer John Prendergast said so. Predergast added more. Predergast also said it."
+    hits = [c for c in checker.check(text).conflicts if c.rule == "ENT001"]
+    assert len(hits) == 1
+    assert hits[0].evidence["preferred"] == "Prendergast"
+    assert hits[0].replacement == "Prendergast"
+    assert "use 'Prendergast'" in hits[0].message
+
+
+def test_plural_sentence_opener_is_no_misspelt_surname_but_a_bare_singular_is():
+    assert _codes([{"id": "a", "text": "He met Treasury Secretary James Baker. Bankers said the phrase belied anger."}]) == []
+    assert _codes([{"id": "a", "text": "Paul Dreyer, the product manager, spoke. Dreyer said it took months. "
+                                        "Dryer said the company is developing other suppliers."}]) == ["ENT001"]
+
+
 ROLE_CASES = [
     ("Defence Minister Rustem Umerov spoke. Later, Foreign Minister Umerov flew to Berlin.", ["ENT002"]),
     ("Governor Marta Ellison spoke. Later, Deputy Governor Marta Ellison said more.", ["ENT002"]),
@@ -153,6 +169,10 @@ ROLE_CASES = [
     ("Chief Operating Officer Ada Whitaker spoke. Whitaker becomes chief executive on Sept. 1. Chief Executive Ada Whitaker will then lead.", []),
     # Different people sharing a surname.
     ("Judge Simon Grant presided. Deputy Mayor Lisa Grant spoke.", []),
+    # A relation to someone, not a post; a title of the next name in a list; two posts held together.
+    ("Rebel leader Adolfo Calero spoke. On the advice of his lawyer, Calero declined to go into details.", []),
+    ("He met Vice President George Bush, Secretary of State George Shultz and Commerce Secretary Malcolm Baldrige.", []),
+    ("Donald McIvor, an Exxon director and senior vice president, spoke. McIvor, Exxon's senior vice president, left.", []),
 ]
 
 

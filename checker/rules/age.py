@@ -81,7 +81,10 @@ AGE_MISMATCH = Rule(
         "Example: 'Jane Doe, 63,' ... 'the 58-year-old Doe'."
     ),
     needs=("age",),
-    flags=(Example("Jane Doe, 63, chairs the board. The 58-year-old Doe was re-elected on Monday."),),
+    flags=(
+        Example("Jane Doe, 63, chairs the board. The 58-year-old Doe was re-elected on Monday."),
+        Example("Liam Carter, 24, admitted causing death by dangerous driving. Carter was also banned from driving. The judge said the 42-year-old had shown a total disregard for others.", published="2025-03-01"),
+    ),
     passes=(
         Example("John Roe, 63, spoke first. In 2010, when he was 49, Roe founded the firm.", published="2024-05-01"),
         Example("Jane Doe, 63, chairs the board. Her brother, Mark Doe, 58, is its treasurer."),

@@ -267,10 +267,14 @@ PART_EXCEEDS_WHOLE = Rule(
         "Example: 'Nine people died, among them four police officers and six civilians.'"
     ),
     needs=("count",),
-    flags=(Example("Nine people died, among them four police officers and six civilians."),),
+    flags=(
+        Example("Nine people died, among them four police officers and six civilians."),
+    ),
     passes=(
         Example("Nine people died, among them four police officers and five civilians."),
         Example("Twelve people died, including three children."),
+        Example("It will increase weekly flights to nine from May 31, comprising six trans-Siberian flights, including four non-stop flights, and three flights via Anchorage."),
+        Example("Consolidated profits were lower at 185 mln francs compared with 200 mln in 1985, of which 120 mln, against 147 mln, was attributable to the group."),
     ),
     check=_part_exceeds,
 )
@@ -290,8 +294,12 @@ SHARES_EXCEED = Rule(
         "Example: '61% backed the plan ... 47% were against it'."
     ),
     needs=("percent",),
-    flags=(Example("In the poll, 61% backed the plan. Another finding: 47% were against it."),),
-    passes=(Example("In the poll, 61% backed the plan, while 34% were against it and 5% were undecided."),),
+    flags=(
+        Example("In the poll, 61% backed the plan. Another finding: 47% were against it."),
+    ),
+    passes=(
+        Example("In the poll, 61% backed the plan, while 34% were against it and 5% were undecided."),
+    ),
     check=_shares_exceed,
 )
 

@@ -269,6 +269,7 @@ DATE_MISMATCH = Rule(
     passes=(
         Example("The summit opened on March 3. The ministry said on March 5 that talks would go on.", published="2025-03-06"),
         Example("The exchange took place on Tuesday. The previous swap, on May 31, involved 75 prisoners.", published="2024-06-26"),
+        Example("Brazilian bank workers voted to launch a nationwide strike this month. In Campinas, about 5,000 bank workers voted to strike on March 24 unless their demand is met.", published="1987-03-10"),
     ),
     check=_same_event_mismatch("date"),
 )
@@ -293,6 +294,7 @@ TIME_MISMATCH = Rule(
     flags=(
         Example("The main blast, at 3:40 a.m., destroyed a transformer hall. Residents were woken by the 4:40 a.m. explosion."),
         Example("The first cloud struck at 16:45 GMT on Friday. Magnetometers jumped within minutes of the 17:45 GMT impact."),
+        Example("The match kicked off at 7:45 p.m. after a short delay at the turnstiles. The 8:45 p.m. kick-off drew criticism from supporters' groups.", published="2024-05-26"),
     ),
     passes=(
         Example("The main blast, at 3:40 a.m., destroyed a transformer hall. Residents were woken by the 3:40 a.m. explosion."),

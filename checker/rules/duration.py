@@ -109,7 +109,9 @@ DURATION_MISMATCH = Rule(
         "Example: 'a 19-day blockade' ... 'The blockade lasted six weeks.'"
     ),
     needs=("measure",),
-    flags=(Example("Farmers began a 19-day blockade of the port. The blockade lasted six weeks, the union said."),),
+    flags=(
+        Example("Farmers began a 19-day blockade of the port. The blockade lasted six weeks, the union said."),
+    ),
     passes=(
         Example("Farmers began a 40-day blockade of the port. The blockade lasted nearly six weeks."),
         Example("The strike lasted three days. Last year's strike lasted two weeks."),
@@ -133,8 +135,12 @@ DURATION_VS_DATES = Rule(
         "Example: 'the 40-day siege, which began on 3 March and ended on 20 March'."
     ),
     needs=("measure", "date"),
-    flags=(Example("The 40-day siege began on 3 March 2024. The siege ended on 20 March 2024."),),
-    passes=(Example("The 18-day siege began on 3 March 2024. The siege ended on 20 March 2024."),),
+    flags=(
+        Example("The 40-day siege began on 3 March 2024. The siege ended on 20 March 2024."),
+    ),
+    passes=(
+        Example("The 18-day siege began on 3 March 2024. The siege ended on 20 March 2024."),
+    ),
     check=_against_dates,
 )
 

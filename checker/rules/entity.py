@@ -213,6 +213,7 @@ NAME_VARIANT = Rule(
     passes=(
         Example("Russia moved troops to Mykolaivka, near Mykolaiv. Russian officials declined to comment."),
         Example("Jane Whitlock chairs the board. Her brother, Mark Whitlocke, is its treasurer."),
+        Example("Funaro will explain Brazil's position to Treasury Secretary James Baker. Bankers said the phrase belied deep anger on the committee."),
     ),
     check=_spelling,
 )
@@ -239,10 +240,15 @@ ROLE_MISMATCH = Rule(
         "Example: 'Defence Minister Rustem Umerov said ...' ... 'Foreign Minister Umerov'."
     ),
     needs=("role",),
-    flags=(Example("Defence Minister Rustem Umerov met allies on Monday. On Tuesday, Foreign Minister Umerov flew to Berlin."),),
+    flags=(
+        Example("Defence Minister Rustem Umerov met allies on Monday. On Tuesday, Foreign Minister Umerov flew to Berlin."),
+    ),
     passes=(
         Example("Defence Minister Rustem Umerov met allies. Former Foreign Minister Dmytro Kuleba spoke later; Umerov, the defence minister, left."),
         Example("Governor Anna Holt spoke first. Deputy Governor Ben Holt, her brother, spoke next."),
+        Example("Nicaraguan rebel leader Adolfo Calero has linked the payments to a dummy company. On the advice of his lawyer, Calero declined to go into details."),
+        Example("Yesterday, he held talks with Vice President George Bush, Secretary of State George Shultz and Commerce Secretary Malcolm Baldrige."),
+        Example("Donald K. McIvor, an Exxon Corp director and senior vice president, told Reuters so. McIvor, Exxon's senior vice president for exploration, said dependence would grow."),
     ),
     check=_role,
 )
@@ -265,8 +271,12 @@ HOUSE_SPELLING = Rule(
         "Example: 'Kiev' where the house style says 'Kyiv'."
     ),
     needs=("name",),
-    flags=(Example("Officials in Kiev said the strike hit a power plant. Kyiv residents lost power."),),
-    passes=(Example("Officials in Kyiv said the strike hit a power plant near Odesa."),),
+    flags=(
+        Example("Officials in Kiev said the strike hit a power plant. Kyiv residents lost power."),
+    ),
+    passes=(
+        Example("Officials in Kyiv said the strike hit a power plant near Odesa."),
+    ),
     check=_house,
 )
 

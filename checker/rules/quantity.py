@@ -139,6 +139,9 @@ MISMATCH = Rule(
         Example("Shelling hit 12 villages in Sumy. In Kharkiv, 30 villages were hit."),
         Example("On Monday officials counted 40 bodies. By Friday the count reached 65 bodies."),
         Example("At least 12 people were killed and 40 people were injured in the attack."),
+        Example("Qatar's output fell to 180,000 bpd in early March compared with its 285,000 bpd quota. Nigeria's output was about one mln bpd, down from 1.14 mln bpd in February and its quota of 1.238 mln bpd."),
+        Example("It wants more banks in San Antonio, where it currently has only 16 member banks, he said. The combination of former archrivals RepublicBank and InterFirst, giving the two banks a virtual lock on the Dallas market, has not changed those plans."),
+        Example("Itel said it obtained commitments for a six-year secured loan of about 325 mln dlrs. The proceeds will be used to repay the 395 mln dlr bridge loan Merrill Lynch provided for the purchase."),
     ),
     check=_mismatch,
 )
@@ -241,6 +244,7 @@ SLIPPED = Rule(
     passes=(
         Example("The club paid £12m for the striker. It also paid £15m for a defender."),
         Example("The painting sold for £12.4m. A second work fetched £3.1m."),
+        Example("Fourth quarter profit increased to 49.1 mln dlrs from 16.1 mln dlrs in the prior year. Earnings from overseas operations rose to 18.6 mln dlrs from a loss of 11.6 mln dlrs in the prior year."),
     ),
     check=_slipped,
 )

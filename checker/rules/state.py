@@ -386,6 +386,9 @@ STABILITY_VS_CHANGE = Rule(
         Example("Rents in Leeds were flat in March. Rents in York rose 2% in March."),
         Example("Fighting was stable in the north, while strikes on Kharkiv increased on Monday."),
         Example("Rents were flat in March. Rents may rise in April."),
+        Example("The dollar has eased this week, but remains stable at around 151.50 yen, dealers said."),
+        Example("Retail coffee prices over the past year have remained about steady even though coffee market prices have tumbled, industry sources said."),
+        Example("Cocoa consumption is basically flat and last year it fell, he said."),
     ),
     check=_stability,
 )
@@ -406,10 +409,13 @@ OPPOSITE_DIRECTIONS = Rule(
         "Example: 'Vinyl sales rose 9% in the first half' ... 'the first-half fall in vinyl sales'."
     ),
     needs=("state-change",),
-    flags=(Example("Vinyl sales rose 9% in the first half. Shops blamed prices for the first-half fall in vinyl sales."),),
+    flags=(
+        Example("Vinyl sales rose 9% in the first half. Shops blamed prices for the first-half fall in vinyl sales."),
+    ),
     passes=(
         Example("Vinyl sales rose 9% in the first half. Vinyl sales fell 2% in the second half."),
         Example("House prices in London fell 1% in May. House prices in Leeds rose 2% in May."),
+        Example("The February trade surplus narrowed to 235 mln dlrs from 582 mln in January. The February invisible trade surplus rose to 109 mln dlrs from 24 mln in January."),
     ),
     check=_opposite,
 )
@@ -433,7 +439,9 @@ ANTONYM_STATES = Rule(
         "Example: 'The port remained open on Wednesday.' ... 'The port, closed since Monday, ...'."
     ),
     needs=("state",),
-    flags=(Example("The port remained open on Wednesday. The port, closed since Monday because of drone alerts, will reopen soon.", published="2024-10-10"),),
+    flags=(
+        Example("The port remained open on Wednesday. The port, closed since Monday because of drone alerts, will reopen soon.", published="2024-10-10"),
+    ),
     passes=(
         Example("The bridge was closed on Monday. The bridge reopened on Tuesday after repairs."),
         Example("The port remained open on Wednesday. The airport, closed since Monday, will reopen soon."),
@@ -459,10 +467,14 @@ ASSERTED_AND_DENIED = Rule(
         "Example: 'The unit did not cross the river.' ... 'The unit crossed the river on Sunday.'"
     ),
     needs=("predicate",),
-    flags=(Example("The brigade did not cross the river, officers said. The brigade crossed the river on Sunday under fire."),),
+    flags=(
+        Example("The brigade did not cross the river, officers said. The brigade crossed the river on Sunday under fire."),
+        Example("The team did not inspect the dome of unit 6 on Monday, officials said. After inspecting the dome of unit 6 on Monday, the team reported no damage."),
+    ),
     passes=(
         Example("The brigade did not cross the river on Saturday. It crossed the river on Sunday."),
         Example("The brigade did not cross the river. It crossed the border on Sunday."),
+        Example("The United States pressed the IMF to approve a loan for Mexico using economic conditions that have not been broadly used before."),
     ),
     check=_negation,
 )
