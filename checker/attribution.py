@@ -69,7 +69,8 @@ def is_party(source: str | None) -> bool:
     if not source or source == "unnamed report":
         return False
     words = source.split()
-    if len(words) > 5 or not all(w.replace(".", "").replace("'", "").replace("’", "").isalpha() for w in words):
+    if len(words) > 6 or not all(w.replace(".", "").replace("'", "").replace("’", "").replace("-", "").isalpha()
+                                 for w in words):
         return False
     for w in words:
         base = lexical.lemma_of_form(w) or w
@@ -83,6 +84,48 @@ def is_party(source: str | None) -> bool:
         return True
     # not an adjective, verb or adverb in any form ("stronger"): a name ("Staubli")
     return not any(lexical.known(w, p) for w in (head, base) for p in ("a", "v", "r"))
+
+
+def speech_subject(sentence: Any) -> str | None:
+    """The source a parsed sentence names: the subject of its speech verb ("Army spokesman
+    Nabil Abdallah said", "the union told reporters"), with the words that name it
+    (compounds, flat names, adjectives) and not its appositions or clauses; or the
+    object of "according to". None when the parse names none."""
+    from .syntax import case_of, lemma
+
+    speech = set(lexicon().words["attribution"]["speech_lemmas"])
+    for t in sentence:
+        if t.pos_ in ("NOUN", "PROPN") and case_of(t) == "according to":
+            return _named_by(t)
+    for t in sentence:
+        if t.pos_ == "VERB" and lemma(t) in speech:
+            # the subject next to its verb: a misparse may hang a second one on it ("Sea
+            # ice covered 4.28 million square kilometres, the data centre said")
+            subjects = [c for c in t.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+            if subjects:
+                return _named_by(min(subjects, key=lambda c: abs(c.i - t.i)))
+    return None
+
+
+def _named_by(head: Any) -> str | None:
+    """The words that name a source: the head with its compounds, flat names, adjectives,
+    possessor, an "of" body ("Royal College of Nursing") and an apposed name ("M23
+    spokesman Lawrence Kanyuka"), never a relative clause or a participle phrase."""
+    from .syntax import case_of
+
+    keep: list[Any] = []
+    todo = [head]
+    while todo:
+        t = todo.pop()
+        keep.append(t)
+        for c in t.children:
+            if c.dep_ in ("compound", "flat", "amod", "nmod:poss") and c.pos_ in ("NOUN", "PROPN", "ADJ"):
+                todo.append(c)
+            elif c.dep_ == "appos" and c.pos_ == "PROPN":
+                todo.append(c)
+            elif c.dep_ == "nmod" and case_of(c) == "of" and c.pos_ in ("NOUN", "PROPN") and len(keep) < 8:
+                todo.append(c)
+    return source_key(" ".join(t.text for t in sorted(keep, key=lambda t: t.i)))
 
 
 _SCALE_WORDS = frozenset({"mln", "bln", "billion", "million", "thousand", "dlr", "dlrs", "pct"})
