@@ -26,6 +26,8 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import syntax
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
@@ -160,6 +162,7 @@ def parse(text: str, segments: Segments) -> Parse:
         for i, doc in zip(prose, nlp.pipe([docs[i] for i in prose], batch_size=64), strict=True):
             _reparse_verbless(nlp, doc)
             _repair_verbs(doc)
+            syntax.forget_children(doc)  # the tree may have changed since anything listed it
             parsed[i] = doc
     out: list[ParsedSentence] = []
     for (lo, _hi, starts), doc in zip(pieces, parsed, strict=True):

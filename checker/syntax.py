@@ -10,6 +10,7 @@ the words beside a token except through the tree.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -44,12 +45,33 @@ def predicate_of(t: Token) -> Token:
     return cur
 
 
+def _kids(t: Token) -> list[Token]:
+    """A token's children, listed once per parsed Doc (spaCy walks the array for every
+    `children`, and the extractors ask for them tens of thousands of times a story). The
+    parser's repairs change a tree before anything lists it (checker/parse.py forgets the
+    list after them)."""
+    doc = t.doc
+    cached: list[list[Token]] | None = doc.user_data.get("kids")
+    if cached is None:
+        cached = [[] for _ in range(len(doc))]
+        for tok in doc:
+            if tok.head.i != tok.i:
+                cached[tok.head.i].append(tok)
+        doc.user_data["kids"] = cached
+    return cached[t.i]
+
+
+def forget_children(doc: object) -> None:
+    """Drop the listed children of a Doc whose tree was changed."""
+    getattr(doc, "user_data", {}).pop("kids", None)
+
+
 def children(t: Token, *deps: str) -> list[Token]:
-    return [c for c in t.children if c.dep_ in deps]
+    return [c for c in _kids(t) if c.dep_ in deps]
 
 
 def child(t: Token, *deps: str) -> Token | None:
-    return next((c for c in t.children if c.dep_ in deps), None)
+    return next((c for c in _kids(t) if c.dep_ in deps), None)
 
 
 def case_of(t: Token) -> str:
@@ -231,21 +253,27 @@ def lemma(t: Token) -> str:
     the regular inflection stripped, else the pipeline's. Without a trained lemmatizer,
     the lemma comes from WordNet's forms and the regular endings alone. Proper nouns keep
     their form."""
-    from . import lexical
-
     if t.pos_ == "PROPN":
         return t.lower_
-    pos = _UPOS_TO_WN.get(t.pos_)
-    form = t.lower_
+    return _lemma_of(t.pos_, t.lower_, t.tag_, t.lemma_)
+
+
+@lru_cache(maxsize=65536)
+def _lemma_of(upos: str, form: str, tag: str, pipeline_lemma: str) -> str:
+    """lemma() on a token's strings: the same four strings give the same lemma, and a
+    story repeats its words, so each is worked out once."""
+    from . import lexical
+
+    pos = _UPOS_TO_WN.get(upos)
     if pos == "n":
         # The irregular plurals news counts by ("people" -> person, "troops" -> troop),
         # lexicon.toml [nouns] irregular: one key whatever the number.
         irregular_noun = _irregular_nouns().get(form)
         if irregular_noun:
             return irregular_noun
-    if pos == "n" and t.tag_ == "NN" and lexical.known(form, "n"):
+    if pos == "n" and tag == "NN" and lexical.known(form, "n"):
         return form  # tagged singular: "pass", "gas" are no plurals of "pa" and "ga"
-    if not t.lemma_:
+    if not pipeline_lemma:
         # No trained lemmatizer in the pipeline: WordNet's irregular forms, then the
         # regular endings (a plural's singular first), then the form itself.
         if pos is None:
@@ -254,7 +282,7 @@ def lemma(t: Token) -> str:
         if irregular and lexical.known(irregular, pos):
             return irregular
         return next((c for c in _regular(form, pos) if lexical.known(c, pos)), form)
-    guess = t.lemma_.lower()
+    guess = pipeline_lemma.lower()
     if pos is None or lexical.known(guess, pos):
         return guess
     irregular = lexical.lemma_of_form(form)
