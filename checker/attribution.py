@@ -91,19 +91,27 @@ def speech_subject(sentence: Any) -> str | None:
     Nabil Abdallah said", "the union told reporters"), with the words that name it
     (compounds, flat names, adjectives) and not its appositions or clauses; or the
     object of "according to". None when the parse names none."""
-    from .syntax import case_of, lemma
+    from .syntax import case_of
 
-    speech = set(lexicon().words["attribution"]["speech_lemmas"])
     for t in sentence:
         if t.pos_ in ("NOUN", "PROPN") and case_of(t) == "according to":
             return _named_by(t)
+    subj = speaker(sentence)
+    return _named_by(subj) if subj is not None else None
+
+
+def speaker(sentence: Any) -> Any:
+    """The subject of a parsed sentence's speech verb: the noun next to the verb (a
+    misparse may hang a second one on it: "Sea ice covered 4.28 million square
+    kilometres, the data centre said"), or None."""
+    from .syntax import lemma
+
+    speech = set(lexicon().words["attribution"]["speech_lemmas"])
     for t in sentence:
         if t.pos_ == "VERB" and lemma(t) in speech:
-            # the subject next to its verb: a misparse may hang a second one on it ("Sea
-            # ice covered 4.28 million square kilometres, the data centre said")
             subjects = [c for c in t.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
             if subjects:
-                return _named_by(min(subjects, key=lambda c: abs(c.i - t.i)))
+                return min(subjects, key=lambda c: abs(c.i - t.i))
     return None
 
 

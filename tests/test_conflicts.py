@@ -131,6 +131,13 @@ def test_the_source_is_the_speech_verbs_subject_in_the_parse():
     assert [c.source for c in money] == ["lawyer ana beltrán"]
 
 
+def test_the_words_naming_a_source_are_the_reporters():
+    # "The 300 protesters" is the copy's count of them, not something they said
+    claims = {c.text: c.source for c in checker.check("The 300 protesters said police fired 40 shots.").claims
+              if c.kind == "count"}
+    assert claims == {"300 protesters": None, "40 shots": "protesters"}
+
+
 def test_same_source_spelled_two_ways_is_one_source():
     text = (
         "Sea ice covered 4.28 million square kilometres, the data centre said. "

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..attribution import Attribution, Cues, attribute, attribute_span, speech_subject
+from ..attribution import NONE, Attribution, Cues, attribute, attribute_span, speaker, speech_subject
 from ..model import Document
 from ..parse import Parse, ParsedSentence, parse
 from ..scope import nearest, places_in, times_in
@@ -132,6 +132,10 @@ class SentenceContext:
         """The attribution of the clause holding pos when a semicolon joins two voices
         ("Kyiv said it received 250; Russia said it handed over 212"), else the sentence's."""
         s = self.sentence
+        if self._in_speaker(pos):
+            # "Smith, who was jailed for five years, said ...", "The 300 protesters said":
+            # the words naming the source are the reporter's, not the source's claim
+            return NONE
         semi = self.text.find(";", s.start, s.end)
         if semi < 0:
             return self.attribution
@@ -139,6 +143,15 @@ class SentenceContext:
         hi = self.text.find(";", pos, s.end)
         own = attribute_span(self.text, max(lo, s.start), hi if hi >= 0 else s.end, self.document.cues)
         return own if own.source is not None else self.attribution
+
+    def _in_speaker(self, pos: int) -> bool:
+        key = ("speaker_span", self.sentence.index)
+        if key not in self.state:
+            subj = speaker(self.parsed)
+            self.state[key] = (self.parsed.start_of(subj.left_edge), self.parsed.end_of(subj.right_edge)) \
+                if subj is not None else None
+        span = self.state[key]
+        return span is not None and span[0] <= pos < span[1]
 
     def in_quote(self, start: int, end: int) -> bool:
         return self.segments.in_quote(start, end)
