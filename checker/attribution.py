@@ -86,20 +86,6 @@ def is_party(source: str | None) -> bool:
     return not any(lexical.known(w, p) for w in (head, base) for p in ("a", "v", "r"))
 
 
-def speech_subject(sentence: Any) -> str | None:
-    """The source a parsed sentence names: the subject of its speech verb ("Army spokesman
-    Nabil Abdallah said", "the union told reporters"), with the words that name it
-    (compounds, flat names, adjectives) and not its appositions or clauses; or the
-    object of "according to". None when the parse names none."""
-    from .syntax import case_of
-
-    for t in sentence:
-        if t.pos_ in ("NOUN", "PROPN") and case_of(t) == "according to":
-            return _named_by(t)
-    subj = speaker(sentence)
-    return _named_by(subj) if subj is not None else None
-
-
 def speaker(sentence: Any) -> Any:
     """The subject of a parsed sentence's speech verb: the noun next to the verb (a
     misparse may hang a second one on it: "Sea ice covered 4.28 million square
@@ -113,27 +99,6 @@ def speaker(sentence: Any) -> Any:
             if subjects:
                 return min(subjects, key=lambda c: abs(c.i - t.i))
     return None
-
-
-def _named_by(head: Any) -> str | None:
-    """The words that name a source: the head with its compounds, flat names, adjectives,
-    possessor, an "of" body ("Royal College of Nursing") and an apposed name ("M23
-    spokesman Lawrence Kanyuka"), never a relative clause or a participle phrase."""
-    from .syntax import case_of
-
-    keep: list[Any] = []
-    todo = [head]
-    while todo:
-        t = todo.pop()
-        keep.append(t)
-        for c in t.children:
-            if c.dep_ in ("compound", "flat", "amod", "nmod:poss") and c.pos_ in ("NOUN", "PROPN", "ADJ"):
-                todo.append(c)
-            elif c.dep_ == "appos" and c.pos_ == "PROPN":
-                todo.append(c)
-            elif c.dep_ == "nmod" and case_of(c) == "of" and c.pos_ in ("NOUN", "PROPN") and len(keep) < 8:
-                todo.append(c)
-    return source_key(" ".join(t.text for t in sorted(keep, key=lambda t: t.i)))
 
 
 _SCALE_WORDS = frozenset({"mln", "bln", "billion", "million", "thousand", "dlr", "dlrs", "pct"})

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..attribution import NONE, Attribution, Cues, attribute, attribute_span, speaker, speech_subject
+from ..attribution import NONE, Attribution, Cues, attribute, attribute_span, speaker
 from ..model import Document
 from ..parse import Parse, ParsedSentence, parse
 from ..scope import nearest, places_in, times_in
@@ -32,9 +32,6 @@ def _bucket(items: list[Any], starts: tuple[int, ...], key: Any) -> list[list[An
         if i >= 0:
             out[i].append(it)
     return out
-
-
-_PRONOUN_SOURCES = frozenset({"it", "he", "she", "they", "we", "i"})
 
 
 @dataclass(slots=True)
@@ -100,17 +97,7 @@ class SentenceContext:
 
     @property
     def attribution(self) -> Attribution:
-        """The sentence's attribution; when the cue patterns cut its source badly (no
-        party: "tonnes", "put number", "clinics three districts piura"), the subject of
-        the sentence's speech verb in the parse, or the object of "according to"."""
-        found = self.document.attributions[self.sentence.index]
-        if found.source is None or found.source == "unnamed report" or found.source in _PRONOUN_SOURCES:
-            return found
-        key = ("parsed_source", self.sentence.index)
-        if key not in self.state:
-            self.state[key] = speech_subject(self.parsed)
-        parsed = self.state[key]
-        return Attribution(parsed, found.cue, found.hedged) if parsed else found
+        return self.document.attributions[self.sentence.index]
 
     @property
     def times(self) -> list[tuple[int, int, str]]:
