@@ -252,6 +252,8 @@ def _why_not(a: Form, b: Form, words: EntityWords) -> str | None:
             return "entity: a typo of an ordinary word, not a name"
     if a.personal != b.personal:
         return "entity: a person's name against another word"
+    if _demonym(a.folded, b.folded) and (not (a.givens and b.givens) or a.givens == b.givens):
+        return "entity: a place and its adjective"  # "Papua New Guinea", "Papua New Guinean"
     # "Latin America" and "Latin American": when WordNet knows one whole form, the first
     # word is no first name, and an ending still makes another word
     if (_derived(a.folded, b.folded, words) or _demonym(a.folded, b.folded)) and (

@@ -152,6 +152,12 @@ def test_spelling_suggests_the_attested_form_over_a_repeated_misspelling():
     assert "use 'Prendergast'" in hits[0].message
 
 
+def test_a_place_and_its_adjective_are_one_name():
+    text = ("The Papua New Guinea Government will set up a corporation, Papua New Guinea said. "
+            "The Papua New Guinean minister agreed.")
+    assert _codes([{"id": "a", "text": text}]) == []
+
+
 def test_plural_sentence_opener_is_no_misspelt_surname_but_a_bare_singular_is():
     assert _codes([{"id": "a", "text": "He met Treasury Secretary James Baker. Bankers said the phrase belied anger."}]) == []
     assert _codes([{"id": "a", "text": "Paul Dreyer, the product manager, spoke. Dreyer said it took months. "
