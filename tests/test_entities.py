@@ -152,6 +152,15 @@ def test_spelling_suggests_the_attested_form_over_a_repeated_misspelling():
     assert "use 'Prendergast'" in hits[0].message
 
 
+def test_names_in_table_rows_are_abbreviations_not_misspellings():
+    text = ("Wheat prices by market:\n"
+            "Kansas City 2.87 -- 3.17 -- -- St. Louis 3.03 -- 3.03 -- -- Amarillo/ Lubbock 2.64 -- -- --\n"
+            "KC 1.49 1.56 1.64 -- 4.76 St Lo 1.54 -- 1.66 -- Amarlo/ Lubbck 1.84 1.40 -- --\n")
+    assert _codes([{"id": "a", "text": text}]) == []
+    # the same two spellings in prose are still one name spelled two ways
+    assert _codes([{"id": "a", "text": "Farmers near Lubbock sold early. Buyers in Lubbck paid more."}]) == ["ENT001"]
+
+
 def test_a_place_and_its_adjective_are_one_name():
     text = ("The Papua New Guinea Government will set up a corporation, Papua New Guinea said. "
             "The Papua New Guinean minister agreed.")

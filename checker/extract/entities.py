@@ -81,9 +81,32 @@ def _run_re() -> re.Pattern[str]:
     return re.compile(rf"{_CAP}(?:(?:[ \t]|\.[ \t])(?:(?:{particles})[ \t]+){{0,2}}{_CAP})*")
 
 
+_FIGURE_CELL = re.compile(r"(?<!\S)(?:--+|[-+]?\d[\d.,/]*%?)(?!\S)")
+
+
+def _table_lines(text: str) -> tuple[list[int], list[bool]]:
+    """Each line's start, and whether it is a table row: at least three cells of figures
+    or dashes, making up at least two fifths of its blank-separated words. Tables
+    abbreviate names ("Amarlo/ Lubbck"), so a name there is as weak as a sentence opener."""
+    starts, table = [], []
+    pos = 0
+    for line in text.split("\n"):
+        words = len(line.split())
+        cells = len(_FIGURE_CELL.findall(line)) if words >= 3 else 0
+        starts.append(pos)
+        table.append(cells >= 3 and cells * 5 >= words * 2)
+        pos += len(line) + 1
+    return starts, table
+
+
 def _runs(text: str, sentence_starts: set[int], words: EntityWords) -> list[list[_Token]]:
     """Capitalized words joined by blanks, name particles, or an abbreviated honorific
     ("Dr. Miriam Osei"); a full stop after any other word ends the run."""
+    line_starts, table = _table_lines(text)
+
+    def weak(start: int) -> bool:
+        return _opens(text, start, sentence_starts) or table[bisect.bisect_right(line_starts, start) - 1]
+
     runs: list[list[_Token]] = []
     for m in _run_re().finditer(text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
@@ -92,7 +115,7 @@ def _runs(text: str, sentence_starts: set[int], words: EntityWords) -> list[list
         if " " not in g and "\t" not in g:
             # one word (the common run): it is its own only token, as _WORD would read it
             if _is_cap(g):
-                runs.append([_Token(m.start(), m.end(), g, _opens(text, m.start(), sentence_starts))])
+                runs.append([_Token(m.start(), m.end(), g, weak(m.start()))])
             continue
         cur: list[_Token] = []
         last = m.start()
@@ -103,7 +126,7 @@ def _runs(text: str, sentence_starts: set[int], words: EntityWords) -> list[list
             tok = w.group()
             if not cur and not _is_cap(tok):
                 continue
-            cur.append(_Token(w.start(), w.end(), tok, not cur and _opens(text, w.start(), sentence_starts)))
+            cur.append(_Token(w.start(), w.end(), tok, not cur and weak(w.start())))
             last = w.end()
         if cur:
             runs.append(cur)
