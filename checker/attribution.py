@@ -77,7 +77,9 @@ def is_party(source: str | None) -> bool:
         if base != w and lexical.known(base, "v") and not lexical.known(w, "n"):
             return False  # "french press indicated ilfc": a clause, not a name
     head = words[-1]
-    if head in _SCALE_WORDS or (len(words) == 1 and head in lexicon().words["attribution"]["voices"]):
+    if _figure_word(head):
+        return False  # "mln dlr": the cues cut a figure, not a name
+    if len(words) == 1 and head in lexicon().words["attribution"]["voices"]:
         return False  # "officials", "a spokeswoman": a voice of no party in particular
     base = lexical.lemma_of_form(head) or head
     if lexical.known(head, "n") or lexical.known(base, "n"):
@@ -101,7 +103,11 @@ def speaker(sentence: Any) -> Any:
     return None
 
 
-_SCALE_WORDS = frozenset({"mln", "bln", "billion", "million", "thousand", "dlr", "dlrs", "pct"})
+def _figure_word(word: str) -> bool:
+    """A scale, currency or percent word, as the number tables read them."""
+    from .extract.figures import is_currency_word, is_percent_word
+
+    return word in lexicon().numbers["scales"] or is_currency_word(word) or is_percent_word(word)
 
 
 def same_source(a: str | None, b: str | None) -> bool:

@@ -28,9 +28,6 @@ from .model import Claim
 
 STRONG, WEAK = "strong", "weak"
 
-_PRONOUN_HOLDERS = frozenset({"it", "its", "they", "their", "them", "he", "his", "him", "she", "her",
-                              "we", "our", "us"})
-
 # Qualifiers that make a figure something other than a restatement of a level.
 _NOT_A_LEVEL = {
     "change": "change over time",
@@ -175,10 +172,9 @@ def identity(a: Claim, b: Claim, nearest: bool) -> Identity | str:
         return "a new level after a change"
     ha, hb = a.get("holder", ""), b.get("holder", "")
     # "its quota" twice may be two countries' quotas: a pronoun says whose only through
-    # what it points back to, which is not resolved here, so it is no holder at all, and
-    # "its 37 seats" is no restatement of another's "57 seats"
-    pronoun = ha in _PRONOUN_HOLDERS or hb in _PRONOUN_HOLDERS
-    ha, hb = ("" if h in _PRONOUN_HOLDERS else h for h in (ha, hb))
+    # what it points back to, which is not resolved here, so it is no holder at all
+    # (the extractor keys it ""), and "its 37 seats" is no restatement of another's "57 seats"
+    pronoun = "pronoun" in (a.get("holder_kind"), b.get("holder_kind"))
     if ha and hb and ha != hb:
         return "different holders"
     share = a.kind == "percent" or "partitive" in a.qualifiers

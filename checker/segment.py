@@ -37,10 +37,18 @@ class Segments:
     sentences: tuple[Sentence, ...]
     quotes: tuple[tuple[int, int], ...]
     _starts: tuple[int, ...]
+    _line_starts: tuple[int, ...]
 
     def sentence_at(self, offset: int) -> Sentence:
         i = bisect.bisect_right(self._starts, offset) - 1
         return self.sentences[max(i, 0)]
+
+    def line_at(self, offset: int) -> tuple[int, int]:
+        """The start and end (before its newline) of the line holding offset: tables are
+        read by lines, however the sentences run across them."""
+        i = bisect.bisect_right(self._line_starts, offset) - 1
+        end = self._line_starts[i + 1] - 1 if i + 1 < len(self._line_starts) else len(self.text)
+        return self._line_starts[i], end
 
     def in_quote(self, start: int, end: int) -> bool:
         return any(qs <= start and end <= qe for qs, qe in self.quotes)
@@ -137,4 +145,5 @@ def segment(text: str) -> Segments:
             sents.append(Sentence(len(sents), p, s, e))
     if not sents:
         sents.append(Sentence(0, 0, 0, len(text)))
-    return Segments(text, tuple(sents), tuple(quotations(text)), tuple(x.start for x in sents))
+    lines = (0, *(m.end() for m in _NEWLINE.finditer(text)))
+    return Segments(text, tuple(sents), tuple(quotations(text)), tuple(x.start for x in sents), lines)

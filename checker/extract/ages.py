@@ -97,11 +97,10 @@ def _subject_of_clause(ctx: SentenceContext, start: int, end: int) -> bool:
     to by age alone, not an age before a noun or an aside about someone else."""
     if start == ctx.sentence.start or ctx.text[ctx.sentence.start : start].strip() in ("", "“", '"'):
         return True
-    toks = list(ctx.parsed)
-    old = next((t for t in toks if ctx.parsed.start_of(t) < end <= ctx.parsed.end_of(t)), None)
+    old = ctx.parsed.token_at(end - 1)
     if old is not None and old.dep_ in ("nsubj", "nsubj:pass"):
         return True
-    nxt = next((t for t in toks if ctx.parsed.start_of(t) >= end), None)
+    nxt = next((t for t in ctx.parsed if ctx.parsed.start_of(t) >= end), None)
     return nxt is not None and nxt.pos_ in ("VERB", "AUX")
 
 

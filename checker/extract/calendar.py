@@ -192,7 +192,8 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> str:
         if f" {w} " in joined:
             return "future"
     near = before.split()[-5:]
-    if "to" in near[:-1] and near[near.index("to") + 1] not in _NOT_VERBS and not near[near.index("to") + 1][:1].isdigit():
+    verb = near[near.index("to") + 1] if "to" in near[:-1] else ""
+    if verb and verb not in _NOT_VERBS and not verb[:1].isdigit():
         # "voted to strike on March 24": the date is the infinitive's, an act not yet done
         # when its governing verb happened, so the past of "voted" says nothing of it
         return ""

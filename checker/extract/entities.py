@@ -27,6 +27,7 @@ from ..entity_words import EntityWords, entity_words
 from ..fold import fold
 from ..lexicon import alternation, lexicon
 from ..model import Claim, Span
+from ..segment import Segments
 from .context import SentenceContext
 
 _WORD = re.compile(r"[^\W\d_](?:[\w’']|-(?=[^\W\d_]))*")
@@ -84,28 +85,27 @@ def _run_re() -> re.Pattern[str]:
 _FIGURE_CELL = re.compile(r"(?<!\S)(?:--+|[-+]?\d[\d.,/]*%?)(?!\S)")
 
 
-def _table_lines(text: str) -> tuple[list[int], list[bool]]:
-    """Each line's start, and whether it is a table row: at least three cells of figures
-    or dashes, making up at least two fifths of its blank-separated words. Tables
-    abbreviate names ("Amarlo/ Lubbck"), so a name there is as weak as a sentence opener."""
-    starts, table = [], []
-    pos = 0
-    for line in text.split("\n"):
-        words = len(line.split())
-        cells = len(_FIGURE_CELL.findall(line)) if words >= 3 else 0
-        starts.append(pos)
-        table.append(cells >= 3 and cells * 5 >= words * 2)
-        pos += len(line) + 1
-    return starts, table
+def _table_row(line: str) -> bool:
+    """A line of a table: at least three cells of figures or dashes, making up at least
+    two fifths of its blank-separated words. Tables abbreviate names ("Amarlo/ Lubbck"),
+    so a name there is as weak as a sentence opener."""
+    words = len(line.split())
+    cells = len(_FIGURE_CELL.findall(line)) if words >= 3 else 0
+    return cells >= 3 and cells * 5 >= words * 2
 
 
-def _runs(text: str, sentence_starts: set[int], words: EntityWords) -> list[list[_Token]]:
+def _runs(text: str, sentence_starts: set[int], words: EntityWords, segments: Segments) -> list[list[_Token]]:
     """Capitalized words joined by blanks, name particles, or an abbreviated honorific
     ("Dr. Miriam Osei"); a full stop after any other word ends the run."""
-    line_starts, table = _table_lines(text)
+    rows: dict[int, bool] = {}  # line start -> a table row: each line read once
 
     def weak(start: int) -> bool:
-        return _opens(text, start, sentence_starts) or table[bisect.bisect_right(line_starts, start) - 1]
+        if _opens(text, start, sentence_starts):
+            return True
+        lo, hi = segments.line_at(start)
+        if lo not in rows:
+            rows[lo] = _table_row(text[lo:hi])
+        return rows[lo]
 
     runs: list[list[_Token]] = []
     for m in _run_re().finditer(text):
@@ -245,7 +245,7 @@ class _Doc:
         self.by_sentence: dict[int, list[Claim]] = {}
         names: list[_Name] = []
         surnames: set[str] = set()
-        for run in _runs(text, starts, words):
+        for run in _runs(text, starts, words, ctx.segments):
             prefix, name, titled = _split(run, words)
             if prefix and not any(t.text.rstrip(".") in words.honorifics for t in prefix):
                 # An organisation or place before a title ("Bellmont Mayor"): a name too.

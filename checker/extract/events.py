@@ -268,8 +268,8 @@ def _from_parse(toks: list[Token], root: Token, head: Token) -> Event | None:
 def _changes(verb: Token) -> bool:
     from .predications import words
 
-    w = words()
-    return lemma(verb) in w.up or lemma(verb) in w.down or lemma(verb) in w.same
+    w, lem = words(), lemma(verb)
+    return lem in w.up or lem in w.down or lem in w.same
 
 
 def _verb_tense(verb: Token) -> str:

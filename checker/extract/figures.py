@@ -221,6 +221,11 @@ def _widen(value: float, step: float, qualifier: str | None) -> tuple[float, flo
     return value - r, value + r
 
 
+def is_percent_word(word: str) -> bool:
+    """"pct", "percent": a word that makes a number a percentage."""
+    return _PERCENT.fullmatch(" " + word) is not None
+
+
 def is_currency_word(word: str) -> bool:
     w = _norm(word)
     money = _money()

@@ -79,7 +79,7 @@ class Measured:
     thing_start: int  # document offsets of the thing's head word (-1 when none)
     thing_end: int
     holder: str = ""  # whose: possessor, "of" owner, or the noun a measured noun modifies
-    holder_kind: str = ""  # "possessor", "of" or "modified" (the noun a hyphenated count classifies)
+    holder_kind: str = ""  # "possessor", "of", "modified" (the noun a hyphenated count classifies) or "pronoun"
     whole: str = ""  # "N of the M seats": the M (as written)
     partitive: bool = False
     modifiers: tuple[str, ...] = ()
@@ -102,8 +102,8 @@ class Measured:
 def _name_key(t: Token | None) -> str:
     """A holder's key: a name with its other words ("Southland Financial Corp", not
     "corp"), a common noun by its lemma."""
-    if t is not None and not any(ch.isalpha() for ch in t.text):
-        return ""  # "$", "%", a number: the parser's misreading, nobody's figure
+    if t is not None and (t.pos_ == "PRON" or not any(ch.isalpha() for ch in t.text)):
+        return ""  # a pronoun names nobody by itself; "$", "%", a number: the parser's misreading
     if t is not None and t.pos_ == "PROPN":
         parts = [c for c in t.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
         return " ".join(x.lower_ for x in sorted([*parts, t], key=lambda x: x.i))
@@ -414,6 +414,8 @@ def measured(sent: ParsedSentence, start: int, end: int, kind: str) -> Measured 
                 holder, holder_kind = of, "of"  # "the population of the town"
     if holder is None:
         holder_kind = ""
+    elif holder.pos_ == "PRON":
+        holder_kind = "pronoun"  # "its quota": whose it is depends on what "it" points back to
     skip = frozenset(ids | ({holder.i} if holder is not None else set()))
     between: set[str] = set()
     if how == "modifies" and ids:

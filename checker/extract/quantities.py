@@ -5,7 +5,6 @@ whole, its role (level or change), its event and the scope of its clause."""
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 from dataclasses import replace
@@ -145,14 +144,9 @@ def _table_line(ctx: SentenceContext, at: int) -> bool:
     sentence and whatever the parser makes of "cts". Read once per line: a document may
     be one long line with many figures."""
     text = ctx.text
-    breaks: list[int] | None = ctx.state.get("line_breaks")
-    if breaks is None:
-        breaks = ctx.state["line_breaks"] = [m.start() for m in re.finditer("\n", text)]
-    k = bisect.bisect_left(breaks, at)
-    lo = breaks[k - 1] + 1 if k > 0 else 0
+    lo, hi = ctx.segments.line_at(at)
     seen: dict[int, bool] = ctx.state.setdefault("table_lines", {})
     if lo not in seen:
-        hi = breaks[k] if k < len(breaks) else len(text)
         m = _VERSUS.search(text, lo, hi)
         seen[lo] = m is not None and any(ch.isdigit() for ch in text[lo : m.start()])
     return seen[lo]

@@ -102,11 +102,8 @@ def _tense_of(ctx: RuleContext, c: Claim) -> str:
     lies against the story's own date."""
     if c.get("event_tense"):
         return str(c.get("event_tense"))
-    doc = ctx.documents.get(c.document)
-    published = getattr(doc, "published", None)
-    if published is None or c.value is None or c.kind != "date":
-        return ""
-    if not isinstance(published, dt.date):
+    published = getattr(ctx.documents.get(c.document), "published", None)
+    if not isinstance(published, dt.date) or c.value is None or c.kind != "date":
         return ""
     ref = published.toordinal()  # dates are intervals of ordinal days
     return "past" if c.value.hi < ref else "future" if c.value.lo > ref else ""

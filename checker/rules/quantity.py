@@ -3,8 +3,8 @@ that cannot both be true."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterator
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 
 from ..attribution import is_party, same_source
 from ..compare import STRONG, Identity
@@ -62,9 +62,7 @@ def _thing(c: Claim) -> str:
 
 
 def _contradictions(ctx: RuleContext) -> Iterator[tuple[Claim, Claim, Identity, str | None]]:
-    crowd: dict[tuple[str, str, str], int] = defaultdict(int)
-    for c in ctx.of_kind("measure", "money"):
-        crowd[(c.kind, c.unit or "", c.document)] += 1
+    crowd = _crowding(ctx.of_kind("measure", "money"))
     for a, b, ident in ctx.pairs("count", "measure", "money", "percent"):
         assert a.value is not None and b.value is not None
         if a.unit == "[time]":
@@ -83,7 +81,7 @@ def _contradictions(ctx: RuleContext) -> Iterator[tuple[Claim, Claim, Identity, 
         # and "146 billion" zlotys of deficit) or two sources disputing one figure close
         # together say they are one figure. Two unrelated figures of one kind and noun
         # ("nine killed" in one quake, "2,400" in another) are common in copy.
-        crowded = max(crowd[(a.kind, a.unit or "", a.document)], crowd[(b.kind, b.unit or "", b.document)]) > CROWDED
+        crowded = max(crowd[(a.kind, a.unit, a.document)], crowd[(b.kind, b.unit, b.document)]) > CROWDED
         if cause is not None and cause != "one digit differs" and (cause.startswith("same number") or _distinctive(a, b, cause)):
             if crowded and not cause.startswith("same number"):
                 ctx.skipped["weak identity: a slip pattern among many amounts of one unit is chance"] += 1
@@ -157,6 +155,12 @@ MAX_GROUP = 200  # beyond this a group is a table of figures, not prose restatin
 CROWDED = 12
 
 
+def _crowding(claims: Iterable[Claim]) -> Counter[tuple[str, str, str]]:
+    """How many of these amounts and measures each document holds per unit: a slip
+    pattern tells only among few of them (CROWDED)."""
+    return Counter((c.kind, c.unit, c.document) for c in claims)
+
+
 def _distinctive(a: Claim, b: Claim, cause: str) -> bool:
     """Coincidences are common among round numbers ("$2m" and "$20m"), rare among figures
     with two or more significant digits ("£12.4m" and "£1.24m")."""
@@ -171,14 +175,11 @@ def _slipped(ctx: RuleContext) -> Iterator[Finding]:
         if c.value is not None and not (c.qualifiers & _NOT_A_LEVEL):
             groups[(c.kind, c.unit)].append(c)
     reported: set[tuple[str, int]] = set()
-    per_doc: dict[tuple[str, str, str], int] = defaultdict(int)
-    for (kind, unit), cs in groups.items():
-        for c in cs:
-            per_doc[(kind, unit, c.document)] += 1
+    crowd = _crowding(c for cs in groups.values() for c in cs)  # the levels a slip could restate
     for key in sorted(groups):
         # A slip pattern is evidence only among few figures: a results story with thirty
         # amounts in dollars has 435 pairs, and some of them are transposed by chance.
-        members = [c for c in groups[key] if per_doc[(*key, c.document)] <= CROWDED][:MAX_GROUP]
+        members = [c for c in groups[key] if crowd[(*key, c.document)] <= CROWDED][:MAX_GROUP]
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
                 if (a.document, a.sentence) == (b.document, b.sentence) or (b.document, b.start) in reported:

@@ -47,6 +47,10 @@ def _disjoint(a: object, b: object) -> bool:
     return bool(sa) and bool(sb) and not (sa & sb)
 
 
+def _one_sentence(a: Claim, b: Claim) -> bool:
+    return a.document == b.document and a.sentence == b.sentence
+
+
 def _same_clause(a: Claim, b: Claim) -> bool:
     return a.document == b.document and a.start < b.end and b.start < a.end
 
@@ -54,7 +58,7 @@ def _same_clause(a: Claim, b: Claim) -> bool:
 def _cap(a: Claim, b: Claim) -> tuple[Severity | None, str | None]:
     """A warning at most when the writer sets the two against each other in one
     sentence ("although ..."), and the link word."""
-    if a.document != b.document or a.sentence != b.sentence:
+    if not _one_sentence(a, b):
         return None, None
     link = a.get("concessive") or b.get("concessive")
     return (Severity.WARNING, link) if link else (None, None)
@@ -73,7 +77,7 @@ def _bare_apart(a: Claim, b: Claim, topics: set[str]) -> bool:
     """A one-word topic ("the index", "sales") in another sentence, when the copy also
     names a narrower one of the same word that is neither of the two ("the index of
     lagging indicators", "auto sales"): the word alone then names none of them."""
-    if a.document == b.document and a.sentence == b.sentence:
+    if _one_sentence(a, b):
         return False
     for bare in (x.subject for x in (a, b) if len(x.subject.split()) == 1):
         if any(t.split()[-1] == bare and len(t.split()) > 1 and t not in (a.subject, b.subject) for t in topics):
@@ -138,10 +142,9 @@ def _stability(ctx: RuleContext) -> Iterator[Finding]:
             ctx.skipped["state-change: different places"] += 1
             continue
         ta, tb = set(a.get("times") or ()), set(b.get("times") or ())
-        one_sentence = a.sentence == b.sentence and a.document == b.document
         # In one sentence an unstated period is the stated one, unless the tense moves:
         # "consumption is flat and last year it fell" is now against last year.
-        if ta != tb and not (one_sentence and not (ta and tb) and a.get("tense") == b.get("tense")):
+        if ta != tb and not (_one_sentence(a, b) and not (ta and tb) and a.get("tense") == b.get("tense")):
             ctx.skipped["state-change: different or unstated periods"] += 1
             continue
         if (b.document, b.start) in reported or (a.document, a.start) in reported:
@@ -270,9 +273,10 @@ def _antonyms(ctx: RuleContext) -> Iterator[Finding]:
     for a, b in _pairs(claims):
         if not same_topic(a.subject, b.subject):
             continue
-        if a.document == b.document and a.sentence == b.sentence:
+        if _one_sentence(a, b):
             # "registrations were opened and closed", "closed on Monday and reopened on
             # Tuesday": one sentence tells a sequence
+            ctx.skipped["antonym-state: a sequence told in one sentence"] += 1
             continue
         how = _opposite_states(a, b)
         if how is None:
@@ -307,7 +311,7 @@ def _negation(ctx: RuleContext) -> Iterator[Finding]:
     for a, b in _pairs(claims):
         if bool(a.get("negated")) == bool(b.get("negated")):
             continue
-        if a.document == b.document and a.sentence == b.sentence:
+        if _one_sentence(a, b):
             # "using conditions that have not been used before", "fields not paying the
             # tax ... fields which pay it": one sentence sets the two apart on purpose
             ctx.skipped["negation: asserted and denied within one sentence"] += 1
