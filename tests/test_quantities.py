@@ -33,6 +33,11 @@ CASES = [
     ("Inflation of 4.1% worried them.", "4.1%", "percent", "inflation", 4.05, 4.15),
     ("Temperatures hit 40°C in the city.", "40°C", "measure", "", 40 + 273.15 - 0.5, 40 + 273.15 + 0.5),
     ("Wind reached 120 km/h.", "120 km/h", "measure", "", 120 / 3.6 * 0.95, 120 / 3.6 * 1.05),
+    # "at" hung on the verb beside the figure is still the figure's: "put the toll at N"
+    ("Volunteers had gone village by village since Saturday morning, and the groups put the death toll "
+     "at about 2,900, said their coordinator.", "about 2,900", "count", "toll", 2610, 3190),
+    # "a year" before "earlier" dates a level; it is no rate
+    ("Revenue was $3.2 billion, up from $2.7 billion a year earlier.", "$2.7 billion", "money", "", 2.65e9, 2.75e9),
 ]
 
 

@@ -33,7 +33,9 @@ _CAP_BEFORE = re.compile(r"(?<![.!?:\"“] )\b[A-Z][\w-]*[ \t]+$")
 _PERCENT = re.compile(r"[ \t]*(?P<p>%|percent(?!age)|per[ \t]+cent|pct\b)|[ \t]+(?P<pp>percentage[ \t]+points?)(?![\w])", re.I)
 _AGE_AFTER = re.compile(r"(?:-year-old|[ \t]+years?[ \t]+old)(?![\w])", re.I)
 _RANGE = re.compile(r"[ \t]*(?P<sep>-|–|to|and)[ \t]*")
-_RATE = re.compile(r"[ \t]+(?:per|a|an|each)[ \t]+(?P<per>[^\W\d_]+)", re.I)
+# "$2.7 billion a year" is a rate; "$2.7 billion a year earlier" is a level dated back.
+_RATE = re.compile(r"[ \t]+(?:per|a|an|each)[ \t]+(?P<per>[^\W\d_]+)\b(?![ \t]+(?:earlier|ago|before|after|later|previously)\b)",
+                   re.I)
 _SECOND = re.compile(r"[$€£]?(?P<n>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?!\d|,\d|\.\d)")
 _RANGE_SYMBOL = re.compile(r"[$€£]")
 _DEFINITE = re.compile(r"\b(?:the|its|their|this|that|these|those)[ \t]+$", re.I)

@@ -292,9 +292,14 @@ def _claim(ctx: SentenceContext, fig: Figure, kind: str, m: Measured | None) -> 
         subject=subject,
         attribute=pred or "",
         qualifiers=frozenset(quals),
-        source=attribution.source,
+        # An amount or measure describing a thing in a definite noun phrase ("said they still
+        # supported the $320m observatory") presents itself as known: the copy's own words,
+        # not what the speaker claims, so no source stands behind it.
+        # (A count is different: "said they counted the 12,100 people" is their count.)
+        source=None if definite and m is not None and m.how.split("+")[0] == "modifies" else attribution.source,
         place=ctx.place_near(fig.start, end, c_lo, c_hi),
-        time=nearest([t for t in ctx.times if _own_time(ctx, t, m) and not _report_date(pred, t[2])], fig.start, end),
+        time=nearest([t for t in ctx.times if _own_time(ctx, t, m, fig.start, end) and not _report_date(pred, t[2])],
+                     fig.start, end),
         sentence=ctx.sentence.index,
         paragraph=ctx.sentence.paragraph,
         data=tuple(data),
@@ -319,9 +324,11 @@ def _event_noun(verb: str) -> str:
     return nouns[0] if nouns else verb
 
 
-def _own_time(ctx: SentenceContext, t: tuple[int, int, str], m: Measured | None) -> bool:
+def _own_time(ctx: SentenceContext, t: tuple[int, int, str], m: Measured | None, start: int, end: int) -> bool:
     """A time expression scopes a figure when it hangs on the figure's own clause head,
-    not on another clause of the sentence ("... compared with $2.5bn a year earlier")."""
+    not on another clause of the sentence ("... compared with $2.5bn a year earlier"), nor
+    inside a phrase of the clause that holds another figure and not this one ("revenue of
+    $3.2bn, up 18% from $2.7bn a year earlier": the year earlier is the $2.7bn's)."""
     if m is None or m.pred_index < 0:
         return False
     tok = ctx.parsed.token_at(t[0])
@@ -329,7 +336,35 @@ def _own_time(ctx: SentenceContext, t: tuple[int, int, str], m: Measured | None)
         return False
     from ..syntax import predicate_of
 
-    return predicate_of(tok).i == m.pred_index
+    pred = predicate_of(tok)
+    if pred.i != m.pred_index:
+        return False
+    sent = ctx.parsed
+    others = [c.start for c in ctx.cores if not (start <= c.start < end) and not (t[0] <= c.start < t[1])]
+    if end <= t[0] and _BACK.search(t[2]):
+        # "$3.2bn on Wednesday, up 18% from $2.71bn a year earlier": a time back from the
+        # story's own, after a "from" figure, dates that earlier level, not this one
+        between = [x for x in sent.tokens_in(end, t[0])]
+        if any(x.lower_ == "from" and x.pos_ == "ADP" and any(o > sent.start_of(x) for o in others if o < t[0])
+               for x in between):
+            return False
+    # the time's own phrase is skipped: a misparse hangs apposed figures on a day
+    # ("on Monday, about 70% of the nurses")
+    cur = tok
+    while cur.i != pred.i and cur.head.i != cur.i:
+        if t[0] <= sent.start_of(cur) < t[1]:
+            cur = cur.head
+            continue
+        lo, hi = sent.start_of(cur.left_edge), sent.end_of(cur.right_edge)
+        if lo <= start < hi:
+            break  # the phrase holds this figure: its time
+        if any(lo <= o < hi for o in others):
+            return False
+        cur = cur.head
+    return True
+
+
+_BACK = re.compile(r"\b(?:earlier|ago|before|previous|prior|last)\b")
 
 
 def _report_date(event: str, time_key: str) -> bool:
