@@ -200,7 +200,27 @@ def noun_modifiers(noun: Token, skip: frozenset[int] = frozenset()) -> list[Toke
             out.append(c)
         elif c.dep_ in ("acl", "acl:relcl"):
             out.append(c)  # "the 23 people being treated", "the matches he started"
+    reduced = _reduced_relative(noun)
+    if reduced is not None and reduced.i not in skip and all(reduced.i != t.i for t in out):
+        out.append(reduced)
     return out
+
+
+def _reduced_relative(noun: Token) -> Token | None:
+    """A participle right after a noun ("the 23 people being treated", "the goods
+    seized") that the parser hung on the clause's verb instead: it narrows the noun all
+    the same."""
+    doc = noun.doc
+    i = noun.i + 1
+    if i < len(doc) and doc[i].lower_ in ("being", "having") and doc[i].pos_ == "AUX":
+        i += 1
+    if i >= len(doc):
+        return None
+    verb = doc[i]
+    if verb.tag_ in ("VBN", "VBG") and verb.pos_ == "VERB" and verb.dep_ in ("advcl", "dep", "amod", "xcomp") \
+            and verb.head.i != noun.i:
+        return verb
+    return None
 
 
 def possessor(noun: Token) -> Token | None:

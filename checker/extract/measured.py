@@ -140,7 +140,16 @@ def _case(t: Token) -> str:
     if c:
         return c
     m = child(t, "mark")
-    return m.lower_ if m is not None and m.pos_ == "ADP" else ""
+    if m is not None and m.pos_ == "ADP":
+        return m.lower_
+    # "put the death toll at about 2,900" with "at" hung on the verb beside the figure:
+    # the preposition just before the figure's phrase, a sibling, is still its own
+    first = t.left_edge
+    if first.i > 0:
+        prev = t.doc[first.i - 1]
+        if prev.pos_ == "ADP" and prev.head == t.head and prev.dep_ in ("obl", "dep", "advmod", "case"):
+            return prev.lower_
+    return ""
 
 
 def _thing_of_clause(pred: Token) -> Token | None:
@@ -399,7 +408,9 @@ def measured(sent: ParsedSentence, start: int, end: int, kind: str) -> Measured 
         # "1,300 job cuts", "the death toll": the noun names the event; what it counts is
         # its compound ("jobs") or, failing one, the event's own population.
         noun_event = event_classes()[_lemma(thing)]
-        comp = next((c for c in thing.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
+        # ("the death toll": "death" names the event again, not what is counted)
+        comp = next((c for c in thing.children if c.dep_ == "compound" and c.pos_ == "NOUN"
+                     and _lemma(c) not in event_classes()), None)
         if comp is not None:
             thing, how = comp, how + "+event-noun"
     if thing is None:
