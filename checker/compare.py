@@ -61,7 +61,8 @@ def same_thing(a: Claim, b: Claim) -> str | None:
     """Whether two claims count or measure one kind of thing, and how we know: "same"
     (one lemma, or one key in lexicon.toml's noun synonyms), "synonym" (WordNet, in
     common senses), "event" (an event noun and the population its verb counts: "the
-    death toll" and "people killed"), "kind" (one is a kind of the other: "employees",
+    death toll" and "people killed"), "valued" (an amount before a noun and a price held
+    by that noun: "the $320m observatory", "the observatory's cost"), "kind" (one is a kind of the other: "employees",
     "workers"; weak), or None."""
     x, y = a.subject, b.subject
     if not x or not y:
@@ -74,7 +75,16 @@ def same_thing(a: Claim, b: Claim) -> str | None:
     from . import lexical
 
     if " per " in x or " per " in y:
-        return None
+        # "unleaded at 185.4 cents a litre" and "the average at 158.4 cents a litre": a
+        # price per litre with nothing said of what it prices is, weakly, any such price
+        (na, _, da), (nb, _, db) = (f" {x}".partition(" per "), f" {y}".partition(" per "))
+        return "kind" if da and da == db and not (na.strip() and nb.strip()) else None
+    if a.kind == b.kind == "money":
+        for p, q in ((a, b), (b, a)):
+            # "the $320m observatory" prices the observatory, as "the observatory's cost"
+            # or "the cost of the observatory" does: weak, a price has many names
+            if p.get("how", "").split("+")[0] in ("modifies", "nummod") and q.get("holder") == p.subject:
+                return "valued"
     if lexical.synonyms(x, y, "n"):
         return "synonym"
     ca, cb = a.get("event_class", ""), b.get("event_class", "")
@@ -204,12 +214,17 @@ def identity(a: Claim, b: Claim, nearest: bool) -> Identity | str:
     how_b = b.get("how", "").split("+")[0]
     # A measure of one thing named again ("the blockade lasted six weeks", "the canal is 80
     # km long") gives that thing's length a second value: the thing is the restatement.
+    # A dimension of a thing introduced with it ("a 40-metre breach") and named with it
+    # again ("the 400-metre breach") is that thing's for the whole story: a length does not
+    # change as counts and tolls do, so the restatement may come any number of paragraphs on.
+    attribute = (a.kind == b.kind == "measure" and a.get("how") == b.get("how") == "modifies"
+                 and a.document == b.document)
     presupposed = how_b in ("nummod", "modifies") or (
         b.kind == "measure" and how_b in ("clause-subject", "copula", "dimension")
     )
     anaphora = (
         nearest and presupposed and not disjoint and not pronoun and not a.get("subset") and b.get("definite")
-        and b.paragraph - a.paragraph <= ANAPHORA_PARAGRAPHS and mb <= ma
+        and (b.paragraph - a.paragraph <= ANAPHORA_PARAGRAPHS or attribute) and mb <= ma
         and ia <= ib
         # whose share it is must be said, and the same, both times, or "the vote" points
         # at anyone's; a possessor added later ("the city's 1.3 million people") narrows
@@ -239,11 +254,8 @@ def identity(a: Claim, b: Claim, nearest: bool) -> Identity | str:
         return Identity(WEAK, "different modifiers")
     if thing == "kind":
         return Identity(WEAK, f"{a.subject} and {b.subject} are kinds of one another")
-    if (anaphora and a.kind == "measure" and a.get("how") == b.get("how") == "modifies"
-            and xa and xb and xa != xb):
-        # "the 35-km mark" and "the 25-km mark" passed by two runners: a figure before a
-        # noun may say which one, not how long
-        return Identity(WEAK, "figures naming one of several")
+    if thing == "valued":
+        return Identity(WEAK, "an amount of a thing and that thing's price")
     if b.get("indefinite") and a.document == b.document:
         # "a 400-metre breach" after "the 300-metre breach": a new one, or careless copy.
         return Identity(WEAK, "indefinite mention")
@@ -289,6 +301,12 @@ def comparable_pairs(claims: list[Claim], kinds: set[str], skipped: Counter[str]
                 skipped["beyond the comparison window"] += j - WINDOW
             found: list[Pair] = []
             nearest_seen = False
+            # "a nine-year bond and a 13-year bond ... the 13-year bond": a figure that
+            # repeats an earlier mention of its thing says which one it is, and is no
+            # restatement of the others
+            names_one = b.value is not None and any(
+                a.document == b.document and a.value == b.value and a.unit == b.unit
+                and same_thing(a, b) is not None for a in members[max(0, j - WINDOW):j])
             # Nearest first, so the first earlier mention of the same thing in b's document
             # is known to be the nearest without looking again.
             for i in range(j - 1, max(0, j - WINDOW) - 1, -1):
@@ -297,6 +315,9 @@ def comparable_pairs(claims: list[Claim], kinds: set[str], skipped: Counter[str]
                 if not nearest_seen and a.document == b.document and same_thing(a, b) is not None:
                     nearest = nearest_seen = True
                 got = identity(a, b, nearest)
+                if names_one and not isinstance(got, str) and a.value is not None and b.value is not None \
+                        and not a.value.overlaps(b.value):
+                    got = "the figure of an earlier mention, naming which of several"
                 if isinstance(got, str):
                     skipped[got] += 1
                 else:

@@ -173,3 +173,49 @@ AGE_CASES = [
 @pytest.mark.parametrize("text,published,flagged", AGE_CASES)
 def test_ages_follow_the_person_just_named(text, published, flagged):
     assert ("AGE001" in [r for r, _, _ in rules_for(text, published)]) is flagged
+
+
+# Identity of figures across restatements: each pair below is one figure given two values
+# (flagged) or two figures that only look like one (clean).
+RESTATED = [
+    # a time back from the story's own after a "from" figure dates that earlier level
+    ("Veltrix reported fourth-quarter revenue of $3.2 billion on Wednesday, up 18% from $2.71 billion "
+     "a year earlier. The chipmaker's revenue reached $2.3bn in the three months to Dec. 31.", "QTY001"),
+    # a dimension of a thing stays its own however far the story goes on
+    ("Floodwater poured through a 40-metre breach in a levee early on Tuesday.\n\nHundreds fled.\n\n"
+     "Police closed roads.\n\nSchools shut.\n\nCrews hoped to close the 400-metre breach by Wednesday night.", "QTY001"),
+    # an amount before a noun prices it, as the noun's cost does
+    ("The estimated cost of the observatory has risen to $3.2bn. Scientists said they still supported "
+     "the $320m observatory.", "QTY001"),
+    # a price per litre with nothing said of what it prices
+    ("The national average for regular unleaded reached 158.4 cents a litre on Monday. With unleaded "
+     "now at 185.4 cents a litre, a typical fill costs about $79.", "QTY001"),
+]
+
+
+@pytest.mark.parametrize("text,code", RESTATED)
+def test_restatement_flagged(text, code):
+    assert code in [r for r, _, _ in rules_for(text)]
+
+
+NOT_RESTATED = [
+    # repeating one of two figures says which one is meant
+    "The deal was split between a nine-year bond and a 13-year bond. Guidance for the nine-year bond "
+    "was 8.25%. The 13-year bond priced to yield 8.5%.",
+    # a participle after the noun narrows it, however the parser hung it
+    "In 2019 a smaller slide in the same valley killed 14 people. Aid agencies said the immediate needs were "
+    "clean water, tarpaulins and medical supplies for the 23 people being treated for injuries at the district "
+    "health centre.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_RESTATED)
+def test_not_a_restatement(text):
+    assert rules_for(text) == []
+
+
+def test_a_figure_presented_as_known_is_no_source_claim():
+    text = ("The finance ministry said the bank approved a €2.5 billion loan on Tuesday. "
+            "The opposition said the €250 million loan came too late.")
+    found = [c for c in checker.check(text).conflicts if c.rule == "QTY001"]
+    assert [(c.status, str(c.severity)) for c in found] == [("inconsistent", "warning")]
