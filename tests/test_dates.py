@@ -129,6 +129,15 @@ def test_dateline_is_not_an_event_date():
         # Time zones respected.
         ([{"id": "a", "text": "The probe landed at 3:40 p.m. EDT. Engineers cheered the 19:40 UTC landing."}], []),
         ([{"id": "a", "text": "The probe landed at 3:40 p.m. EDT. Engineers cheered the 20:40 UTC landing."}], ["TIM001"]),
+        # A marked later instance is another event, even after an indefinite first mention.
+        ([{"id": "a", "text": "A drone strike at 9:40 p.m. killed a commander. A second strike at 10:40 p.m. hit a depot."}],
+         []),
+        # An hour apart to the minute, the event named two ways: a slip, weakly.
+        ([{"id": "a", "text": "A drone strike at 9:40 p.m. killed a field commander in Bint Jbeil. Residents said "
+                              "the 10:40 p.m. attack shook buildings across the town."}], ["TIM002"]),
+        # Round minutes are timetables.
+        ([{"id": "a", "text": "The first ferry left at 6:00 a.m. from the north pier. Passengers boarded the 7:00 a.m. "
+                              "ferry in the rain."}], []),
         # Times on different days are not compared (the two days are a date conflict).
         ([{"id": "a", "text": "The meeting began at 9 a.m. on Monday. The meeting began at 10 a.m. on Tuesday.", "published": "2024-07-24"}], ["DAT001"]),
     ],

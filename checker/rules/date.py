@@ -75,7 +75,9 @@ def _comparable(a: Claim, b: Claim, ctx: RuleContext) -> bool:
     if db == "a" and a.document == b.document:
         ctx.skipped["indefinite mention of a new event"] += 1
         return False
-    if da != db and da != "a" and (da or db):
+    # "a drone strike ... a second strike": a marked later instance is another one, even
+    # after an indefinite first mention
+    if (da != db and da != "a" and (da or db)) or (db not in ("", "a") and db != da):
         ctx.skipped["distinguished instances of an event"] += 1
         return False
     coarse = {"month", "year", "years"}

@@ -1,0 +1,113 @@
+"""Time family, weak tier: two clock times an hour apart to the minute, where the copy does
+not say they are one event. The slip pattern is the evidence, as a transposed figure is
+for quantities (QTY002): "9:40 p.m." retyped as "10:40 p.m." after a zone or summer-time
+mix-up keeps its odd minutes. Events of one story at odd minutes exactly an hour apart are
+rare; round minutes (":00", ":30") are how schedules are written, and are never read so.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from ..compare import participants_differ, same_event
+from ..model import Claim, Finding, Severity
+from .base import Example, Rule, RuleContext
+from .date import _MANY, _comparable, _done_and_to_come, _names_which, _one_of_many
+
+# Minutes that schedules and round-hour events share: an hour apart at these is a
+# timetable, not a slip.
+_ROUND_MINUTES = frozenset({"00", "30"})
+# At most this many clock times in a document for the pattern to tell: a timeline of a
+# dozen times has many pairs, and two of them an hour apart by chance.
+CROWDED = 8
+# Hour gaps a retyping makes: a zone or summer-time slip (one hour), a.m. for p.m. (twelve).
+_SLIP_HOURS = frozenset({1, 12})
+
+
+def _clock(c: Claim) -> tuple[int, str] | None:
+    written = str(c.get("clock") or "")
+    hh, _, mm = written.partition(":")
+    if not (hh.isdigit() and mm.isdigit()) or c.get("granularity") != "minute":
+        return None
+    return int(hh), mm
+
+
+def _hour_gap(a: tuple[int, str], b: tuple[int, str]) -> int:
+    d = abs(a[0] - b[0]) % 24
+    return min(d, 24 - d) if d != 12 else 12
+
+
+def _slipped_times(ctx: RuleContext) -> Iterator[Finding]:
+    times = [c for c in ctx.of_kind("time") if c.value is not None and _clock(c) is not None]
+    per_doc = Counter(c.document for c in times)
+    reported: set[tuple[str, int]] = set()
+    for i, b in enumerate(times):
+        for a in times[:i]:
+            if a.document != b.document or (b.document, b.start) in reported:
+                continue
+            ca, cb = _clock(a), _clock(b)
+            assert ca is not None and cb is not None
+            if ca[1] != cb[1] or ca[1] in _ROUND_MINUTES or _hour_gap(ca, cb) not in _SLIP_HOURS:
+                continue
+            if per_doc[b.document] > CROWDED:
+                ctx.skipped["time: an hour apart among many times of day is chance"] += 1
+                continue
+            if a.get("zone") != b.get("zone") or a.get("local") != b.get("local"):
+                continue  # "8:25 p.m. local time" and "7:25 p.m. GMT": a conversion
+            if same_event(a, b) is not None and _one_of_many(a, b) is None:
+                continue  # one event by the copy's own words: TIM001 decides it
+            # the time before a noun ("the 10:40 p.m. attack") says when, not which of several
+            many = any(test(a, b) for test, _ in _MANY if test is not _names_which)
+            if many or participants_differ(a, b) is not None:
+                ctx.skipped["time: an hour apart but two events by the copy's words"] += 1
+                continue
+            if _done_and_to_come(ctx, a, b) or not _comparable(a, b, ctx):
+                continue
+            reported.add((b.document, b.start))
+            yield Finding(
+                claims=(a, b),
+                message=(
+                    f"'{a.text}' ({a.normalized}) and '{b.text}' ({b.normalized}) are "
+                    f"{_hour_gap(ca, cb)} hour{'s' if _hour_gap(ca, cb) > 1 else ''} apart to the minute: "
+                    "one time written two ways? Check which is right"
+                ),
+                evidence={"values": [a.normalized, b.normalized], "cause": "an hour apart, same minutes"},
+                max_severity=Severity.WARNING,
+            )
+
+
+SLIPPED_TIME = Rule(
+    code="TIM002",
+    name="slipped-time",
+    family="time",
+    severity=Severity.WARNING,
+    summary="Two times of day an hour (or twelve hours) apart to the minute, at odd minutes.",
+    doc=(
+        "What it flags: two clock times in one document with the same minutes, not ':00' or "
+        "':30', exactly one or twelve hours apart, in different sentences and the same zone, "
+        "where the copy does not name two different events for them.\n"
+        "Why: a time retyped after a zone or summer-time mix-up, or with a.m. for p.m., keeps "
+        "its minutes; the copy often names the event differently each time ('the strike', "
+        "'the attack'), so the event words alone do not tie the two.\n"
+        "Not flagged: round minutes (timetables), times in one sentence (conversions), different "
+        "zones, times on different days, bounds ('by 10:40 p.m.'), a document with more than "
+        "eight times of day, times the copy gives to different events or participants.\n"
+        "Example: 'the strike at 9:40 p.m. killed a commander' ... 'the 10:40 p.m. attack'."
+    ),
+    needs=("time",),
+    flags=(
+        Example("A drone strike at 9:40 p.m. killed a field commander in Bint Jbeil. Residents said the "
+                "10:40 p.m. attack shook buildings across the town."),
+        Example("The ferry docked at 6:15 a.m., port officials said. Dockworkers began unloading the cargo "
+                "soon after the 7:15 a.m. arrival."),
+    ),
+    passes=(
+        Example("The first train left at 6:00 a.m. The second left at 7:00 a.m."),
+        Example("The vote took place at 8:25 p.m. local time (7:25 p.m. GMT)."),
+        Example("A drone strike at 9:40 p.m. killed a commander. A second strike at 10:40 p.m. hit a depot."),
+    ),
+    check=_slipped_times,
+)
+
+RULES = (SLIPPED_TIME,)
