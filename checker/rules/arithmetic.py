@@ -120,10 +120,19 @@ def _whole_for(ctx: RuleContext, parts: list[Claim]) -> Claim | None:
         # "Sixteen of its buildings ...": the total is a count of buildings, if any.
         earlier = [c for c in earlier if c.subject == first.subject]
     # "Among the dead were ...": the total is the count of the same event, if one is named.
+    # (an event class, "death", is matched against each count's verb or its class: "Twenty-one
+    # soldiers were killed" ... "Among the dead were ...")
     event = _event_of(head) or next((p.get("predicate") for p in parts if p.get("predicate")), None)
     if event:
-        earlier = [c for c in earlier if c.get("predicate") in (event, None)] or []
+        earlier = [c for c in earlier if event in (c.get("predicate"), _class_of(c.get("predicate")))
+                   or c.get("predicate") is None] or []
     return earlier[-1] if earlier else None
+
+
+def _class_of(verb: object) -> str | None:
+    from ..compare import _event_class
+
+    return _event_class().get(str(verb)) if verb else None
 
 
 def _event_of(text: str) -> str | None:
@@ -172,6 +181,26 @@ def _not_one_whole(text: str, shares: list[Claim]) -> str | None:
     return None
 
 
+# A count written plainly ("the 90 Ukrainians", "five gold") is exact in a breakdown: the
+# rounding allowed a figure restated elsewhere ("90" for 88) is no licence for parts that
+# add up to 94. Hedged, bounded or ranged counts keep their intervals.
+_NOT_EXACT = frozenset({"approx", "lower", "lower_open", "upper", "upper_open", "range", "vague", "hedged"})
+
+
+def _exact(c: Claim) -> bool:
+    return c.kind == "count" and not (c.qualifiers & _NOT_EXACT) and float(c.get("value", 0.0)).is_integer()
+
+
+def _least(c: Claim) -> float:
+    assert c.value is not None
+    return float(c.get("value")) if _exact(c) else c.value.lo
+
+
+def _most(c: Claim) -> float:
+    assert c.value is not None
+    return float(c.get("value")) if _exact(c) else c.value.hi
+
+
 def _part_exceeds(ctx: RuleContext) -> Iterator[Finding]:
     for parts in enumerations(ctx, ("count", "money")):
         if any("respectively" in p.qualifiers for p in parts):
@@ -181,12 +210,12 @@ def _part_exceeds(ctx: RuleContext) -> Iterator[Finding]:
         if whole is None or whole.value is None:
             ctx.skipped["list without a stated total"] += 1
             continue
-        low = sum(p.value.lo for p in parts if p.value)
-        if low <= whole.value.hi:
+        low = sum(_least(p) for p in parts)
+        most = _most(whole)
+        if low <= most:
             continue
         count = whole.kind == "count"
-        if not _near(low, whole.value.hi, count) or any(p.value and not _near(p.value.lo, whole.value.hi, count) and
-                                                         p.value.lo > whole.value.hi for p in parts):
+        if not _near(low, most, count) or any(not _near(_least(p), most, count) and _least(p) > most for p in parts):
             ctx.skipped["parts far beyond the figure before them: not its breakdown"] += 1
             continue
         stated = sum(float(p.get("value", 0.0)) for p in parts)
@@ -269,6 +298,11 @@ PART_EXCEEDS_WHOLE = Rule(
     needs=("count",),
     flags=(
         Example("Nine people died, among them four police officers and six civilians."),
+        # a plain count is exact in a breakdown: 58 + 22 + 14 is not "90"
+        Example("Officials said the 90 Ukrainians returned included 58 soldiers, 22 border guards and 14 civilians."),
+        # the dead of "Among the dead" are those the killing counted
+        Example("Twenty-one soldiers were killed when fighters ambushed a convoy on Saturday. The army did not "
+                "name them. Among the dead were nine officers and 15 conscripts."),
     ),
     passes=(
         Example("Nine people died, among them four police officers and five civilians."),
