@@ -36,6 +36,8 @@ CASES = [
     # "at" hung on the verb beside the figure is still the figure's: "put the toll at N"
     ("Volunteers had gone village by village since Saturday morning, and the groups put the death toll "
      "at about 2,900, said their coordinator.", "about 2,900", "count", "toll", 2610, 3190),
+    # a number hung on the first noun of a compound counts the compound's head
+    ("A convoy of 26 aid trucks reached the city.", "26 aid trucks", "count", "truck", 25.5, 26.5),
     # "a year" before "earlier" dates a level; it is no rate
     ("Revenue was $3.2 billion, up from $2.7 billion a year earlier.", "$2.7 billion", "money", "", 2.65e9, 2.75e9),
 ]

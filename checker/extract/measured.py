@@ -342,6 +342,8 @@ def measured(sent: ParsedSentence, start: int, end: int, kind: str) -> Measured 
                 thing, holder = hyphened, thing  # "a 13,000-seat arena": seats of the arena
             elif thing.dep_ in ("compound", "amod") and thing.head.pos_ in _NOUNISH and _hyphened_noun(cur) == thing:
                 holder = thing.head
+            elif thing.dep_ == "compound" and thing.head.pos_ == "NOUN" and thing.head.i == thing.i + 1:
+                thing = thing.head  # "26 aid trucks" hung on "aid": the trucks are counted
         else:
             of = of_phrase(cur)
             if of is not None:
@@ -370,6 +372,11 @@ def measured(sent: ParsedSentence, start: int, end: int, kind: str) -> Measured 
             # "1,000 square kilometres of territory", "500,000 tonnes of maize",
             # "hundreds of people": the figure measures or counts what "of" names
             thing, how = content, "of-content"
+            if kind == "count" and definite(content) and content.tag_ in ("NNS", "NNPS"):
+                # "Fourteen of the trucks" (a number word read as a name): part of a known set
+                how, partitive = "of-part", True
+                w = child(content, "nummod")
+                whole = w.text if w is not None else ""
         elif dep in ("compound", "amod", "nmod:unmarked", "nummod") and head.pos_ in _NOUNISH and head.i not in ids:
             thing, how = head, "modifies"  # "the 300-kilometre pipeline", "her 16% share"
             if kind == "count":

@@ -122,7 +122,10 @@ def _whole_for(ctx: RuleContext, parts: list[Claim]) -> Claim | None:
     # "Among the dead were ...": the total is the count of the same event, if one is named.
     # (an event class, "death", is matched against each count's verb or its class: "Twenty-one
     # soldiers were killed" ... "Among the dead were ...")
-    event = _event_of(head) or next((p.get("predicate") for p in parts if p.get("predicate")), None)
+    # "Fourteen of the trucks carried flour" names the set it divides; what the parts do
+    # need not be what the set did ("a convoy of 26 trucks reached the city")
+    event = _event_of(head) or (None if "partitive" in first.qualifiers
+                                else next((p.get("predicate") for p in parts if p.get("predicate")), None))
     if event:
         earlier = [c for c in earlier if event in (c.get("predicate"), _class_of(c.get("predicate")))
                    or c.get("predicate") is None] or []
@@ -303,6 +306,9 @@ PART_EXCEEDS_WHOLE = Rule(
         # the dead of "Among the dead" are those the killing counted
         Example("Twenty-one soldiers were killed when fighters ambushed a convoy on Saturday. The army did not "
                 "name them. Among the dead were nine officers and 15 conscripts."),
+        # "Fourteen of the trucks" divides the convoy's trucks, whatever each part did
+        Example("A convoy of 26 aid trucks reached Gaza City on Tuesday. The trucks passed the checkpoint at dawn. "
+                "Fourteen of the trucks carried flour, eight carried medical supplies and nine carried water."),
     ),
     passes=(
         Example("Nine people died, among them four police officers and five civilians."),
