@@ -112,6 +112,59 @@ def _age_value(raw: str) -> float | None:
     return v if 0 < v < 125 else None
 
 
+def _birth_years(ctx: SentenceContext, last_person: dict[str, str]) -> list[Claim]:
+    """A year of birth read from the parse: "Mulvane was born in 1971", "Okafor, born in
+    Lagos in 1979,", "She was born on 3 May 1966". Whose birth it is comes from the
+    participle's subject, the name it is set beside, or, for "he"/"she", the person last
+    given an age."""
+    out: list[Claim] = []
+    sent = ctx.parsed
+    for tok in sent:
+        if tok.lower_ != "born" or tok.tag_ != "VBN":
+            continue
+        years = [t for t in tok.subtree if t.like_num and t.text.isdigit() and len(t.text) == 4
+                 and 1850 <= int(t.text) <= 2030 and t.i > tok.i]
+        if len(years) != 1:
+            continue  # no year, or a range of them: nothing to compare
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj:pass", "nsubj")), None)
+        if subj is None and tok.dep_ in ("acl", "amod", "appos", "advcl", "acl:relcl") and tok.head.pos_ == "PROPN":
+            subj = tok.head
+        if subj is None and tok.dep_ == "advcl":
+            # "Okafor, born in Lagos in 1979, is a striker": a participle adjunct's
+            # understood subject is its clause's
+            subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        if subj is None:
+            continue
+        if subj.lower_ in ("he", "she"):
+            name = last_person.get("name", "")
+        elif subj.pos_ == "PROPN" or (subj.text[:1].isupper() and fold_word(subj.text) in ctx.state.get("surnames", set())):
+            # (a surname the tagger did not know, already given an age: "Mulvane was born")
+            run = [c for c in subj.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
+            name = " ".join(t.text for t in sorted([*run, subj], key=lambda t: t.i))
+        else:
+            continue
+        surname, given = person_key(name) if name else ("", "")
+        if not surname:
+            continue
+        y = years[0]
+        a, b = sent.start_of(y), sent.end_of(y)
+        year = int(y.text)
+        out.append(Claim(
+            kind="age",
+            span=Span(ctx.doc.id, a, b, ctx.text[a:b]),
+            value=Interval(year, year),
+            unit="birth year",
+            normalized=f"born in {year}",
+            subject=surname,
+            attribute="age",
+            source=None,
+            sentence=ctx.sentence.index,
+            paragraph=ctx.sentence.paragraph,
+            data=(("given", given), ("age", None), ("as_of", year), ("name", name)),
+        ))
+    return out
+
+
 def extract_ages(ctx: SentenceContext) -> list[Claim]:
     last_person: dict[str, str] = ctx.state.setdefault("last_person", {})
     text, s = ctx.text, ctx.sentence
@@ -176,4 +229,4 @@ def extract_ages(ctx: SentenceContext) -> list[Claim]:
                     data=(("given", given), ("age", age), ("as_of", as_of), ("name", name)),
                 )
             )
-    return out
+    return out + _birth_years(ctx, last_person)

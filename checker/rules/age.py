@@ -4,6 +4,7 @@ years between the statements ("in 2010, when he was 49" fits "63" in 2024)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from ..compare import WINDOW
 from ..lexicon import lexicon
@@ -14,8 +15,16 @@ from .base import Example, Rule, RuleContext
 def _same_person(a: Claim, b: Claim) -> bool:
     if a.subject != b.subject:
         return False
-    ga, gb = a.get("given", ""), b.get("given", "")
-    return not ga or not gb or ga.startswith(gb) or gb.startswith(ga) or ga[0] == gb[0]
+    ga, gb = str(a.get("given", "")), str(b.get("given", ""))
+    if not ga or not gb:
+        return True
+    # a title or possessive before the name may be read into it ("executive katrin",
+    # "hungary lena"): one shared first name or initial is enough
+    for x in ga.replace(".", " ").split():
+        for y in gb.replace(".", " ").split():
+            if x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y)):
+                return True
+    return False
 
 
 def _ambiguous(ctx: RuleContext, ages: list[Claim]) -> set[str]:
@@ -39,8 +48,33 @@ def _ambiguous(ctx: RuleContext, ages: list[Claim]) -> set[str]:
     return {s for (d, s), names in given.items() if len(names) > 1 and bare_first.get((d, s), False)}
 
 
+def _shown(c: Claim) -> str:
+    assert c.value is not None
+    if c.get("age") is None:
+        return c.normalized  # a year of birth: "born in 1971"
+    return f"{c.normalized}, born {c.value.lo:.0f}–{c.value.hi:.0f}"
+
+
+def _named_in_full(ctx: RuleContext, ages: list[Claim]) -> list[Claim]:
+    """Each bare-surname age given the first names of the person last named in full with
+    that surname before it ("Novak, 49" after "Defence Minister Ivan Novak" is Ivan's):
+    news style names a second bearer of a surname in full, so a bare one is the last
+    named."""
+    full: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    for n in ctx.of_kind("name"):
+        if n.get("given"):
+            full.setdefault((n.document, n.subject), []).append((n.start, str(n.get("given"))))
+    out = []
+    for c in ages:
+        named = [g for start, g in full.get((c.document, c.subject), []) if start < c.start]
+        if not c.get("given") and named:
+            c = replace(c, data=tuple((k, named[-1] if k == "given" else v) for k, v in c.data))
+        out.append(c)
+    return out
+
+
 def _mismatch(ctx: RuleContext) -> Iterator[Finding]:
-    ages = sorted(ctx.of_kind("age"), key=lambda c: c.sort_key())
+    ages = _named_in_full(ctx, sorted(ctx.of_kind("age"), key=lambda c: c.sort_key()))
     ambiguous = _ambiguous(ctx, ages)
     reported: set[tuple[str, int]] = set()
     for j, b in enumerate(ages):
@@ -56,8 +90,7 @@ def _mismatch(ctx: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 claims=(a, b),
                 message=(
-                    f"{b.get('name')}: '{a.text}' ({a.normalized}, born {a.value.lo:.0f}–{a.value.hi:.0f}) "
-                    f"vs '{b.text}' ({b.normalized}, born {b.value.lo:.0f}–{b.value.hi:.0f})"
+                    f"{b.get('name')}: '{a.text}' ({_shown(a)}) vs '{b.text}' ({_shown(b)})"
                     if a.get("as_of")
                     else f"{b.get('name')}: '{a.text}' ({a.normalized}) vs '{b.text}' ({b.normalized})"
                 ),
@@ -74,20 +107,26 @@ AGE_MISMATCH = Rule(
     doc=(
         "What it flags: two ages for the same person (same surname, compatible first names) "
         "whose birth years do not overlap, each age dated by a year in its sentence or by the "
-        "publication date.\n"
+        "publication date; a stated year of birth ('born in 1971') counts as an age.\n"
         "Why: ages are checked by readers who know the person.\n"
         "Not flagged: ages stated at different, dated times that agree ('in 2010, when he was "
-        "49' and '63' in 2024); different people who share a surname.\n"
+        "49' and '63' in 2024); different people who share a surname (a bare surname is the "
+        "person last named in full with it).\n"
         "Example: 'Jane Doe, 63,' ... 'the 58-year-old Doe'."
     ),
     needs=("age",),
     flags=(
         Example("Jane Doe, 63, chairs the board. The 58-year-old Doe was re-elected on Monday."),
         Example("Liam Carter, 24, admitted causing death by dangerous driving. Carter was also banned from driving. The judge said the 42-year-old had shown a total disregard for others.", published="2025-03-01"),
+        Example("Tom Mulvane, 58, runs the farm with his sons. Mulvane was born in 1971 in Kerry.", published="2025-05-02"),
     ),
     passes=(
         Example("John Roe, 63, spoke first. In 2010, when he was 49, Roe founded the firm.", published="2024-05-01"),
         Example("Jane Doe, 63, chairs the board. Her brother, Mark Doe, 58, is its treasurer."),
+        Example("Ade Okafor, 38, signed on Monday. Okafor, born in Lagos in 1987, is a striker.", published="2025-05-02"),
+        # a bare surname is the person last named in full with it
+        Example("The prime minister moved Defence Minister Ivan Novak to the foreign ministry. Novak, 49, was sworn "
+                "in on Friday. The new finance minister, Peter Novak, 56, is an economist."),
     ),
     check=_mismatch,
 )
