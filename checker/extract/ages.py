@@ -80,6 +80,11 @@ def _topic(ctx: SentenceContext, upto: int) -> str:
     story's subject, not to the last person who happened to be named."""
     text = ctx.text[:upto]
     full = {m.group(0).split()[-1]: m.group(0) for m in _FULL_NAME.finditer(text) if m.group(0).split()[0] not in _NOT_NAMES}
+    # A person already given an age is who "the 67-year-old" goes on about: capitalized
+    # runs ("Acting Kursk", "Yet Labour's") are no one, and a story gives ages to the people
+    # it is about.
+    aged = {s: n for s, n in full.items() if fold_word(s) in ctx.state.get("surnames", set())}
+    full = aged or full
     if not full:
         return ""
     counts = {s: len(re.findall(rf"\b{re.escape(s)}\b", text)) for s in full}
