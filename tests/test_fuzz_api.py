@@ -154,8 +154,13 @@ def conforms(spec: dict[str, Any], resp: TestResponse, path: str | None, method:
 def texts_of(request: dict[str, Any]) -> dict[str, str]:
     if "text" in request and isinstance(request["text"], str):
         return {"text": request["text"]}
-    return {d["id"]: d["text"] for d in request.get("documents") or [] if isinstance(d, dict)
-            and isinstance(d.get("id"), str) and isinstance(d.get("text"), str)}
+    # A repeated id is reported as an error and the first document of that id is checked:
+    # claims point into the first.
+    out: dict[str, str] = {}
+    for d in request.get("documents") or []:
+        if isinstance(d, dict) and isinstance(d.get("id"), str) and isinstance(d.get("text"), str):
+            out.setdefault(d["id"], d["text"])
+    return out
 
 
 def check_report(request: dict[str, Any], report: dict[str, Any]) -> None:
