@@ -219,6 +219,11 @@ def _scans() -> tuple[Any, ...]:
     return tuple(CaseScan(p) for p in _patterns())
 
 
+@cache
+def _documents() -> frozenset[str]:
+    return frozenset(lexicon().words["attribution"]["documents"])
+
+
 def attribute_span(text: str, start: int, end: int, cues: Cues | None = None) -> Attribution:
     cues = cues or Cues(text[:end])
     hedged = bool(cues.hedges.within(start, end))
@@ -236,6 +241,9 @@ def attribute_span(text: str, start: int, end: int, cues: Cues | None = None) ->
             return Attribution(last, m.group("verb").lower(), hedged)
         if before and set(before.lower().split()) <= _EXPLETIVE:
             return Attribution("unnamed report", m.group("verb").lower(), True)
+        if before and source_key(before) is None and set(before.lower().split()) & _documents():
+            # "the statement said": the body whose statement it is, named before
+            return Attribution("it", m.group("verb").lower(), hedged)
         src = source_key(before)
         if src is None:
             after = _after(text, m.end(), end)
@@ -305,6 +313,11 @@ def attribute(segs: Segments, cues: Cues | None = None) -> list[Attribution]:
                 att = NONE
             else:
                 seen.append(att.source)  # "the union said ... the company said": two bodies
+            if att.source is not None:
+                # "the army said ... it said": a body named by a common noun is as much
+                # what a later pronoun points back to as one named by its name
+                last_named[s.paragraph] = att.source
+                named = att.source
         elif att.source is not None:
             last_named[s.paragraph] = att.source
             if att.source != "unnamed report":

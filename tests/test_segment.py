@@ -39,3 +39,12 @@ def test_attribution(text, source):
     from checker.attribution import attribute_span
 
     assert attribute_span(text, 0, len(text)).source == source
+
+
+def test_a_statement_and_a_pronoun_speak_for_the_body_named_before():
+    from checker.attribution import attribute
+
+    text = ("The army said on Sunday that 21 soldiers were killed.\n\n"
+            "The convoy was attacked on the road to Ansongo, the statement said. "
+            "Among the dead were nine officers, it said.")
+    assert [a.source for a in attribute(segment(text))] == ["army", "army", "army"]
