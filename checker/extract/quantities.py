@@ -330,7 +330,9 @@ def _own_time(ctx: SentenceContext, t: tuple[int, int, str], m: Measured | None,
     inside a phrase of the clause that holds another figure and not this one ("revenue of
     $3.2bn, up 18% from $2.7bn a year earlier": the year earlier is the $2.7bn's)."""
     if m is None or m.pred_index < 0:
-        return False
+        # no clause the parse could name: only a time written right after the figure
+        # ("... and 125 mln dlrs in 1989") is its own
+        return 0 <= t[0] - end <= 1
     tok = ctx.parsed.token_at(t[0])
     if tok is None:
         return False

@@ -246,6 +246,9 @@ SLIPPED = Rule(
         Example("The club paid £12m for the striker. It also paid £15m for a defender."),
         Example("The painting sold for £12.4m. A second work fetched £3.1m."),
         Example("Fourth quarter profit increased to 49.1 mln dlrs from 16.1 mln dlrs in the prior year. Earnings from overseas operations rose to 18.6 mln dlrs from a loss of 11.6 mln dlrs in the prior year."),
+        # a year written right after a figure dates it, even where the parse names no clause
+        Example("Capital spending is expected to rise to 215 mln dlrs in 1988 and 220 mln dlrs in 1989. The venture "
+                "will spend 65 mln dlrs this year, 105 mln dlrs next year and 125 mln dlrs in 1989 on new lines."),
     ),
     check=_slipped,
 )
