@@ -62,6 +62,7 @@ class Words:
     unaffected: frozenset[str]
     continuing: frozenset[str]
     ignore: frozenset[str]
+    speech: frozenset[str]  # verbs that carry what someone said: an act only with no clause
     concessive: frozenset[str]
     phrase_poles: dict[str, tuple[int, str]]
     since_forms: frozenset[str]
@@ -103,8 +104,8 @@ def words() -> Words:
         same=frozenset(ch["same"]),
         unaffected=frozenset(_lemmas(ch["unaffected_verbs"], "v")),
         continuing=frozenset({"remain", "stay", "keep", "continue", "hold"}),
-        ignore=frozenset(d["negation"]["ignore_verbs"]) | frozenset(lexicon().words["light_verbs"]["lemmas"])
-        | frozenset(lexicon().words["attribution"]["speech_lemmas"]),
+        ignore=frozenset(d["negation"]["ignore_verbs"]) | frozenset(lexicon().words["light_verbs"]["lemmas"]),
+        speech=frozenset(lexicon().words["attribution"]["speech_lemmas"]),
         concessive=frozenset(d["concessive"]["links"]),
         phrase_poles=poles,
         since_forms=frozenset(d["states"]["since"]),
@@ -207,20 +208,25 @@ def frame(head: Token, sentence: Span | None = None) -> Frame:
         subj = head.head  # "the east wing, which reopened on Saturday"
     # only a participle clause of time or circumstance ("after inspecting", "testifying
     # at the hearing"); "in determining how many" states a purpose, not an act
-    adjunct = (head.dep_ == "advcl" and head.tag_ in ("VBG", "VBN") and child(head, *SUBJECTS) is None
-               and head.head.pos_ in ("VERB", "AUX")
+    # ("Testifying at the hearing, ..." opening a sentence is such a clause, however labelled)
+    opening = head.dep_ == "dep" and head.i == head.sent.start
+    main = head.sent.root if opening else head.head
+    adjunct = ((head.dep_ == "advcl" or opening)
+               and head.tag_ in ("VBG", "VBN") and child(head, *SUBJECTS) is None
+               and main.pos_ in ("VERB", "AUX")
                and all(c.lower_ in _TIME_MARKS for c in head.children if c.dep_ in ("mark", "case")))
     if adjunct:
         # "After inspecting the dome, the team ...", "Testifying at the hearing, Kovac
         # said": a participle clause's subject and time are its main clause's
-        subj = subject_of(head.head)
+        subj = subject_of(main)
     obj = object_of(head)
     if obj is not None and obj.lower_ in ("which", "that", "who", "whom") and head.dep_ == "acl:relcl":
         obj = head.head  # "the permit, which the ministry granted"
     if obj is None and head.dep_ == "acl:relcl":
         rel = child(head, "obj")
         obj = rel if rel is not None else None
-        if obj is None and child(head, *SUBJECTS) is not None:
+        rel_subj = child(head, *SUBJECTS)
+        if obj is None and rel_subj is not None and rel_subj.lower_ not in ("who", "which", "that"):
             obj = head.head  # "the permit, which the ministry granted": the permit is the object
     passive = child(head, "aux:pass") is not None or (head.tag_ == "VBN" and child(head, "nsubj:pass") is not None)
     neg = negated(head) or (negated(gov) if gov is not head else None)
@@ -557,12 +563,25 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
                               {**common, "state": state, "negated": f.negated, "when": _when(f, times, since),
                                "event": head.pos_ == "VERB", "pole": w.phrase_poles.get(state)}))
             continue
-        if head.pos_ == "VERB" and f.lemma not in w.ignore and (f.obj or subject):
+        if head.pos_ == "VERB" and f.lemma not in w.ignore and not _carries_speech(head, f.lemma) and (f.obj or subject):
             span = _span(ctx, head, f.head.doc[_obj_index(f)] if f.obj else None)
             out.append(_claim(ctx, "predicate", span, f"{'not ' if f.negated else ''}{f.lemma}", subject,
                               {**common, "negated": f.negated, "subject": subject, "object": f.obj,
                                "args": f.args, "passive": f.passive}))
     return out
+
+
+def _carries_speech(head: Token, lemma_: str) -> bool:
+    """A speech verb carrying what someone said ("said he feared", "the ministry said"):
+    the clause it carries is the fact, not the saying. With nothing said under it
+    ("did not testify at the hearing", "testifying at the hearing") it is an act."""
+    if lemma_ not in words().speech:
+        return False
+    if any(c.dep_ in ("ccomp", "parataxis", "xcomp", "obj", "iobj") for c in head.children):
+        return True
+    # a parenthetical "..., he said" hangs on the clause it reports
+    return head.dep_ in ("parataxis", "ccomp", "ROOT") and any(c.dep_ == "punct" for c in head.children) \
+        and not any(c.dep_ in ("obl",) for c in head.children)
 
 
 def _at_rate(head: Token) -> bool:

@@ -474,9 +474,14 @@ ASSERTED_AND_DENIED = Rule(
     flags=(
         Example("The brigade did not cross the river, officers said. The brigade crossed the river on Sunday under fire."),
         Example("The team did not inspect the dome of unit 6 on Monday, officials said. After inspecting the dome of unit 6 on Monday, the team reported no damage."),
+        # a speech verb with nothing said under it is an act: testifying, or not
+        Example("Kovac, who did not testify at the hearing, has been held at Wandsworth prison since June. "
+                "Testifying at the hearing, Kovac said he feared for his safety."),
     ),
     passes=(
         Example("The brigade did not cross the river on Saturday. It crossed the river on Sunday."),
+        # a speech verb carrying what was said is no act of its own
+        Example("The ministry did not say how many troops had left. It said on Monday that the brigade had crossed."),
         Example("The brigade did not cross the river. It crossed the border on Sunday."),
         Example("The United States pressed the IMF to approve a loan for Mexico using economic conditions that have not been broadly used before."),
     ),
