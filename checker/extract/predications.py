@@ -130,15 +130,38 @@ class Frame:
     passive: bool
 
 
+# Nouns and pronouns that name a portion of a set ("a number of", "most of", "none of"): a
+# closed class; the set is what the clause is about.
+_PORTIONS = frozenset({
+    "number", "majority", "minority", "lot", "handful", "couple", "dozen", "dozens", "score", "scores",
+    "hundred", "hundreds", "thousand", "thousands", "million", "millions", "none", "most", "all", "some",
+    "many", "few", "several", "rest", "remainder", "half", "third", "quarter", "share", "proportion",
+    "portion", "fraction", "percent", "each", "any", "both", "one",
+})
+
+
 def _key(t: Token | None) -> str:
     """A noun phrase's identity: its head's lemma with its compounds ("air force",
     "jobless rate"); a proper name keeps its words."""
     if t is None:
         return ""
     t = conj_root(t) if t.dep_ == "conj" else t
+    if lemma(t) in _PORTIONS or t.pos_ == "NUM":
+        # "a large number of buy orders", "most of the buses": the orders, the buses
+        of = next((c for c in t.children if c.dep_ in ("nmod", "nmod:unmarked") and case_of(c) == "of"
+                   and c.pos_ in ("NOUN", "PROPN")), None)
+        if of is not None:
+            return _key(of)
     parts = [c for c in t.children if (c.dep_ in ("compound", "flat") and c.pos_ in ("NOUN", "PROPN", "ADJ"))
              or (c.dep_ == "amod" and c.tag_ == "JJ")]  # "vinyl sales", not "higher prices"
-    return " ".join([*(lemma(c) for c in sorted(parts, key=lambda c: c.i)), lemma(t)])
+    if parts:
+        # a label after a modifier ("Class A shares", "Unit 4 reactor") is no article: it
+        # says which, and "Class A" and "Class B" shares are two things
+        first = min(c.i for c in parts)
+        parts += [c for c in t.children if first < c.i < t.i and c not in parts and len(c.text) <= 2
+                  and (c.text.isupper() or c.text.isdigit())]
+    return " ".join([*(lemma(c) if not c.text.isupper() or len(c.text) > 2 else c.text.lower()
+                       for c in sorted(parts, key=lambda c: c.i)), lemma(t)])
 
 
 def _complement_form(head: Token) -> bool:
@@ -565,10 +588,30 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
             continue
         if head.pos_ == "VERB" and f.lemma not in w.ignore and not _carries_speech(head, f.lemma) and (f.obj or subject):
             span = _span(ctx, head, f.head.doc[_obj_index(f)] if f.obj else None)
-            out.append(_claim(ctx, "predicate", span, f"{'not ' if f.negated else ''}{f.lemma}", subject,
-                              {**common, "negated": f.negated, "subject": subject, "object": f.obj,
-                               "args": f.args, "passive": f.passive}))
+            agent, patient, passive = subject, f.obj, f.passive
+            if _reduced_passive(head) and not f.obj:
+                # "the core drilled from Silver Creek": the noun is what was drilled, and
+                # who drilled it is not said
+                agent, patient, passive = "", subject, True
+            out.append(_claim(ctx, "predicate", span, f"{'not ' if f.negated else ''}{f.lemma}", agent,
+                              {**common, "negated": f.negated, "subject": agent, "object": patient,
+                               "args": f.args, "passive": passive, "until": _until(head)}))
     return out
+
+
+def _until(head: Token) -> bool:
+    """"were not placed until after 1530 EST": with "until", a denial says when the act
+    happened, not whether."""
+    return any(c.dep_ in ("obl", "advcl", "advmod", "obl:tmod") and any(
+        g.lower_ in ("until", "till") and g.dep_ in ("case", "mark") for g in c.children) for c in head.children) \
+        or any(c.lower_ in ("until", "till") and c.dep_ in ("mark", "case", "advmod") for c in head.children)
+
+
+def _reduced_passive(head: Token) -> bool:
+    """A past participle right on a noun, with no auxiliary of its own ("the core drilled
+    on Sunday", "the permit granted in June"): a passive relative clause cut short."""
+    return (head.tag_ == "VBN" and head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN")
+            and not any(c.dep_ in ("aux", "aux:pass", "nsubj", "nsubj:pass") for c in head.children))
 
 
 def _carries_speech(head: Token, lemma_: str) -> bool:

@@ -319,6 +319,9 @@ def _negation(ctx: RuleContext) -> Iterator[Finding]:
         n, p = (a, b) if a.get("negated") else (b, a)
         if not _same_verb(n.get("lemma"), p.get("lemma")):
             continue
+        if n.get("until"):
+            ctx.skipped["negation: 'not ... until' says when, not whether"] += 1
+            continue
         if not (_asserted(n) and _asserted(p)):
             ctx.skipped["negation: a condition, modal or hedge"] += 1
             continue
@@ -474,6 +477,9 @@ ASSERTED_AND_DENIED = Rule(
     flags=(
         Example("The brigade did not cross the river, officers said. The brigade crossed the river on Sunday under fire."),
         Example("The team did not inspect the dome of unit 6 on Monday, officials said. After inspecting the dome of unit 6 on Monday, the team reported no damage."),
+        # a participle on a noun is a passive: the core is what was drilled
+        Example("Mission scientists said the rover has not drilled a core from Silver Creek. The core drilled from "
+                "Silver Creek on Sunday is the 25th sample the rover has collected."),
         # a speech verb with nothing said under it is an act: testifying, or not
         Example("Kovac, who did not testify at the hearing, has been held at Wandsworth prison since June. "
                 "Testifying at the hearing, Kovac said he feared for his safety."),
@@ -482,6 +488,12 @@ ASSERTED_AND_DENIED = Rule(
         Example("The brigade did not cross the river on Saturday. It crossed the river on Sunday."),
         # a speech verb carrying what was said is no act of its own
         Example("The ministry did not say how many troops had left. It said on Monday that the brigade had crossed."),
+        # labels tell two classes of one thing apart
+        Example("In the dividend, Class B shares are being distributed. None of the authorized Class A shares is "
+                "being distributed at this point, the company said."),
+        # "not ... until" says when
+        Example("The exchange will publish imbalances of buy orders placed on 50 major stocks. A large number of buy "
+                "orders were not placed until after 3:30 p.m., which helped send the index up."),
         Example("The brigade did not cross the river. It crossed the border on Sunday."),
         Example("The United States pressed the IMF to approve a loan for Mexico using economic conditions that have not been broadly used before."),
     ),
