@@ -62,9 +62,23 @@ def _synset_field(sid: str, i: int) -> tuple[str, ...]:
 def _antonyms() -> dict[tuple[str, str], dict[str, str]]:
     out: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
     for pos, a, b, how in _rows("antonyms.tsv"):
-        out[(pos, a)][b] = how
-        out[(pos, b)][a] = how
+        for x in _spellings(a):
+            for y in _spellings(b):
+                # "on-line"/"off-line" are written "online"/"offline" as often
+                out[(pos, x)].setdefault(y, how)
+                out[(pos, y)].setdefault(x, how)
     return dict(out)
+
+
+def _spellings(word: str) -> tuple[str, ...]:
+    """A hyphenated WordNet lemma and the same word written solid ("on-line", "online")."""
+    return (word, word.replace("-", "")) if "-" in word else (word,)
+
+
+@cache
+def _solid() -> dict[str, str]:
+    """Hyphenated lemmas by their solid spelling ("offline\ta" -> "off-line\ta")."""
+    return {k.replace("-", ""): k for k in _senses() if "-" in k.partition("\t")[0]}
 
 
 @cache
@@ -104,7 +118,8 @@ def noun_domains(lemma: str, senses: int = 1) -> frozenset[str]:
 
 
 def known(lemma: str, pos: str) -> bool:
-    return f"{lemma.lower()}\t{pos}" in _senses()
+    key = f"{lemma.lower()}\t{pos}"
+    return key in _senses() or key in _solid()
 
 
 def synonyms(a: str, b: str, pos: str) -> bool:

@@ -12,7 +12,7 @@ from checker import lexical
     "a,b,pos",
     [("closed", "open", "a"), ("rise", "fall", "v"), ("increase", "decrease", "v"), ("acquit", "convict", "v"),
      ("alive", "dead", "a"), ("guilty", "innocent", "a"), ("accept", "reject", "v"), ("win", "lose", "v"),
-     ("shut", "open", "a")],
+     ("shut", "open", "a"), ("online", "offline", "a")],  # WordNet writes "on-line"/"off-line"
 )
 def test_antonyms(a, b, pos):
     assert lexical.antonymy(a, b, pos) is not None
@@ -22,6 +22,11 @@ def test_antonyms(a, b, pos):
 @pytest.mark.parametrize("a,b,pos", [("closed", "shut", "a"), ("rise", "rise", "v"), ("open", "reopen", "v")])
 def test_not_antonyms(a, b, pos):
     assert lexical.antonymy(a, b, pos) is None
+
+
+def test_a_solid_spelling_of_a_hyphenated_lemma_is_known():
+    assert lexical.known("offline", "a") and lexical.known("off-line", "a")
+    assert not lexical.known("offlime", "a")
 
 
 def test_synonyms_in_common_senses_only():
