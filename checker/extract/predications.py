@@ -222,13 +222,29 @@ def frame(head: Token, sentence: Span | None = None) -> Frame:
     if head.dep_ == "xcomp" and head.head.pos_ in ("VERB", "AUX") and (head.pos_ != "VERB" or head.tag_ == "VBN") \
             and child(head, "cop") is None:  # with a copula of its own it is a clause the parser misplaced
         gov = head.head
+    if head.pos_ == "ADV" and head.dep_ == "advmod":
+        gov = head.head  # "had remained online": the clause is the verb's
     subj = subject_of(gov) if gov is not head else (subject_of(head) if head.dep_ not in ("amod", "acl") else None)
     if head.dep_ in ("amod",) and head.head.pos_ in ("NOUN", "PROPN"):
         subj = head.head  # "the closed road"
     if head.dep_ in ("acl", "acl:relcl") and head.head.pos_ in ("NOUN", "PROPN") and child(head, *SUBJECTS) is None:
         subj = head.head  # "the bridge, closed since Monday"; "the permit, which was granted"
-    if subj is not None and subj.lower_ in ("which", "that", "who") and head.dep_ == "acl:relcl":
+    if subj is not None and subj.lower_ in ("which", "that", "who") and head.dep_ in ("acl:relcl", "advcl:relcl"):
         subj = head.head  # "the east wing, which reopened on Saturday"
+        if subj.pos_ not in ("NOUN", "PROPN"):
+            # hung on a verb by the parser: the relative pronoun's antecedent is the noun
+            # just before it ("to restore MetSat-4, which has been offline")
+            before = [t for t in head.doc[max(0, head.i - 12):head.i] if t.i < min(c.i for c in head.subtree)]
+            nouns = [t for t in before if t.pos_ in ("NOUN", "PROPN") and not t.is_punct]
+            subj = nouns[-1] if nouns else subj
+    if subj is not None and subj.pos_ == "NOUN":
+        # "its newest satellite, MetSat-4,": the name set beside the noun is the thing,
+        # whether the parser made it an apposition or a second subject
+        named = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if named is None and subj.head is not subj:
+            named = next((c for c in subj.head.children if c.dep_ == subj.dep_ and c.i in (subj.i + 2, subj.i + 1)
+                          and c.text[:1].isupper()), None)
+        subj = named if named is not None else subj
     # only a participle clause of time or circumstance ("after inspecting", "testifying
     # at the hearing"); "in determining how many" states a purpose, not an act
     # ("Testifying at the hearing, ..." opening a sentence is such a clause, however labelled)
@@ -417,6 +433,8 @@ def _heads(ctx: SentenceContext) -> list[Token]:
             out.append(t)
         elif t.pos_ == "ADJ" and (child(t, "cop") is not None or t.dep_ in ("xcomp", "acl", "acl:relcl", "advcl")):
             out.append(t)  # predicative: an adjective before its noun classifies it, "the upper dam"
+        elif _state_adverb(t):
+            out.append(t)  # "had remained online": tagged an adverb, a state all the same
         elif t.tag_ == "VBN" and t.dep_ in ("amod", "acl") and t.lower_ in words().phrase_poles:
             out.append(t)  # "the closed hearing", "the port, closed since Monday"
         elif t.pos_ in ("NOUN",) and case_of(t) in ("in", "on", "at", "behind", "out") and (
@@ -425,6 +443,17 @@ def _heads(ctx: SentenceContext) -> list[Token]:
         elif t.pos_ == "NOUN" and lemma(t) in (words().up_nouns | words().down_nouns) and _noun_topic(t) is not None:
             out.append(t)  # "January's 30% fall in traffic", "the increase in defence spending"
     return out
+
+
+def _state_adverb(t: Token) -> bool:
+    """A word after "remain" or "stay" that the tagger read as an adverb ("online",
+    "offline", "open") but that is an adjective with an opposite: the state it stays in."""
+    if t.pos_ != "ADV" or not (lexical.known(t.lower_, "a") and _has_opposite(t.lower_)):
+        return False
+    if child(t, "cop") is not None:
+        return True  # "which has been offline since Friday"
+    return (t.dep_ in ("advmod", "xcomp") and t.head.pos_ in ("VERB", "AUX")
+            and lemma(t.head) in words().continuing and t.i > t.head.i)
 
 
 def _noun_topic(t: Token) -> Token | None:
@@ -478,7 +507,7 @@ def _state_form(f: Frame) -> str | None:
     for cand in (h.lower_, f.lemma):
         if cand in poles:
             return cand
-    if h.pos_ == "ADJ":
+    if h.pos_ in ("ADJ", "ADV"):
         for cand in (h.lower_, f.lemma):
             if lexical.known(cand, "a") and _has_opposite(cand):
                 return cand

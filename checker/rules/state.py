@@ -448,6 +448,9 @@ ANTONYM_STATES = Rule(
     needs=("state",),
     flags=(
         Example("The port remained open on Wednesday. The port, closed since Monday because of drone alerts, will reopen soon.", published="2024-10-10"),
+        # a state the tagger reads as an adverb; a name set beside the noun; "which" after a verb's object
+        Example("Eumetsat said its newest satellite, MetSat-4, had remained online throughout. Engineers were still "
+                "working on Sunday to restore MetSat-4, which has been offline since Friday evening."),
     ),
     passes=(
         Example("The bridge was closed on Monday. The bridge reopened on Tuesday after repairs."),
