@@ -215,11 +215,19 @@ def _repair_verbs(doc: Doc) -> None:
             continue
         if t.pos_ != "NOUN":
             continue
+        if _manner_adverb(t.lower_) and not any(True for _ in t.children):
+            # "risen sharply" with "sharply" read as the verb's object: an -ly word WordNet
+            # knows only as an adverb is one, whatever the tagger said
+            t.pos_, t.tag_ = "ADV", "RB"
+            if t.dep_ in ("obj", "nsubj", "obl", "obl:unmarked", "compound"):
+                t.dep_ = "advmod"
+            continue
         deps = {c.dep_ for c in t.children}
         if deps & {"nsubj", "nsubj:pass", "obj"} and "cop" not in deps and "det" not in deps:
             t.pos_ = "VERB"
 
 
+_HAVE = frozenset({"have", "has", "had", "'ve", "’ve", "having"})
 # The stand-in a past-tense verb the tagger missed is parsed as: a plain regular verb that
 # is both transitive and intransitive ("rose 2%", "rose to 5 mln", "rose sharply").
 PROBE_VERB = "increased"
@@ -237,6 +245,13 @@ def _reparse_verbless(nlp: Language, doc: Doc) -> None:
 
     swaps: dict[int, str] = {}
     for sent in doc.sents:
+        # a participle straight after "have" read as a noun ("have risen sharply", "had
+        # risen by about 30%") loses the clause's verb as surely as a verbless sentence
+        after_have = next((t for t in sent[1:] if doc[t.i - 1].lower_ in _HAVE and t.pos_ in ("NOUN", "ADJ", "PROPN")
+                           and t.is_alpha and (t.tag_ == "VBN" or _past_tense(t.lower_))), None)
+        if after_have is not None:
+            swaps[after_have.i] = PROBE_VERB
+            continue
         if any(t.pos_ in ("VERB", "AUX") for t in sent):
             continue
         for t in sent[1:]:
@@ -263,6 +278,14 @@ def _reparse_verbless(nlp: Language, doc: Doc) -> None:
         old[sent.start : sent.end] = new[at : at + n]
         at += n
     doc.from_array(attrs, numpy.ascontiguousarray(old))
+
+
+@cache
+def _manner_adverb(form: str) -> bool:
+    from . import lexical
+
+    return form.endswith("ly") and lexical.known(form, "r") and not lexical.known(form, "n") \
+        and not lexical.known(form, "a")
 
 
 @cache

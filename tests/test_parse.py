@@ -98,6 +98,21 @@ def test_news_constructions(text, word, head):
     assert _tok(sent, word).head.text == head
 
 
+@pytest.mark.parametrize(
+    "text,word,pos",
+    [
+        # a participle after "have" that the tagger read as a noun is parsed again as a verb
+        ("Volcanic earthquakes under Sarapi have risen sharply this week.", "risen", "VERB"),
+        ("Ortuno said admissions to emergency departments had risen by about 30% this week.", "risen", "VERB"),
+        # an -ly word WordNet knows only as an adverb is one
+        ("Volcanic earthquakes under Sarapi have risen sharply this week.", "sharply", "ADV"),
+    ],
+)
+def test_tagger_repairs(text, word, pos):
+    sent = parsed(text).sentences[0]
+    assert _tok(sent, word).pos_ == pos
+
+
 def test_object_and_date_of_a_verb():
     sent = parsed("Officials lifted the curfew on Monday.").sentences[0]
     curfew, monday = _tok(sent, "curfew"), _tok(sent, "Monday")

@@ -585,7 +585,10 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
         }
         direction = _direction(f)
         if direction is not None:
-            transitive = f.obj and f.lemma not in w.same and not f.passive and not is_amount(object_of(f.head))
+            obj_tok = object_of(f.head)
+            # an object is a thing ("raised rates"), not a manner the parser took for one ("risen sharply")
+            transitive = (f.obj and f.lemma not in w.same and not f.passive and not is_amount(obj_tok)
+                          and (obj_tok is None or obj_tok.pos_ in ("NOUN", "PROPN", "PRON")))
             topic = f.obj if transitive or (direction == "same" and f.lemma in w.unaffected) else subject
             if head.pos_ == "NOUN":
                 topic, transitive = _key(_noun_topic(head)), False
