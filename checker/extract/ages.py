@@ -118,7 +118,7 @@ def _age_value(raw: str) -> float | None:
 
 
 def _birth_years(ctx: SentenceContext, last_person: dict[str, str]) -> list[Claim]:
-    """A year of birth read from the parse: "Mulvane was born in 1971", "Okafor, born in
+    """A year of birth read from the parse: "Okonjo was born in 1958", "Okafor, born in
     Lagos in 1979,", "She was born on 3 May 1966". Whose birth it is comes from the
     participle's subject, the name it is set beside, or, for "he"/"she", the person last
     given an age."""
@@ -143,7 +143,7 @@ def _birth_years(ctx: SentenceContext, last_person: dict[str, str]) -> list[Clai
         if subj.lower_ in ("he", "she"):
             name = last_person.get("name", "")
         elif subj.pos_ == "PROPN" or (subj.text[:1].isupper() and fold_word(subj.text) in ctx.state.get("surnames", set())):
-            # (a surname the tagger did not know, already given an age: "Mulvane was born")
+            # (a surname the tagger did not know, already given an age: "Okonjo was born")
             run = [c for c in subj.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
             name = " ".join(t.text for t in sorted([*run, subj], key=lambda t: t.i))
         else:

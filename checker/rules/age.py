@@ -118,7 +118,7 @@ AGE_MISMATCH = Rule(
     flags=(
         Example("Jane Doe, 63, chairs the board. The 58-year-old Doe was re-elected on Monday."),
         Example("Liam Carter, 24, admitted causing death by dangerous driving. Carter was also banned from driving. The judge said the 42-year-old had shown a total disregard for others.", published="2025-03-01"),
-        Example("Tom Mulvane, 58, runs the farm with his sons. Mulvane was born in 1971 in Kerry.", published="2025-05-02"),
+        Example("Ruth Okonjo, 61, chairs the water board. Okonjo was born in 1958 in Enugu.", published="2025-05-02"),
         # "the 67-year-old" goes on about a person already given an age, not the last name
         Example("At a shelter in Kursk, Valentina Petrova, 72, said she had left her village on foot. Acting Kursk "
                 "Governor Alexei Smirnov said 121,000 people had left the region. \"They are all somebody's sons,\" "
