@@ -129,6 +129,12 @@ def test_dateline_is_not_an_event_date():
         # Time zones respected.
         ([{"id": "a", "text": "The probe landed at 3:40 p.m. EDT. Engineers cheered the 19:40 UTC landing."}], []),
         ([{"id": "a", "text": "The probe landed at 3:40 p.m. EDT. Engineers cheered the 20:40 UTC landing."}], ["TIM001"]),
+        # No story date and no years: one event's two days still disagree, whatever the year.
+        ([{"id": "a", "text": "The summit opened on March 3 in Geneva. Delegates said the summit, which began on "
+                              "March 5, would last a week."}], ["DAT001"]),
+        # ... but a day without a year is not set against a dated one.
+        ([{"id": "a", "text": "The summit opened on March 3, 2024 in Geneva. Delegates said the summit, which began "
+                              "on March 5, would last a week."}], []),
         # A marked later instance is another event, even after an indefinite first mention.
         ([{"id": "a", "text": "A drone strike at 9:40 p.m. killed a commander. A second strike at 10:40 p.m. hit a depot."}],
          []),
@@ -189,3 +195,20 @@ def test_a_noun_with_the_names_its_own_event():
     found = checker.check([{"id": "a", "text": text, "published": "2015-06-20"}]).conflicts
     assert [c.rule for c in found] == ["DAT001"]
     assert "~" not in found[0].message
+
+
+def test_a_day_without_a_year_against_a_dated_one_is_counted_as_skipped():
+    text = "The summit opened on March 3, 2024 in Geneva. Delegates said the summit, which began on March 5, would last a week."
+    stats = checker.check(text).to_dict()["stats"]["skipped_comparisons"]
+    assert stats.get("a date without a year (and no story date) against a dated one") == 1
+
+
+def test_a_day_without_a_year_says_so():
+    text = "The summit opened on March 3 in Geneva. Delegates said the summit, which began on March 5, would last a week."
+    dates = [c.normalized for c in checker.check(text).claims if c.kind == "date"]
+    assert dates == ["March 3, year not given", "March 5, year not given"]
+
+
+def test_a_duration_against_days_without_years():
+    found = checker.check("The six-week strike began on March 3 and ended on March 30.").conflicts
+    assert [c.rule for c in found] == ["DUR002"]

@@ -272,6 +272,19 @@ def _reference(doc_text: str, published: dt.date | None) -> dt.date | None:
     return published
 
 
+# The year given to a date printed without one in a story without a date: a leap year,
+# so that February 29 is a day.
+NOMINAL_YEAR = 2000
+
+
+def _valid(it: _Item) -> bool:
+    try:
+        dt.date(it.year, it.month, it.day)
+    except ValueError:
+        return False
+    return True
+
+
 def _month_span(y: int, m: int) -> tuple[int, int]:
     first = dt.date(y, m, 1)
     return first.toordinal(), first.toordinal() + calendar.monthrange(y, m)[1] - 1
@@ -467,7 +480,17 @@ def _resolve(text: str, items: list[_Item], ref: dt.date | None) -> None:
         if it.kind == "date" and it.month and it.day:
             if not it.year:
                 if ref is None:
-                    it.resolved = False
+                    if it.linked is not None:
+                        it.resolved = False  # a weekday's year is a guess without an anchor
+                        continue
+                    # No story date and no year: the day still has a month and a day. It is
+                    # placed in one nominal leap year, so two such dates of one event in one
+                    # story are compared ("opened on March 3" ... "began on March 5")
+                    # whatever the year, and never against a date with a year.
+                    it.year = NOMINAL_YEAR
+                    it.data["year_unknown"] = True
+                    it.lo = it.hi = dt.date(it.year, it.month, it.day).toordinal() if _valid(it) else 0
+                    it.resolved = _valid(it)
                     continue
                 tense = _tense(text, it.start, it.end, 0, len(text))
                 if it.linked is not None:

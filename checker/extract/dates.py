@@ -79,6 +79,8 @@ def _doc_claims(ctx: SentenceContext) -> list[tuple[_Item, Claim]]:
                         by_event[key] = it.lo
         kind = "time" if it.kind == "time" else "date"
         normalized = _describe_minutes(it) if kind == "time" else _describe_days(it.lo, it.hi)
+        if it.data.get("year_unknown"):
+            normalized = dt.date.fromordinal(int(it.lo)).strftime("%B %-d") + ", year not given"
         data: dict[str, Any] = {
             "phase": phase,
             "distinct": distinct,

@@ -80,6 +80,11 @@ def _comparable(a: Claim, b: Claim, ctx: RuleContext) -> bool:
     if (da != db and da != "a" and (da or db)) or (db not in ("", "a") and db != da):
         ctx.skipped["distinguished instances of an event"] += 1
         return False
+    if bool(a.get("year_unknown")) != bool(b.get("year_unknown")):
+        # "March 3" in a story with no date of its own against "March 5, 2024": which year
+        # the first is in is not known
+        ctx.skipped["a date without a year (and no story date) against a dated one"] += 1
+        return False
     coarse = {"month", "year", "years"}
     ga, gb = a.get("granularity"), b.get("granularity")
     if (ga in coarse or gb in coarse) and ga != gb:
@@ -252,10 +257,12 @@ DATE_MISMATCH = Rule(
         "What it flags: two dates of the same event (the same event word or a synonym: "
         "opened/began, blast/explosion, swap/exchange) whose day intervals do not overlap; "
         "relative dates ('on Tuesday', 'last week', 'three weeks ago') are resolved against the "
-        "dateline or publication date first.\n"
+        "dateline or publication date first; in a story with neither, days printed without a year "
+        "are compared with each other ('March 3' ... 'March 5'), whatever the year.\n"
         "Why: a story that dates one event twice is wrong at least once.\n"
         "Not flagged: different events; the date of a statement about an event ('the ministry "
-        "said on Tuesday'); a new event introduced with 'a' or 'an' after an earlier one, or "
+        "said on Tuesday'); a day without a year against a dated one when the story has no date "
+        "(counted in the report's stats); a new event introduced with 'a' or 'an' after an earlier one, or "
         "marked 'previous', 'second', 'next'; the start and the end of an event; dates in one "
         "sentence.\n"
         "Example: 'The summit opened on March 3' ... 'the summit, which began on March 5'."

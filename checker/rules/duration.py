@@ -81,6 +81,11 @@ def _against_dates(ctx: RuleContext) -> Iterator[Finding]:
             continue
         assert start.value is not None and end.value is not None
         span = end.value.lo - start.value.lo
+        if bool(start.get("year_unknown")) != bool(end.get("year_unknown")) or span < 0:
+            # one of the two has no year, or without years the end falls before the start
+            # (December to January): the span is not known
+            ctx.skipped["duration: start and end dates without years to measure between"] += 1
+            continue
         lo, hi = _days(c)
         if (lo - DAY_SLACK <= span + 1 and span - DAY_SLACK <= hi) or (math.isinf(hi) and span >= lo - DAY_SLACK):
             continue
