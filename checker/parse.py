@@ -252,12 +252,17 @@ def _reparse_verbless(nlp: Language, doc: Doc) -> None:
         if after_have is not None:
             swaps[after_have.i] = PROBE_VERB
             continue
-        if any(t.pos_ in ("VERB", "AUX") for t in sent):
+        # A sentence whose root is a noun with no copula ("The council adopted plans on
+        # Wednesday" read as one noun phrase, "adopted" an adjective in it) has lost its
+        # verb as surely as one with none.
+        rootless = sent.root.pos_ not in ("VERB", "AUX") and not any(c.dep_ == "cop" for c in sent.root.children)
+        if any(t.pos_ in ("VERB", "AUX") for t in sent) and not rootless:
             continue
         for t in sent[1:]:
             prev = doc[t.i - 1]
-            if t.pos_ in ("NOUN", "ADJ", "PROPN") and prev.is_alpha and prev.pos_ not in ("DET", "ADP") \
-                    and _past_tense(t.lower_):
+            candidate = t.pos_ in ("NOUN", "ADJ", "PROPN") or (
+                rootless and t.pos_ == "VERB" and t.dep_ in ("amod", "compound"))
+            if candidate and prev.is_alpha and prev.pos_ not in ("DET", "ADP") and _past_tense(t.lower_):
                 swaps[t.i] = PROBE_VERB
                 break
     if not swaps:

@@ -451,6 +451,30 @@ def _scan(text: str, published: dt.date | None) -> list[_Item]:
     return items
 
 
+def weekday_day(text: str, it: _Item, ref: dt.date, verb_tense: str | None) -> int | None:
+    """The day a bare weekday names, counted from the story's date: back for a past
+    event, forward for one to come. "next" and "last" decide first; then the tense of the
+    verb the weekday hangs on, when the parse gives one (verb_tense: "council adopted plans
+    on Wednesday" is past, whatever "plans" suggests); then the words around it. None for
+    "every Monday", "Mondays"."""
+    before = _norm(text[max(0, it.start - 12) : it.start]).split()
+    prev = before[-1] if before else ""
+    if prev in ("every", "each") or text[it.end : it.end + 1] == "s":
+        return None
+    if prev == "next":
+        tense = "future"
+    elif prev == "last":
+        tense = "past"
+    else:
+        tense = verb_tense or _tense(text, it.start, it.end, 0, len(text))
+    r = ref.toordinal()
+    back = (ref.isoweekday() - it.weekday) % 7
+    day = r - back if tense != "future" else r + (it.weekday - ref.isoweekday()) % 7
+    if prev == "last" and back == 0:
+        day -= 7
+    return day
+
+
 def _inherit_years(text: str, items: list[_Item]) -> None:
     """'Friday, August 1, to Monday, August 25, 2025': the year at the end applies to both."""
     lx = lex()
@@ -525,17 +549,10 @@ def _resolve(text: str, items: list[_Item], ref: dt.date | None) -> None:
             if ref is None:
                 it.resolved = False
                 continue
-            before = _norm(text[max(0, it.start - 12) : it.start]).split()
-            prev = before[-1] if before else ""
-            if prev in ("every", "each") or text[it.end : it.end + 1] == "s":
+            day = weekday_day(text, it, ref, None)
+            if day is None:
                 it.resolved = False
                 continue
-            tense = "future" if prev == "next" else "past" if prev == "last" else _tense(text, it.start, it.end, 0, len(text))
-            r = ref.toordinal()
-            back = (ref.isoweekday() - it.weekday) % 7
-            day = r - back if tense != "future" else r + (it.weekday - ref.isoweekday()) % 7
-            if prev == "last" and back == 0:
-                day -= 7
             it.lo = it.hi = day
             it.relative = "weekday"
         elif it.kind == "date" and it.relative:

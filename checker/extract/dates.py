@@ -13,7 +13,7 @@ from functools import cache
 from typing import Any
 
 from ..model import Claim, Interval, Span
-from .calendar import _DATELINE, _Item, _scan, lex
+from .calendar import _DATELINE, _Item, _reference, _scan, lex, weekday_day
 from .context import SentenceContext
 from .events import Event, event_of
 
@@ -35,6 +35,7 @@ def _describe_minutes(it: _Item) -> str:
 def _doc_claims(ctx: SentenceContext) -> list[tuple[_Item, Claim]]:
     text, doc = ctx.text, ctx.doc
     items = _scan(text, doc.published)
+    ref = _reference(text, doc.published)
     item_starts = [i.start for i in items]
     sents = ctx.segments.sentences
     sent_starts = [s.start for s in sents]
@@ -59,6 +60,12 @@ def _doc_claims(ctx: SentenceContext) -> list[tuple[_Item, Claim]]:
         ev = event_of(ctx.document.parse.sentences[si], xs, it.end)
         event, phase, distinct = (ev.key, ev.phase, ev.distinct) if ev is not None else ("", "", "")
         how = ev.how if ev is not None else "no event"
+        if (it.kind == "weekday" and it.linked is None and it.resolved and ev is not None
+                and ev.tense in ("past", "future") and ev.how == "verb" and ref is not None):
+            # the verb's own tense, read from the parse, before the words near the day
+            day = weekday_day(text, it, ref, ev.tense)
+            if day is not None:
+                it.lo = it.hi = day
         if it.kind == "date" and it.relative == "anchored":
             anchor = _anchor(ctx.document.parse.sentences[si], it, si, last_day, by_event)
             if anchor is None:

@@ -283,6 +283,8 @@ def _verb_tense(verb: Token) -> str:
         return ""
     if verb.tag_ == "VBD" or auxes & {"has", "have", "had", "did", "was", "were"}:
         return "past"
+    if verb.tag_ == "VBN" and not auxes and verb.dep_ in ("acl", "amod") and verb.head.pos_ in _NOMINAL:
+        return "past"  # "the plans adopted on Wednesday": a participle on a noun tells an act done
     return ""
 
 
