@@ -260,9 +260,11 @@ def _reparse_verbless(nlp: Language, doc: Doc) -> None:
             continue
         for t in sent[1:]:
             prev = doc[t.i - 1]
-            candidate = t.pos_ in ("NOUN", "ADJ", "PROPN") or (
-                rootless and t.pos_ == "VERB" and t.dep_ in ("amod", "compound"))
-            if candidate and prev.is_alpha and prev.pos_ not in ("DET", "ADP") and _past_tense(t.lower_):
+            misread = t.pos_ in ("NOUN", "ADJ", "PROPN") and prev.is_alpha and prev.pos_ not in ("DET", "ADP")
+            # a past tense hung under the root noun as a modifier is the lost main verb
+            demoted = (rootless and t.pos_ == "VERB" and t.dep_ in ("amod", "compound", "acl")
+                       and t.tag_ in ("VBD", "VBN"))
+            if (misread or demoted) and _past_tense(t.lower_):
                 swaps[t.i] = PROBE_VERB
                 break
     if not swaps:

@@ -38,6 +38,8 @@ CASES = [
      "at about 2,900, said their coordinator.", "about 2,900", "count", "toll", 2610, 3190),
     # a number hung on the first noun of a compound counts the compound's head
     ("A convoy of 26 aid trucks reached the city.", "26 aid trucks", "count", "truck", 25.5, 26.5),
+    # a relative clause's "which" is the noun it hangs on: the trial lasted three weeks
+    ("The trial, which lasted three weeks, ended on Friday.", "three weeks", "measure", "trial", 1723680, 1905120),
     # "a year" before "earlier" dates a level; it is no rate
     ("Revenue was $3.2 billion, up from $2.7 billion a year earlier.", "$2.7 billion", "money", "", 2.65e9, 2.75e9),
 ]
