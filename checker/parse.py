@@ -262,7 +262,7 @@ def _reparse_verbless(nlp: Language, doc: Doc) -> None:
             prev = doc[t.i - 1]
             misread = t.pos_ in ("NOUN", "ADJ", "PROPN") and prev.is_alpha and prev.pos_ not in ("DET", "ADP")
             # a past tense hung under the root noun as a modifier is the lost main verb
-            demoted = (rootless and t.pos_ == "VERB" and t.dep_ in ("amod", "compound", "acl")
+            demoted = (rootless and t.pos_ == "VERB" and t.dep_ in ("amod", "compound")
                        and t.tag_ in ("VBD", "VBN"))
             if (misread or demoted) and _past_tense(t.lower_):
                 swaps[t.i] = PROBE_VERB
