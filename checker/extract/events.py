@@ -230,6 +230,8 @@ def _from_parse(toks: list[Token], root: Token, head: Token) -> Event | None:
             return None  # "had", "held", "put": no event of their own
     if phrase in t.classes and phrase != lemma(cur):
         word = phrase  # "gave way": the collapse
+    elif " " in phrase and child(cur, "compound:prt") is not None and lexical.known(phrase, "v"):
+        word = phrase  # "was shut down": the shutdown, not any shutting
     elif lemma(cur) in _light() and obj is not None and obj.pos_ in _NOMINAL and _eventive(obj):
         ev = _noun_event(obj, "light verb")  # "made landfall", "carried out a strike"
         phase = t.phases.get(lemma(cur), "") or ev.phase  # "launched the offer": its start
