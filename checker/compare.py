@@ -62,8 +62,8 @@ def same_thing(a: Claim, b: Claim) -> str | None:
     (one lemma, or one key in lexicon.toml's noun synonyms), "synonym" (WordNet, in
     common senses), "event" (an event noun and the population its verb counts: "the
     death toll" and "people killed"), "valued" (an amount before a noun and a price held
-    by that noun: "the $320m observatory", "the observatory's cost"), "kind" (one is a kind of the other: "employees",
-    "workers"; weak), or None."""
+    by that noun: "the $320m observatory", "the observatory's cost"; weak), "kind" (one is
+    a kind of the other: "employees", "workers"; weak), or None."""
     x, y = a.subject, b.subject
     if not x or not y:
         return None

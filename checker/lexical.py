@@ -76,9 +76,9 @@ def _spellings(word: str) -> tuple[str, ...]:
 
 
 @cache
-def _solid() -> dict[str, str]:
-    """Hyphenated lemmas by their solid spelling ("offline\ta" -> "off-line\ta")."""
-    return {k.replace("-", ""): k for k in _senses() if "-" in k.partition("\t")[0]}
+def _solid() -> frozenset[str]:
+    """Hyphenated lemmas in their solid spelling ("offline\ta" for "off-line\ta")."""
+    return frozenset(k.replace("-", "") for k in _senses() if "-" in k.partition("\t")[0])
 
 
 @cache

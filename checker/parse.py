@@ -215,7 +215,7 @@ def _repair_verbs(doc: Doc) -> None:
             continue
         if t.pos_ != "NOUN":
             continue
-        if _manner_adverb(t.lower_) and not any(True for _ in t.children):
+        if _manner_adverb(t.lower_) and t.n_lefts + t.n_rights == 0:
             # "risen sharply" with "sharply" read as the verb's object: an -ly word WordNet
             # knows only as an adverb is one, whatever the tagger said
             t.pos_, t.tag_ = "ADV", "RB"

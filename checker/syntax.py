@@ -223,6 +223,26 @@ def _reduced_relative(noun: Token) -> Token | None:
     return None
 
 
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
+
+
+def relative_antecedent(verb: Token) -> Token | None:
+    """The noun a relative clause hangs on when the relative pronoun is the clause's
+    subject ("the trial, which lasted three weeks": the trial), else None."""
+    s = subject_of(verb)
+    if s is not None and s.lower_ in RELATIVE_PRONOUNS and verb.dep_ in ("acl:relcl", "advcl:relcl"):
+        return verb.head
+    return None
+
+
+def participle_on_noun(verb: Token) -> bool:
+    """A past participle set right on a noun, with no auxiliary or subject of its own ("the
+    core drilled on Sunday", "the plans adopted on Wednesday"): a passive relative clause
+    cut short, telling an act done to the noun."""
+    return (verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and verb.head.pos_ in ("NOUN", "PROPN")
+            and not any(c.dep_ in ("aux", "aux:pass", "nsubj", "nsubj:pass") for c in _kids(verb)))
+
+
 def possessor(noun: Token) -> Token | None:
     """Whose a noun is: its possessive ("the town's population", "her share")."""
     return child(noun, "nmod:poss")

@@ -513,8 +513,9 @@ def _resolve(text: str, items: list[_Item], ref: dt.date | None) -> None:
                     # whatever the year, and never against a date with a year.
                     it.year = NOMINAL_YEAR
                     it.data["year_unknown"] = True
-                    it.lo = it.hi = dt.date(it.year, it.month, it.day).toordinal() if _valid(it) else 0
                     it.resolved = _valid(it)
+                    if it.resolved:
+                        it.lo = it.hi = dt.date(it.year, it.month, it.day).toordinal()
                     continue
                 tense = _tense(text, it.start, it.end, 0, len(text))
                 if it.linked is not None:

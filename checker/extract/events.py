@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from .. import lexical
 from ..lexicon import data_file, lexicon
-from ..syntax import case_of, child, is_amount, lemma, object_of, subject_of
+from ..syntax import case_of, child, is_amount, lemma, object_of, participle_on_noun, relative_antecedent, subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -206,9 +206,8 @@ def _from_parse(toks: list[Token], root: Token, head: Token) -> Event | None:
     t = _tables()
     if lemma(cur) in t.statement:
         return None  # "the ministry said on Tuesday": the statement's date
-    subj = subject_of(cur)
-    if subj is not None and subj.lower_ in ("which", "that", "who") and cur.dep_ == "acl:relcl":
-        subj = cur.head  # "the trial, which started on January 12": the trial
+    # "the trial, which started on January 12": the trial
+    subj = relative_antecedent(cur) or subject_of(cur)
     obj = object_of(cur)
     carrier = phrase in _CARRIERS or lemma(cur) in t.phases
     if subj is not None and subj.pos_ == "NOUN" and _eventive(subj) and (
@@ -285,7 +284,7 @@ def _verb_tense(verb: Token) -> str:
         return ""
     if verb.tag_ == "VBD" or auxes & {"has", "have", "had", "did", "was", "were"}:
         return "past"
-    if verb.tag_ == "VBN" and not auxes and verb.dep_ in ("acl", "amod") and verb.head.pos_ in _NOMINAL:
+    if participle_on_noun(verb):
         return "past"  # "the plans adopted on Wednesday": a participle on a noun tells an act done
     return ""
 

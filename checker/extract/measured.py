@@ -34,6 +34,7 @@ from ..syntax import (
     of_phrase,
     possessor,
     predicate_of,
+    relative_antecedent,
     subject_of,
 )
 
@@ -153,13 +154,10 @@ def _case(t: Token) -> str:
 
 
 def _thing_of_clause(pred: Token) -> Token | None:
-    s = subject_of(pred)
-    if s is not None and s.lower_ in ("which", "that", "who") and pred.dep_ in ("acl:relcl", "advcl:relcl") \
-            and pred.head.pos_ in _NOUNISH:
-        return pred.head  # "the trial, which lasted three weeks": the trial
-    if s is not None and s.pos_ == "PRON" and s.lower_ in ("it", "they", "which", "that"):
-        return s
-    return s
+    antecedent = relative_antecedent(pred)
+    if antecedent is not None and antecedent.pos_ in _NOUNISH:
+        return antecedent  # "the trial, which lasted three weeks": the trial
+    return subject_of(pred)
 
 
 def _role(unit: Token, pred: Token | None) -> str:

@@ -39,6 +39,8 @@ from ..syntax import (
     modality,
     negated,
     object_of,
+    participle_on_noun,
+    relative_antecedent,
     subject_of,
 )
 from .context import SentenceContext
@@ -229,8 +231,9 @@ def frame(head: Token, sentence: Span | None = None) -> Frame:
         subj = head.head  # "the closed road"
     if head.dep_ in ("acl", "acl:relcl") and head.head.pos_ in ("NOUN", "PROPN") and child(head, *SUBJECTS) is None:
         subj = head.head  # "the bridge, closed since Monday"; "the permit, which was granted"
-    if subj is not None and subj.lower_ in ("which", "that", "who") and head.dep_ in ("acl:relcl", "advcl:relcl"):
-        subj = head.head  # "the east wing, which reopened on Saturday"
+    antecedent = relative_antecedent(head)
+    if antecedent is not None:
+        subj = antecedent  # "the east wing, which reopened on Saturday"
         if subj.pos_ not in ("NOUN", "PROPN"):
             # hung on a verb by the parser: the relative pronoun's antecedent is the noun
             # just before it ("to restore MetSat-4, which has been offline")
@@ -621,7 +624,7 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
         if head.pos_ == "VERB" and f.lemma not in w.ignore and not _carries_speech(head, f.lemma) and (f.obj or subject):
             span = _span(ctx, head, f.head.doc[_obj_index(f)] if f.obj else None)
             agent, patient, passive = subject, f.obj, f.passive
-            if _reduced_passive(head) and not f.obj:
+            if participle_on_noun(head) and not f.obj:
                 # "the core drilled from Silver Creek": the noun is what was drilled, and
                 # who drilled it is not said
                 agent, patient, passive = "", subject, True
@@ -637,13 +640,6 @@ def _until(head: Token) -> bool:
     return any(c.dep_ in ("obl", "advcl", "advmod", "obl:tmod") and any(
         g.lower_ in ("until", "till") and g.dep_ in ("case", "mark") for g in c.children) for c in head.children) \
         or any(c.lower_ in ("until", "till") and c.dep_ in ("mark", "case", "advmod") for c in head.children)
-
-
-def _reduced_passive(head: Token) -> bool:
-    """A past participle right on a noun, with no auxiliary of its own ("the core drilled
-    on Sunday", "the permit granted in June"): a passive relative clause cut short."""
-    return (head.tag_ == "VBN" and head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN")
-            and not any(c.dep_ in ("aux", "aux:pass", "nsubj", "nsubj:pass") for c in head.children))
 
 
 def _carries_speech(head: Token, lemma_: str) -> bool:

@@ -346,9 +346,8 @@ def _own_time(ctx: SentenceContext, t: tuple[int, int, str], m: Measured | None,
     if end <= t[0] and _BACK.search(t[2]):
         # "$3.2bn on Wednesday, up 18% from $2.71bn a year earlier": a time back from the
         # story's own, after a "from" figure, dates that earlier level, not this one
-        between = [x for x in sent.tokens_in(end, t[0])]
         if any(x.lower_ == "from" and x.pos_ == "ADP" and any(o > sent.start_of(x) for o in others if o < t[0])
-               for x in between):
+               for x in sent.tokens_in(end, t[0])):
             return False
     # the time's own phrase is skipped: a misparse hangs apposed figures on a day
     # ("on Monday, about 70% of the nurses")

@@ -119,11 +119,10 @@ def _whole_for(ctx: RuleContext, parts: list[Claim]) -> Claim | None:
     if "partitive" in first.qualifiers:
         # "Sixteen of its buildings ...": the total is a count of buildings, if any.
         earlier = [c for c in earlier if c.subject == first.subject]
-    # "Among the dead were ...": the total is the count of the same event, if one is named.
-    # (an event class, "death", is matched against each count's verb or its class: "Twenty-one
-    # soldiers were killed" ... "Among the dead were ...")
-    # "Fourteen of the trucks carried flour" names the set it divides; what the parts do
-    # need not be what the set did ("a convoy of 26 trucks reached the city")
+    # "Among the dead were ...": the total is the count of the same event, if one is named,
+    # matched by the count's verb or that verb's class ("Twenty-one soldiers were killed").
+    # "Fourteen of the trucks carried flour" names the set it divides: what the parts do
+    # need not be what the set did ("a convoy of 26 trucks reached the city").
     event = _event_of(head) or (None if "partitive" in first.qualifiers
                                 else next((p.get("predicate") for p in parts if p.get("predicate")), None))
     if event:

@@ -35,7 +35,7 @@ def _clock(c: Claim) -> tuple[int, str] | None:
 
 def _hour_gap(a: tuple[int, str], b: tuple[int, str]) -> int:
     d = abs(a[0] - b[0]) % 24
-    return min(d, 24 - d) if d != 12 else 12
+    return min(d, 24 - d)
 
 
 def _slipped_times(ctx: RuleContext) -> Iterator[Finding]:
@@ -53,12 +53,10 @@ def _slipped_times(ctx: RuleContext) -> Iterator[Finding]:
 
 
 def _slips_in(ctx: RuleContext, times: list[Claim]) -> Iterator[Finding]:
-    reported: set[int] = set()
+    clocks = [_clock(c) for c in times]
     for i, b in enumerate(times):
-        for a in times[:i]:
-            if b.start in reported:
-                continue
-            ca, cb = _clock(a), _clock(b)
+        cb = clocks[i]
+        for a, ca in zip(times[:i], clocks[:i], strict=True):
             assert ca is not None and cb is not None
             if ca[1] != cb[1] or ca[1] in _ROUND_MINUTES or _hour_gap(ca, cb) not in _SLIP_HOURS:
                 continue
@@ -73,17 +71,18 @@ def _slips_in(ctx: RuleContext, times: list[Claim]) -> Iterator[Finding]:
                 continue
             if _done_and_to_come(ctx, a, b) or not _comparable(a, b, ctx):
                 continue
-            reported.add(b.start)
+            gap = _hour_gap(ca, cb)
             yield Finding(
                 claims=(a, b),
                 message=(
                     f"'{a.text}' ({a.normalized}) and '{b.text}' ({b.normalized}) are "
-                    f"{_hour_gap(ca, cb)} hour{'s' if _hour_gap(ca, cb) > 1 else ''} apart to the minute: "
+                    f"{gap} hour{'s' if gap > 1 else ''} apart to the minute: "
                     "one time written two ways? Check which is right"
                 ),
                 evidence={"values": [a.normalized, b.normalized], "cause": "an hour apart, same minutes"},
                 max_severity=Severity.WARNING,
             )
+            break  # one finding per later time, against the first it slips from
 
 
 SLIPPED_TIME = Rule(
