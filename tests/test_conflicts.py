@@ -17,6 +17,8 @@ FLAGGED = [
     ("They hold a 200-kilometre front. Along the 200-mile front, shelling went on.", "QTY001"),
     ("The bank approved a €2.5 billion loan. The €250 million loan has conditions.", "QTY001"),
     ("Nine people died, among them four police officers and six civilians.", "ARI001"),
+    # how far parts may overshoot is judged on the figures' intervals, exact counts or not
+    ("14 people died in Tallinn on Monday, among them 1 police officers and 19 civilians.", "ARI001"),
     ("In the survey, 61% backed the plan. The survey also found that 47% were against it.", "ARI002"),
     ("Jane Doe, 63, chairs the board. The 58-year-old Doe was re-elected.", "AGE001"),
 ]

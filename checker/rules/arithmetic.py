@@ -212,12 +212,14 @@ def _part_exceeds(ctx: RuleContext) -> Iterator[Finding]:
         if whole is None or whole.value is None:
             ctx.skipped["list without a stated total"] += 1
             continue
-        low = sum(_least(p) for p in parts)
-        most = _most(whole)
-        if low <= most:
+        least = sum(_least(p) for p in parts)
+        if least <= _most(whole):
             continue
+        # how far beyond is judged on the figures' intervals, as for any restated figure
+        low = sum(p.value.lo for p in parts if p.value)
         count = whole.kind == "count"
-        if not _near(low, most, count) or any(not _near(_least(p), most, count) and _least(p) > most for p in parts):
+        if not _near(low, whole.value.hi, count) or any(p.value and not _near(p.value.lo, whole.value.hi, count) and
+                                                         p.value.lo > whole.value.hi for p in parts):
             ctx.skipped["parts far beyond the figure before them: not its breakdown"] += 1
             continue
         stated = sum(float(p.get("value", 0.0)) for p in parts)
@@ -226,7 +228,7 @@ def _part_exceeds(ctx: RuleContext) -> Iterator[Finding]:
         yield Finding(
             claims=(whole, *parts),
             message=f"'{whole.text}' ({whole.normalized}) is the total, but its parts {listed} add up to {total}",
-            evidence={"whole": whole.normalized, "parts": [p.normalized for p in parts], "sum": low},
+            evidence={"whole": whole.normalized, "parts": [p.normalized for p in parts], "sum": least},
         )
 
 
