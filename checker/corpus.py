@@ -44,6 +44,12 @@ DESKS = (
     "technology",
     "crime",
     "weather",
+    "business",
+    "labour",
+    "maritime",
+    "space",
+    "elections",
+    "housing",
 )
 
 
