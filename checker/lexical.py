@@ -94,9 +94,17 @@ def _pairs(name: str) -> dict[str, str]:
     return {r[0]: r[1] for r in _rows(name)}
 
 
+@cache
+def _hyphenated() -> dict[str, str]:
+    """A hyphenated lemma's key under its solid spelling ("ceasefire\tn": "cease-fire\tn")."""
+    return {k.replace("-", ""): k for k in _senses() if "-" in k.partition("\t")[0]}
+
+
 def synsets(lemma: str, pos: str) -> tuple[str, ...]:
-    """The word's common senses, most common first (pos: n, v, a or r)."""
-    row = _senses().get(f"{lemma.lower()}\t{pos}")
+    """The word's common senses, most common first (pos: n, v, a or r); a word written
+    solid has the senses of its hyphenated lemma ("ceasefire": "cease-fire")."""
+    key = f"{lemma.lower()}\t{pos}"
+    row = _senses().get(key) or _senses().get(_hyphenated().get(key, ""))
     return tuple(row.split(",")) if row else ()
 
 
