@@ -92,8 +92,8 @@ def lex() -> _Lex:
     master = re.compile(
         rf"(?<![A-Za-z0-9])(?=[0-9A-Z]|(?:{triggers})(?![a-z]))(?:"
         rf"(?P<iso>(?<![\w-])(?P<iso_y>{_YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])(?![\w-]))"
-        rf"|(?P<md>(?<![\w-])(?P<md_m>{month_re})[ \t]+(?P<md_d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:.,]\d)(?![\w-])(?:,?[ \t]+(?P<md_y>{_YEAR})(?![\w-]))?)"
-        rf"|(?P<dm>(?<![\w.,-])(?P<dm_d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?P<dm_m>{month_re})(?:,?[ \t]+(?P<dm_y>{_YEAR})(?![\w-]))?)"
+        rf"|(?P<md>(?<![\w-])(?P<md_m>{month_re})[ \t]+(?P<md_d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:[ \t]*[-–][ \t]*(?P<md_d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)?(?![\d:.,]\d)(?![\w-])(?:,?[ \t]+(?P<md_y>{_YEAR})(?![\w-]))?)"
+        rf"|(?P<dm>(?<![\w.,-])(?P<dm_d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:(?:[ \t]*[-–][ \t]*|[ \t]+(?:to|until|till|through)[ \t]+)(?P<dm_d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)?[ \t]+(?:of[ \t]+)?(?P<dm_m>{month_re})(?:,?[ \t]+(?P<dm_y>{_YEAR})(?![\w-]))?)"
         rf"|(?P<t12>(?<![\w.:-])(?P<h12>1[0-2]|0?[1-9])(?:[:.](?P<m12>[0-5]\d))?[ \t]*(?P<ap>[ap]\.m\.|[ap]m(?![\w])|[ap]\.m(?![\w]))(?:[ \t]+(?P<z12>{zone_re})(?![\w])(?:[ \t]+(?i:time))?|[ \t]+(?P<loc12>local[ \t]+time))?)"
         rf"|(?P<t24>(?<![\w.:-])(?P<h24>[01]?\d|2[0-3])(?::(?P<m24a>[0-5]\d)|(?P<m24b>[0-5]\d))[ \t]*(?:(?P<z24>{zone_re})(?![\w])|(?P<loc24>local[ \t]+time|hours|hrs)(?![\w])))"
         r"|(?P<nm>(?<![\w-])(?i:noon|midday|midnight)(?![\w-]))"
@@ -102,7 +102,7 @@ def lex() -> _Lex:
         r"|(?P<nextday>(?<![\w-])(?i:the[ \t]+(?:next|following|previous)[ \t]+day|the[ \t]+day[ \t]+(?:before|after))(?![\w-]))"
         rf"|(?P<rel>(?<![\w-]){rel_re}(?![\w-]))"
         rf"|(?P<span>(?<![\w.,-])(?P<sp_a>{_YEAR})[ \t]*[-–][ \t]*(?P<sp_b>{_YEAR}|\d\d)(?![\w,-]|\.\d))"
-        rf"|(?P<mon>(?<![\w-])(?P<mon_pre>(?i:{mon_pre}))[ \t]+(?P<mon_m>{full_month_re})(?:[ \t]+(?P<mon_y>{_YEAR})(?![\w-]))?)"
+        rf"|(?P<mon>(?<![\w-])(?P<mon_pre>(?i:{mon_pre}))[ \t]+(?P<mon_m>{full_month_re})(?:[ \t]+(?P<mon_y>{_YEAR})(?![\w-])|(?![ \t]+\d)))"
         rf"|(?P<yr>(?<![\w-])(?P<yr_pre>(?i:{yr_pre}))[ \t]+(?P<yr_y>{_YEAR})(?![\w.,’'-]|[ \t]*[-–][ \t]*\d))"
         ")"
     )
@@ -398,6 +398,11 @@ def _scan(text: str, published: dt.date | None) -> list[_Item]:
                 ystr = m.group(f"{g}_y")
                 y = int(ystr) if ystr else 0
             it = _Item("date", m.start(), m.end(), month=mo, day=d, year=y, year_explicit=bool(ystr))
+            last = m.group(f"{g}_d2") if g != "iso" else None
+            if last and int(last) > d:
+                # "June 4-7", "3 to 20 March": one stretch of days
+                it.granularity = "days"
+                it.data["last_day"] = int(last)
             items.append(it)
         elif g in ("t12", "t24", "nm"):
             items.append(_time_item(m, text))
@@ -534,6 +539,11 @@ def _resolve(text: str, items: list[_Item], ref: dt.date | None) -> None:
                 it.resolved = False
                 continue
             it.lo = it.hi = day
+            if it.data.get("last_day"):
+                try:
+                    it.hi = dt.date(it.year, it.month, it.data["last_day"]).toordinal()
+                except ValueError:
+                    it.resolved = False
         elif it.kind == "date" and it.granularity == "month":
             if it.year:
                 it.lo, it.hi = _month_span(it.year, it.month)

@@ -56,13 +56,35 @@ def _mismatch(ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
+def _names_event(event: str, d: Claim) -> bool:
+    """Whether a date belongs to the event a duration measures: the same word, its verb,
+    its event class, or a WordNet synonym or direct kind ("strike", "walkout")."""
+    from .. import lexical
+    from ..extract.events import event_words
+
+    mine = set(event_words(event, "NOUN"))
+    theirs = {d.subject, d.get("event_word", ""), d.get("event_class", "")} - {""}
+    if mine & theirs:
+        return True
+    word = d.get("event_word", "")
+    if not word or " " in event:
+        return False
+    if lexical.synonyms(event, word, "n"):
+        return True
+    kind = lexical.related_kind(event, word, "n")
+    return kind is not None and kind <= 1
+
+
 def _bounds(ctx: RuleContext, event: str, doc: str) -> tuple[Claim | None, Claim | None]:
-    """The exact start and end dates of an event in a document."""
+    """The exact start and end dates of an event in a document; a stretch of days
+    ("June 4-7") gives both."""
     start = end = None
     for d in ctx.of_kind("date"):
-        if d.document != doc or d.value is None or d.value.lo != d.value.hi:
+        if d.document != doc or d.value is None or not _names_event(event, d):
             continue
-        if event not in (d.subject, d.get("event_word")):
+        if d.get("granularity") == "days" and start is None and end is None:
+            return d, d
+        if d.value.lo != d.value.hi:
             continue
         phase = d.get("phase")
         if phase == "start" and start is None:
@@ -80,19 +102,25 @@ def _against_dates(ctx: RuleContext) -> Iterator[Finding]:
         if start is None or end is None:
             continue
         assert start.value is not None and end.value is not None
-        span = end.value.lo - start.value.lo
+        span = end.value.hi - start.value.lo
         if bool(start.get("year_unknown")) != bool(end.get("year_unknown")) or span < 0:
             # one of the two has no year, or without years the end falls before the start
             # (December to January): the span is not known
             ctx.skipped["duration: start and end dates without years to measure between"] += 1
             continue
         lo, hi = _days(c)
-        if (lo - DAY_SLACK <= span + 1 and span - DAY_SLACK <= hi) or (math.isinf(hi) and span >= lo - DAY_SLACK):
+        if start is end:
+            # a stretch of days printed as one ("4-7 June") counts both ends: four days
+            if lo <= span + 1 <= hi or (math.isinf(hi) and span + 1 >= lo):
+                continue
+        elif (lo - DAY_SLACK <= span + 1 and span - DAY_SLACK <= hi) or (math.isinf(hi) and span >= lo - DAY_SLACK):
             continue
         yield Finding(
-            claims=(c, start, end),
-            message=f"'{c.text}' ({c.normalized}) but the {c.subject} ran from '{start.text}' to '{end.text}': "
-                    f"{int(span)} days ({int(span) + 1} counting both)",
+            claims=(c, start) if start is end else (c, start, end),
+            message=(f"'{c.text}' ({c.normalized}) but the {c.subject} ran '{start.text}': {int(span) + 1} days"
+                     if start is end else
+                     f"'{c.text}' ({c.normalized}) but the {c.subject} ran from '{start.text}' to '{end.text}': "
+                     f"{int(span)} days ({int(span) + 1} counting both)"),
             evidence={"stated_days": [lo, hi], "dates": [start.normalized, end.normalized], "span_days": span},
         )
 
@@ -142,9 +170,18 @@ DURATION_VS_DATES = Rule(
     needs=("measure", "date"),
     flags=(
         Example("The 40-day siege began on 3 March 2024. The siege ended on 20 March 2024."),
+        # "It ended": the event the sentence before was about
+        Example("The 40-day siege began on 3 March 2024. It ended on 20 March 2024."),
+        # "from ... to ..." gives the start and the end; "lasted" carries its subject's event
+        Example("The siege lasted 40 days, from 3 March to 20 March 2024."),
+        # a stretch of days written as one date; "was lifted" ends a blockade
+        Example("Leaders gathered for the two-day summit, held from 4 to 7 June 2024."),
+        Example("The 40-day blockade, which began on March 3, 2024, was lifted on March 20, 2024."),
     ),
     passes=(
         Example("The 18-day siege began on 3 March 2024. The siege ended on 20 March 2024."),
+        Example("The siege lasted 18 days, from 3 March to 20 March 2024."),
+        Example("Leaders gathered for the four-day summit, held from 4 to 7 June 2024."),
     ),
     check=_against_dates,
 )
