@@ -340,12 +340,22 @@ def same_event(a: Claim, b: Claim) -> str | None:
     pa, pb = a.get("patient", ""), b.get("patient", "")
     if pa and pa == pb:
         return f"{how}, same object ({pa})"
+    if pa and pb and _restated_head(pa, pb):
+        return f"{how}, same object ({pa} / {pb})"
     if a.get("event_definite") or b.get("event_definite"):
         return f"{how}, named as a known event"
     xa, xb = a.get("agent", ""), b.get("agent", "")
     if xa and xa == xb and not (pa or pb):
         return f"{how}, same actor ({xa})"
     return None
+
+
+def _restated_head(x: str, y: str) -> bool:
+    """One object named again with fewer modifiers ("a health emergency" ... "the
+    emergency"): the shorter is the end of the longer. Two different modifiers of one head
+    ("the rail bridge", "the road bridge") are two things."""
+    short, long = sorted((x.split(), y.split()), key=len)
+    return len(short) < len(long) and long[-len(short):] == short
 
 
 def _phase_of_known(a: Claim, b: Claim) -> str | None:

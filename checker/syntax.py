@@ -108,9 +108,24 @@ def subject_of(pred: Token) -> Token | None:
             cur = cur.head
             continue
         if cur.dep_ in ("acl:relcl", "acl") and cur.head != cur:
-            return cur.head
+            return _set_off_antecedent(cur)
         return None
     return None
+
+
+def _set_off_antecedent(clause: Token) -> Token:
+    """The noun a relative clause or participle modifies. One set off by a comma after
+    "N by M" ("the report by the consortium, published on Nov 13") describes N: the
+    parser hangs it on the nearest noun, but a by-phrase names N's maker, and a clause
+    after the comma is about the phrase as a whole."""
+    noun = clause.head
+    doc = clause.doc
+    first = clause.left_edge.i
+    before = doc[first] if doc[first].is_punct else doc[first - 1] if first > 0 else None
+    if (before is not None and before.text == "," and noun.dep_ in ("nmod", "nmod:agent")
+            and case_of(noun) == "by" and noun.head.pos_ in ("NOUN", "PROPN")):
+        return noun.head
+    return noun
 
 
 def is_amount(t: Token | None) -> bool:
@@ -231,7 +246,7 @@ def relative_antecedent(verb: Token) -> Token | None:
     subject ("the trial, which lasted three weeks": the trial), else None."""
     s = subject_of(verb)
     if s is not None and s.lower_ in RELATIVE_PRONOUNS and verb.dep_ in ("acl:relcl", "advcl:relcl"):
-        return verb.head
+        return _set_off_antecedent(verb)
     return None
 
 
@@ -239,8 +254,14 @@ def participle_on_noun(verb: Token) -> bool:
     """A past participle set right on a noun, with no auxiliary or subject of its own ("the
     core drilled on Sunday", "the plans adopted on Wednesday"): a passive relative clause
     cut short, telling an act done to the noun."""
+    # a relative pronoun anywhere under it ("the summit, which began on ...", misparsed)
+    # makes it a full relative clause
+    # with no other finite verb in the sentence the "participle" is its main verb misread
+    # ("The summit opened on March 3." parsed as one noun phrase)
     return (verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and verb.head.pos_ in ("NOUN", "PROPN")
-            and not any(c.dep_ in ("aux", "aux:pass", "nsubj", "nsubj:pass") for c in _kids(verb)))
+            and not any(c.dep_ in ("aux", "aux:pass", "nsubj", "nsubj:pass") or c.lower_ in RELATIVE_PRONOUNS
+                        for c in _kids(verb))
+            and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in verb.sent if t is not verb))
 
 
 def possessor(noun: Token) -> Token | None:

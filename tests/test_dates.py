@@ -41,7 +41,18 @@ EXTRACTION = [
     # the verb's tense, not "plans", says the day is past; the parser's noun phrase is repaired
     ("The council adopted plans on Wednesday to widen the road.", "2024-05-31", "Wednesday", "date", "2024-05-29", "adopt"),
     ("The plans adopted on Wednesday will cost $4m.", "2024-05-31", "Wednesday", "date", "2024-05-29", "adopt"),
-    ("Contracts ran from 2019-2021.", None, "2019-2021", "date", "2019-01-01..2021-12-31", "run"),
+    # "ran" only carries the event its subject names, as "lasted" does
+    ("Contracts ran from 2019-2021.", None, "2019-2021", "date", "2019-01-01..2021-12-31", "contract"),
+    # a stretch of days is one date; "from" before a month and a day is no month
+    ("Leaders met at a summit on June 4-7, 2024.", None, "June 4-7, 2024", "date", "2024-06-04..2024-06-07", "meet"),
+    ("The summit, held from 4 to 7 June 2024, was long.", None, "4 to 7 June 2024", "date", "2024-06-04..2024-06-07", "summit"),
+    ("The summit ran from June 4 to June 7, 2024.", None, "June 4", "date", "2024-06-04", "summit"),
+    # a pronoun subject of a phase verb takes up the event of the sentence before
+    ("The siege began on 3 March 2024. It ended on 20 March 2024.", None, "20 March 2024", "date", "2024-03-20", "siege"),
+    # a comma-set participle after "N by M" is about N; a passive act on a thing is an event
+    ("The report by the consortium, published on Nov 13, found no peak.", "2024-11-20", "Nov 13", "date", "2024-11-13", "publish"),
+    # the verb's tense picks the year of a date printed without one
+    ("Officials said the emergency declared on December 31 would end soon.", "2000-01-03", "December 31", "date", "1999-12-31", "declare"),
     ("The truce was signed on March 3. Two days later the talks collapsed.", "2025-03-06", "Two days later", "date", "2025-03-05", "collapse"),
     ("The summit opened on March 3. The vote came a week after the summit.", "2025-03-20", "a week after", "date", "2025-03-10", "vote"),
     ("The main blast, at 3:40 a.m., destroyed a hall.", None, "3:40 a.m.", "time", "03:40", "explosion"),
@@ -161,7 +172,7 @@ TEMPLATES = [
     "The summit opened on {d0:%B %-d}. Delegates said the summit, which began on {d2:%B %-d}, would last a week.",
     "The court ruled on {wd1}. The {d3:%B %-d} ruling was split.",
     "The attack on {wd0}, {d0:%B %-d} killed seven. The blast at 3:40 a.m. on {wd0} woke residents. The 4:40 a.m. explosion was heard miles away.",
-    "Officials said the emergency declared on {d0:%B %-d} would end soon. Since the emergency was declared last week, teams have sprayed 600,000 homes.",
+    "Officials said the emergency declared on {d0:%B %-d} would end soon. Since the emergency was declared three days ago, teams have sprayed 600,000 homes.",
     "A missile hit the port at 9:25 p.m. on {wd1}. The port reopened about 10 hours after the 10:25 p.m. strike, the governor said on {wd0}.",
 ]
 

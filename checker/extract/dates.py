@@ -13,7 +13,7 @@ from functools import cache
 from typing import Any
 
 from ..model import Claim, Interval, Span
-from .calendar import _DATELINE, _Item, _reference, _scan, lex, weekday_day
+from .calendar import _DATELINE, _Item, _pick_year, _reference, _scan, lex, weekday_day
 from .context import SentenceContext
 from .events import Event, event_of
 
@@ -60,12 +60,21 @@ def _doc_claims(ctx: SentenceContext) -> list[tuple[_Item, Claim]]:
         ev = event_of(ctx.document.parse.sentences[si], xs, it.end)
         event, phase, distinct = (ev.key, ev.phase, ev.distinct) if ev is not None else ("", "", "")
         how = ev.how if ev is not None else "no event"
+        if phase in ("", "during") and it.kind == "date" and it.granularity != "days":
+            phase = _span_end(text, s.start, xs) or phase
         if (it.kind == "weekday" and it.linked is None and it.resolved and ev is not None
                 and ev.tense in ("past", "future") and ev.how == "verb" and ref is not None):
             # the verb's own tense, read from the parse, before the words near the day
             day = weekday_day(text, it, ref, ev.tense)
             if day is not None:
                 it.lo = it.hi = day
+        if (it.kind == "date" and it.month and it.day and not it.year_explicit and it.linked is None
+                and it.data.get("year_from") == "publication" and ev is not None
+                and ev.how in ("verb", "subject", "light verb")
+                and ev.tense in ("past", "future") and ref is not None and it.resolved):
+            # the verb's own tense, read from the parse, picks the year of a date printed
+            # without one ("declared on December 31" in a January story: last year's)
+            _repick_year(it, ref, ev.tense)
         if it.kind == "date" and it.relative == "anchored":
             anchor = _anchor(ctx.document.parse.sentences[si], it, si, last_day, by_event)
             if anchor is None:
@@ -97,10 +106,12 @@ def _doc_claims(ctx: SentenceContext) -> list[tuple[_Item, Claim]]:
             "agent": ev.agent if ev is not None else "",
             "patient": ev.patient if ev is not None else "",
             "event_definite": bool(ev is not None and ev.definite),
-            "event_change": bool(ev is not None and (_measure_change(ev) or ev.how == "subject of a change")),
+            "event_change": bool(ev is not None and (_measure_change(ev, it.granularity) or ev.how == "subject of a change")),
             "event_period": bool(ev is not None and _of_a_period(ev)),
             "event_plural": bool(ev is not None and ev.plural),
             "event_tense": ev.tense if ev is not None else "",
+            "event_by_day": bool(ev is not None and ev.by_day),
+            "event_told": bool(ev is not None and ev.how in ("verb", "light verb", "subject") and not ev.reduced),
             "attributive": how == "attributive",
             "baseline": _BASELINE.search(text, max(0, xs - 24), xs) is not None,
             # "the 1986 final quarter": a year naming which period, the period is the date
@@ -134,6 +145,37 @@ def _doc_claims(ctx: SentenceContext) -> list[tuple[_Item, Claim]]:
             )
         )
     return out
+
+
+def _repick_year(it: _Item, ref: dt.date, tense: str) -> None:
+    year, ambiguous = _pick_year(it.month, it.day, ref, tense)
+    if year == it.year:
+        return
+    span = int(it.hi - it.lo)
+    try:
+        it.lo = dt.date(year, it.month, it.day).toordinal()
+    except ValueError:
+        return
+    it.hi = it.lo + span
+    it.year = year
+    it.data["year_ambiguous"] = ambiguous
+
+
+def _span_end(text: str, sent_start: int, at: int) -> str:
+    """Which end of a stretch a date is ("ran from 3 March to 20 March", "running since
+    last Tuesday"): "from" or "since" opens it, "to", "until" or "through" after a "from"
+    in the same sentence closes it."""
+    before = text[max(sent_start, at - 12) : at]
+    if _FROM.search(before):
+        return "start"
+    if _TO.search(before) and _FROM_DATE.search(text, sent_start, at):
+        return "end"
+    return ""
+
+
+_FROM = re.compile(r"\b(?:from|since)[ \t]+(?:(?:the|last|early|late|mid)[ \t]+)?$", re.I)
+_TO = re.compile(r"\b(?:to|until|till|through)[ \t]+(?:the[ \t]+)?$", re.I)
+_FROM_DATE = re.compile(r"\bfrom[ \t]+(?:the[ \t]+)?\d|\bfrom[ \t]+[A-Z][a-z]+[ \t]+\d", re.I)
 
 
 _ON_DAY = re.compile(r"[ \t]*(?:,[ \t]*)?(?:on[ \t]+|(?:late|early)[ \t]+on[ \t]+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?[ \t]*)?")
@@ -257,16 +299,18 @@ _PERIOD_AFTER = re.compile(r"(?:[ \t]+(?:first|second|third|fourth|final|last|la
 _BASELINE = re.compile(r"\b(?:from|than|compared\s+with|compared\s+to|against|versus|vs\.?)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
 
 
-def _measure_change(ev: Event) -> bool:
+def _measure_change(ev: Event, granularity: str = "day") -> bool:
     """A rise, fall or standstill of something measured, with nothing acted on ("prices
     rose in January", "the rise in February"): such a change happens every period, so the
     date says which one it is, never that two mentions disagree. "The bank cut rates on
-    Tuesday" has an object: an act, dated once."""
+    Tuesday" has an object: an act, dated once; dated by a whole month or year ("slowed
+    money supply growth in January") it is a period's change again."""
     from .predications import words
 
     w = words()
-    return not ev.patient and (ev.word in w.up or ev.word in w.down or ev.word in w.up_nouns
-                               or ev.word in w.down_nouns or ev.word in w.same)
+    change = (ev.word in w.up or ev.word in w.down or ev.word in w.up_nouns
+              or ev.word in w.down_nouns or ev.word in w.same)
+    return change and (not ev.patient or granularity in ("month", "year", "years"))
 
 
 def _of_a_period(ev: Event) -> bool:

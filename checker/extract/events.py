@@ -31,7 +31,10 @@ if TYPE_CHECKING:
 _NOMINAL = frozenset({"NOUN", "PROPN"})
 # Verbs that carry an event named by their subject ("the summit took place on March 3").
 _CARRIERS = frozenset({"take place", "happen", "occur", "be hold", "come", "fall", "be", "begin", "start", "end",
-                       "open", "close", "finish", "conclude", "get under way", "kick off", "break out", "erupt"})
+                       "open", "close", "finish", "conclude", "get under way", "kick off", "break out", "erupt",
+                       # verbs of how long an event went on ("the siege lasted 40 days")
+                       "last", "run", "continue", "go on", "drag on"})
+_DURING = frozenset({"last", "run", "continue", "go on", "drag on"})
 # Prepositions that make the noun after a relative date its anchor ("a week after the
 # summit", "two days before the vote").
 _ANCHOR_CASES = frozenset({"after", "before", "since", "until", "till", "following", "prior to"})
@@ -51,6 +54,8 @@ class Event:
     definite: bool = False  # named as a known event ("the launch", "Saturday's strike")
     plural: bool = False  # a plural event noun ("housing starts", "marketings"): many events
     tense: str = ""  # a verb's: "past" (done), "future" (to come) or "" (neither said)
+    by_day: bool = False  # a noun named by its day ("Saturday's collapse", "today's talks")
+    reduced: bool = False  # told by a participle on a noun ("talks held last Sunday")
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,8 +145,8 @@ def _phrase(pred: Token) -> str:
     obj = child(pred, "obj")
     if obj is not None and child(obj, "det") is None and f"{base} {obj.lower_}" in (_CARRIERS | _tables().classes.keys()):
         return f"{base} {obj.lower_}"
-    if child(pred, "aux:pass") is not None and base == "hold":
-        return "be hold"
+    if base == "hold" and (child(pred, "aux:pass") is not None or participle_on_noun(pred)):
+        return "be hold"  # "the summit was held", "the summit, held from 4 to 7 June'
     return base
 
 
@@ -188,6 +193,8 @@ def _from_parse(toks: list[Token], root: Token, head: Token) -> Event | None:
     if root.dep_ in ("nmod:poss", "compound", "amod", "nummod", "nmod", "nmod:unmarked") and head.pos_ in _NOMINAL:
         if _eventive(head):
             return _noun_event(head, "attributive")
+        if _before_its_verb(toks, head):
+            head = head.head  # "Slovenia's parliament on Wednesday approved": the approval
     # Clausal: the verb the date hangs on, through any chain of nominals ("in a strike at
     # about 9:40 p.m.": the strike; "on Monday": the verb). "A week after the summit":
     # the summit is the anchor, not the event.
@@ -204,14 +211,21 @@ def _from_parse(toks: list[Token], root: Token, head: Token) -> Event | None:
         return None
     phrase = _phrase(cur)
     t = _tables()
-    if lemma(cur) in t.statement:
+    if lemma(cur) in t.statement and not _acts_on_thing(cur):
         return None  # "the ministry said on Tuesday": the statement's date
     # "the trial, which started on January 12": the trial
     subj = relative_antecedent(cur) or subject_of(cur)
+    if subj is not None and subj.lower_ in ("it", "they") and (phrase in _CARRIERS or lemma(cur) in t.phases):
+        # "The siege began on 3 March. It ended on 20 March.": the event the sentence before
+        # was about
+        subj = _previous_topic(cur) or subj
     obj = object_of(cur)
     carrier = phrase in _CARRIERS or lemma(cur) in t.phases
+    # "a poll published on Friday", "the strike called for Monday": what was done to an
+    # event noun is dated, not the event
+    acted_on = child(cur, "aux:pass") is not None or participle_on_noun(cur)
     if subj is not None and subj.pos_ == "NOUN" and _eventive(subj) and (
-        (carrier and child(cur, "obj") is None) or lemma(subj) in t.classes
+        (carrier and child(cur, "obj") is None) or (lemma(subj) in t.classes and not acted_on)
     ):
         # "the summit opened on March 3", "the parade starts at noon": a verb that only
         # carries an event gives it its subject; "the quake hit at 11:11 p.m.", "the main
@@ -219,9 +233,10 @@ def _from_parse(toks: list[Token], root: Token, head: Token) -> Event | None:
         ev = _noun_event(subj, "subject")
         # "sales rose in February": a measure's change, dated by the period it covers
         how = "subject of a change" if _changes(cur) else "subject"
-        phase = t.phases.get(_phrase(cur)) or t.phases.get(lemma(cur), ev.phase)  # "kicked off": its start
+        # "kicked off": its start; "continues on Friday": a day within it, no point of it
+        phase = t.phases.get(_phrase(cur)) or ("during" if phrase in _DURING else t.phases.get(lemma(cur), ev.phase))
         return Event(ev.key, ev.word, ev.cls, phase, ev.agent, ev.patient, ev.distinct,
-                     how, ev.definite, ev.plural, _verb_tense(cur))
+                     how, ev.definite, ev.plural, _verb_tense(cur), reduced=participle_on_noun(cur))
     if phrase in _CARRIERS and lemma(cur) in ("be", "take", "happen", "occur", "come"):
         return None
     if lemma(cur) in _light() and phrase not in t.classes:
@@ -231,8 +246,11 @@ def _from_parse(toks: list[Token], root: Token, head: Token) -> Event | None:
         word = phrase  # "gave way": the collapse
     elif " " in phrase and child(cur, "compound:prt") is not None and lexical.known(phrase, "v"):
         word = phrase  # "was shut down": the shutdown, not any shutting
-    elif lemma(cur) in _light() and obj is not None and obj.pos_ in _NOMINAL and _eventive(obj):
-        ev = _noun_event(obj, "light verb")  # "made landfall", "carried out a strike"
+    elif (lemma(cur) in _light() or t.phases.get(lemma(cur))) and obj is not None and obj.pos_ in _NOMINAL \
+            and _eventive(obj):
+        # "made landfall", "carried out a strike"; "began a strike", "lifted the siege": the
+        # event noun is the event, the verb at most its start or end
+        ev = _noun_event(obj, "light verb")
         phase = t.phases.get(lemma(cur), "") or ev.phase  # "launched the offer": its start
         return Event(ev.key, ev.word, ev.cls, phase, _head_key(subj), ev.patient, ev.distinct, "light verb", ev.definite,
                      tense=_verb_tense(cur))
@@ -263,7 +281,49 @@ def _from_parse(toks: list[Token], root: Token, head: Token) -> Event | None:
         distinct=_distinct(patient) if patient is not None and patient.pos_ in _NOMINAL else "",
         how="verb",
         tense=_verb_tense(cur),
+        reduced=participle_on_noun(cur),
     )
+
+
+def _acts_on_thing(verb: Token) -> bool:
+    """A speech verb done to a thing, not what was said ("the report, published on Nov
+    13", "since the emergency was declared"): the act done to the thing is an event of the
+    story."""
+    if any(c.dep_ in ("ccomp", "parataxis", "xcomp") for c in verb.children):
+        return False
+    # An active speech verb with a noun object ("announced a tender last Friday") is read
+    # as a statement still: its object is as often what was said as a thing acted on.
+    if participle_on_noun(verb):
+        thing = subject_of(verb)
+    elif child(verb, "aux:pass") is not None:
+        thing = child(verb, "nsubj:pass") or relative_antecedent(verb)
+    else:
+        return False
+    return thing is not None and thing.pos_ == "NOUN" and not is_amount(thing)
+
+
+def _previous_topic(verb: Token) -> Token | None:
+    """The event noun a subject pronoun takes up: the subject of the sentence before, when
+    it names an event (centering: a pronoun subject continues the last subject)."""
+    sent = verb.sent
+    if sent.start == 0:
+        return None
+    prev = verb.doc[sent.start - 1].sent
+    subj = next((t for t in prev if t.dep_ in ("nsubj", "nsubj:pass") and t.head == prev.root), None)
+    if subj is not None and subj.pos_ == "NOUN" and _eventive(subj):
+        return subj
+    return None
+
+
+def _before_its_verb(toks: list[Token], noun: Token) -> bool:
+    """A date set between a subject and its verb, wire style ("the parliament on
+    Wednesday approved"): the parser hangs it on the subject, but it dates the verb."""
+    doc = noun.doc
+    nxt = toks[-1].i + 1
+    while nxt < len(doc) and doc[nxt].pos_ in ("ADV", "AUX", "PART"):
+        nxt += 1
+    return (noun.dep_ in ("nsubj", "nsubj:pass") and noun.i < toks[0].i and nxt < len(doc)
+            and doc[nxt] == noun.head and noun.head.pos_ in ("VERB", "AUX"))
 
 
 def _changes(verb: Token) -> bool:
@@ -352,7 +412,10 @@ def _noun_event(noun: Token, how: str) -> Event:
     from ..syntax import definite
 
     word = lemma(noun)
-    agent = next((c for c in noun.children if c.dep_ == "nmod:poss" and c.pos_ in _NOMINAL), None)
+    # "Saturday's collapse", "Sunday night's blaze": a possessive that is a day or a time
+    # says when, not who
+    possessives = [c for c in noun.children if c.dep_ == "nmod:poss" and c.pos_ in _NOMINAL]
+    agent = next((c for c in possessives if not _time_word(c)), None)
     patient = next((c for c in noun.children if c.dep_ in ("nmod", "nmod:unmarked") and case_of(c) == "of"), None)
     t = _tables()
     key = _key_of(word, "n")
@@ -373,7 +436,16 @@ def _noun_event(noun: Token, how: str) -> Event:
         # "housing starts" are many events; "the talks", "hostilities" (a plural WordNet
         # lists as a word of its own) are one
         plural=noun.tag_ in ("NNS", "NNPS") and not lexical.known(noun.lower_, "n"),
+        by_day=any(_time_word(c) for c in possessives),
     )
+
+
+def _time_word(t: Token) -> bool:
+    from ..scope import TIME_NOUNS
+    from .calendar import lex
+
+    low = t.lower_
+    return low in lex().weekdays or low in lex().months or lemma(t) in TIME_NOUNS or t.like_num
 
 
 def _hyphened_phrase(noun: Token) -> str:
