@@ -60,7 +60,8 @@ def _doc_claims(ctx: SentenceContext) -> list[tuple[_Item, Claim]]:
         ev = event_of(ctx.document.parse.sentences[si], xs, it.end)
         event, phase, distinct = (ev.key, ev.phase, ev.distinct) if ev is not None else ("", "", "")
         how = ev.how if ev is not None else "no event"
-        if phase in ("", "during") and it.kind == "date" and it.granularity != "days":
+        # ("since the 9 May verdict": "since" governs the noun the date names, not the date)
+        if phase in ("", "during") and it.kind == "date" and it.granularity != "days" and how != "attributive":
             phase = _span_end(text, s.start, xs) or phase
         if (it.kind == "weekday" and it.linked is None and it.resolved and ev is not None
                 and ev.tense in ("past", "future") and ev.how == "verb" and ref is not None):
@@ -86,6 +87,11 @@ def _doc_claims(ctx: SentenceContext) -> list[tuple[_Item, Claim]]:
             out.append((it, _weekday_claim(ctx, it, s)))
             continue
         if not it.resolved:
+            continue
+        if it.relative and it.relative not in ("anchored", "weekday") and ctx.in_quote(it.start, it.end):
+            # "Today's sentence reflects the terror he caused," the detective said: a
+            # speaker's "today" is the day they spoke, which the story need not give
+            ctx.skip("relative date inside a quotation")
             continue
         if it.kind == "date" and it.lo == it.hi:
             last_day = (si, it.lo, event)

@@ -311,6 +311,12 @@ DATE_MISMATCH = Rule(
         # a day names which of several meetings; "held" tells nothing happened twice
         Example("The gathering was a follow-up to talks held last Sunday in Qatar. No details were given of "
                 "today's talks.", published="1987-03-02"),
+        # a speaker's "today" is the day they spoke
+        Example("A man was jailed for 14 years yesterday for arson. The detective said: \"Today's sentence "
+                "reflects the terror he caused.\"", published="2024-06-29"),
+        # "since" governs the verdict, not its date: a verdict is no start of the trial
+        Example("During the nine-week trial, which opened on 14 March, prosecutors described a scheme. Since the "
+                "9 May verdict, the charity has written to every tenant.", published="2023-05-12"),
         # a continuing event's later day is no point of it
         Example("The inquest opened on Monday before the coroner. The inquest continues on Friday, when the "
                 "jury visits the site.", published="2023-10-31"),
