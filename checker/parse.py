@@ -205,6 +205,7 @@ def _repair_verbs(doc: Doc) -> None:
     copula, is a verb ("Vinyl sales rose 9%", "The quake hit at 11:11"): news verbs that
     are also nouns are where the taggers, trained on little news, go wrong most, and the
     tree is the stronger evidence."""
+    _number_heads(doc)
     for t in doc:
         if t.pos_ == "VERB" and t.tag_ in ("VBZ", "VBP") and t.dep_ in ("nsubj", "nsubj:pass", "obj") \
                 and t.head.pos_ in ("VERB", "AUX") and t.head.i > t.i \
@@ -227,10 +228,31 @@ def _repair_verbs(doc: Doc) -> None:
             t.pos_ = "VERB"
 
 
+def _number_heads(doc: Doc) -> None:
+    """A number parsed as the head of the noun right after it ("moved 9,112 troops" with
+    "troops" the number's object): the noun is the head and the number counts it. The
+    parser does this for some numbers and not others, and what a figure counts is read
+    from this one arc."""
+    for t in doc:
+        if t.pos_ != "NUM" or t.dep_ in ("nummod", "ROOT") or t.i + 1 >= len(doc):
+            continue
+        n = doc[t.i + 1]
+        if n.head != t or n.pos_ != "NOUN" or n.dep_ not in ("obj", "nmod", "compound", "appos"):
+            continue
+        head, dep = t.head, t.dep_
+        for c in list(t.children):
+            if c is not n:
+                c.head = head if c.dep_.startswith("obl") else n
+        n.head, n.dep_ = head, dep
+        t.head, t.dep_ = n, "nummod"
+
+
 _HAVE = frozenset({"have", "has", "had", "'ve", "’ve", "having"})
 # The stand-in a past-tense verb the tagger missed is parsed as: a plain regular verb that
 # is both transitive and intransitive ("rose 2%", "rose to 5 mln", "rose sharply").
 PROBE_VERB = "increased"
+# and a present tense's: a plain verb that takes a place, an object or an amount
+PRESENT_PROBE = "remains"
 
 
 def _reparse_verbless(nlp: Language, doc: Doc) -> None:
@@ -267,6 +289,13 @@ def _reparse_verbless(nlp: Language, doc: Doc) -> None:
             if (misread or demoted) and _past_tense(t.lower_):
                 swaps[t.i] = PROBE_VERB
                 break
+            # "The plant sits on the river": a present tense read as a plural noun, right
+            # after its subject's noun and before what a verb takes
+            nxt = doc[t.i + 1] if t.i + 1 < sent.end else None
+            if (misread and prev.pos_ in ("NOUN", "PROPN") and t.tag_ == "NNS" and nxt is not None
+                    and nxt.pos_ in ("ADP", "DET", "NUM", "ADV", "PRON") and _present_tense(t.lower_)):
+                swaps[t.i] = PRESENT_PROBE
+                break
     if not swaps:
         return
     # Only the sentences with a probe are parsed again, one Doc for all of them (a
@@ -293,6 +322,22 @@ def _manner_adverb(form: str) -> bool:
 
     return form.endswith("ly") and lexical.known(form, "r") and not lexical.known(form, "n") \
         and not lexical.known(form, "a")
+
+
+@cache
+def _present_tense(form: str) -> bool:
+    """A third-person present of a verb WordNet knows and no plural noun of it ("sits",
+    "employs"; not "jobs", "plans")."""
+    from . import lexical
+
+    if not form.endswith("s") or form.endswith("ss") or len(form) < 4:
+        return False
+    stems = [form[:-1]]
+    if form.endswith("es"):
+        stems.append(form[:-2])
+    if form.endswith("ies"):
+        stems.append(form[:-3] + "y")
+    return any(lexical.known(st, "v") and not lexical.known(st, "n") for st in stems)
 
 
 @cache

@@ -91,6 +91,9 @@ def test_hyphenated_measure_attaches_to_the_thing_measured():
         ("Officials lifted the curfew on Monday.", "Monday", "lifted"),
         ("Officials lifted the curfew on Monday.", "curfew", "lifted"),
         ("Russia moved 1,500 troops to Kursk.", "1,500", "troops"),
+        # the parser heads some numbers over their noun; the noun is put back on top
+        ("Russia moved 9,112 troops to the border on Monday.", "9,112", "troops"),
+        ("Russia moved 9,112 troops to the border on Monday.", "troops", "moved"),
     ],
 )
 def test_news_constructions(text, word, head):
@@ -106,6 +109,8 @@ def test_news_constructions(text, word, head):
         ("Ortuno said admissions to emergency departments had risen by about 30% this week.", "risen", "VERB"),
         # an -ly word WordNet knows only as an adverb is one
         ("Volcanic earthquakes under Sarapi have risen sharply this week.", "sharply", "ADV"),
+        # a present tense read as a plural noun in a sentence left with no verb
+        ("The plant sits on the river west of the town.", "sits", "VERB"),
     ],
 )
 def test_tagger_repairs(text, word, pos):
