@@ -352,7 +352,11 @@ def _parsed_time(t: Token) -> str:
     from ..scope import MONTHS, TIME_NOUNS
 
     low = t.lower_
-    if not (low in TIME_NOUNS or low in MONTHS or (t.like_num and len(t.text) == 4 and t.text.startswith(("19", "20")))):
+    month = next((c.lower_ for c in t.children if c.lower_ in MONTHS), "") if t.like_num else ""
+    if month and len(t.text) <= 2:
+        # "on January 1", "on 3 March": the parser heads the day with its number
+        low = f"{month} {low}"
+    elif not (low in TIME_NOUNS or low in MONTHS or (t.like_num and len(t.text) == 4 and t.text.startswith(("19", "20")))):
         return ""
     case = case_of(t)
     if case in ("from", "than", "compared with", "compared to", "versus", "vs"):

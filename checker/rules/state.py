@@ -237,8 +237,12 @@ def _plain(state: str) -> str:
 
 
 def _covers(since: str, point: str) -> bool:
-    """Whether a state that began at `since` (a weekday) still held at `point`."""
-    if not since or since == point:
+    """Whether a state that began at `since` (a weekday) still held at `point`. A start not
+    read ("closed since Friday's shelling", "was reopened") covers a day of the story's
+    week, but not a calendar date ("shut down February 2"), which may be long before."""
+    if not since:
+        return not any(ch.isdigit() for ch in point)
+    if since == point:
         return True
     order = {d: i for i, d in enumerate(WEEKDAYS)}
     si, pi = order.get(since.split()[-1]), order.get(point.split()[-1])
