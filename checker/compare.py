@@ -185,7 +185,7 @@ def identity(a: Claim, b: Claim, nearest: bool) -> Identity | str:
     # what it points back to, which is not resolved here, so it is no holder at all
     # (the extractor keys it ""), and "its 37 seats" is no restatement of another's "57 seats"
     pronoun = "pronoun" in (a.get("holder_kind"), b.get("holder_kind"))
-    if ha and hb and ha != hb:
+    if ha and hb and ha != hb and not _same_owner(ha, hb):
         return "different holders"
     share = a.kind == "percent" or "partitive" in a.qualifiers
     # an "actor" with a digit in it ("4th qtr", "A300-600R") is a misparsed table cell
@@ -252,6 +252,19 @@ def identity(a: Claim, b: Claim, nearest: bool) -> Identity | str:
         return "a projection against a level ('expected 31,000', 'added 88,600')"
     if disjoint:
         return Identity(WEAK, "different modifiers")
+    owner = _owner_link(a, b)
+    # "the plant's 1,200 workers", "the refinery's workforce of 1,400": a possessor's
+    # presupposed set is all of it, whatever the clause does with it; a figure a verb acts
+    # on ("sold 300,000 shares") is one act's
+    whole_set = _of_people(a) and any(
+        c.get("definite") and c.get("holder_kind") == "possessor"
+        and c.get("how", "").split("+")[0] in ("nummod", "modifies", "value-of") for c in (a, b))
+    acts_differ = bool(ea and eb and not events and not whole_set)
+    resolved = "resolved" in (a.get("holder_kind"), b.get("holder_kind"))
+    if thing == "kind" and owner and not acts_differ and not resolved:
+        # "the plant's 1,200 workers" ... "1,800 employees at the factory": one group of
+        # one holder, named by a noun and its near kind
+        return Identity(STRONG, f"same holder ({owner}); {a.subject} and {b.subject} are kinds of one another")
     if thing == "kind":
         return Identity(WEAK, f"{a.subject} and {b.subject} are kinds of one another")
     if thing == "valued":
@@ -261,12 +274,15 @@ def identity(a: Claim, b: Claim, nearest: bool) -> Identity | str:
         return Identity(WEAK, "indefinite mention")
     if anaphora:
         return Identity(STRONG, "definite restatement of the nearest mention")
-    if ha and ha == hb and a.get("holder_kind") != "modified" and b.get("holder_kind") != "modified":
+    if owner:
         # a holder has many figures of one noun ("bought 600,000 of its shares", "sold
         # 300,000 shares"): the holder makes them one figure only in one and the same act
-        if ea and eb and not events:
-            return Identity(WEAK, f"same holder ({ha}), different acts")
-        return Identity(STRONG, f"same holder ({ha})")
+        if acts_differ:
+            return Identity(WEAK, f"same holder ({owner}), different acts")
+        if resolved:
+            # "its debts" read as Sudan's: a pronoun's antecedent is a guess, never proof
+            return Identity(WEAK, f"same holder ({owner}) through a pronoun")
+        return Identity(STRONG, f"same holder ({owner})")
     if wa and wa == wb and xa == xb:
         return Identity(STRONG, f"same whole ({wa})")
     pa_, pb_ = a.get("patient", ""), b.get("patient", "")
@@ -279,6 +295,60 @@ def identity(a: Claim, b: Claim, nearest: bool) -> Identity | str:
     if _context_link(a, b):
         return Identity(WEAK, "shared context")
     return Identity(WEAK, "same noun only")
+
+
+def _same_owner(x: str, y: str) -> bool:
+    """Two holders named by one noun, WordNet synonyms or a near kind ("the plant", "the
+    factory"; "the refinery", "the plant")."""
+    from . import lexical
+
+    if x == y:
+        return True
+    if " " in x or " " in y:
+        return False  # "the Ohio plant", "ITT Corp": a named holder is only itself
+    d = lexical.related_kind(x, y)
+    return d is not None and d <= 1
+
+
+def _owner_link(a: Claim, b: Claim) -> str:
+    """The holder two figures share, by the policy of _same_owner: both holders, or one's
+    holder and the other's noun after "at"/"of" ("1,800 employees at the factory"); "" if
+    none. A modified holder ("the 24,000-capacity ground") names a kind, not an owner."""
+    ha, hb = a.get("holder", ""), b.get("holder", "")
+    if "modified" in (a.get("holder_kind"), b.get("holder_kind")):
+        return ""
+    if ha and hb:
+        return ha if _same_owner(ha, hb) else ""
+    one, other = (a, b) if ha else (b, a)
+    h = one.get("holder", "")
+    if not h or not _of_people(a):
+        # shares, tonnes, dollars: a firm's or a ship's own figure and one an act moves
+        # ("3.25 mln Viacom shares") are too often a part and its whole
+        return ""
+    for m in other.get("modifiers", ()):
+        if _same_owner(h, m):
+            return f"{h} / {m}"
+    # "It employs 900 people", "the ground holds 42,000": the subject of a verb of having
+    # is the owner of what it has
+    x = other.get("agent", "")
+    if x and other.get("predicate") in _HAVING and _same_owner(h, x):
+        return f"{h} / {x}"
+    return ""
+
+
+def _of_people(c: Claim) -> bool:
+    """A count of people or of a body of them ("workers", "crew", "workforce"): a holder's
+    people are one group, whatever verb the clause has."""
+    from . import lexical
+
+    if c.kind != "count" or not c.subject:
+        return False
+    noun = c.subject.split()[-1]
+    return noun == "person" or bool(lexical.noun_domains(noun) & {"person", "group"})
+
+
+# Verbs of having: their subject owns the figure they take (a closed class).
+_HAVING = frozenset({"have", "own", "hold", "employ", "house", "seat", "accommodate", "contain", "carry", "keep"})
 
 
 class Pair(NamedTuple):

@@ -387,3 +387,39 @@ def _irregular_nouns() -> dict[str, str]:
     from .lexicon import lexicon
 
     return lexicon().words["nouns"]["irregular"]
+
+
+def pronoun_antecedent(pron: Token) -> Token | None:
+    """What "it" or "its" points back to, by centering: a noun subject earlier in its own
+    sentence ("the refinery cut its workforce"), else the subject of the sentence before
+    ("The refinery opened in 1962. It employs 900 people."). A person is never "it"."""
+    if pron.lower_ not in ("it", "its"):
+        return None
+    sent = pron.sent
+    for t in sent:
+        if t.i >= pron.i:
+            break
+        if t.dep_ in ("nsubj", "nsubj:pass") and _thing_like(t):
+            return _owner_of(t)
+    if sent.start == 0:
+        return None
+    prev = pron.doc[sent.start - 1].sent
+    subj = next((t for t in prev if t.dep_ in ("nsubj", "nsubj:pass") and t.head == prev.root), None)
+    return _owner_of(subj) if subj is not None and _thing_like(subj) else None
+
+
+def _owner_of(subj: Token) -> Token:
+    """"Qatar's output fell ... its quota": a subject's own possessor is what "its" takes
+    up, the subject itself only when it has none."""
+    p = child(subj, "nmod:poss")
+    return p if p is not None and _thing_like(p) else subj
+
+
+def _thing_like(t: Token) -> bool:
+    from . import lexical
+    from .scope import TIME_NOUNS
+
+    if t.pos_ == "PROPN":
+        return True
+    return (t.pos_ == "NOUN" and t.tag_ == "NN" and lemma(t) not in TIME_NOUNS
+            and not lexical.noun_domains(lemma(t)) & {"person", "time"})

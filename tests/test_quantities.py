@@ -20,6 +20,8 @@ CASES = [
     ("Seventy-four settlements fell.", "Seventy-four settlements", "count", "settlement", 73.5, 74.5),
     ("They sent a dozen tanks.", "a dozen tanks", "count", "tank", 11.5, 12.5),
     ("They sent 1,500 troops.", "1,500 troops", "count", "troop", 1450, 1550),
+    # a collective counts its members
+    ("The tanker had 23 crew on board.", "23 crew", "count", "crew", 22.5, 23.5),
     ("Hundreds of people fled.", "Hundreds of people", "count", "person", 200, 1000),
     ("More than 1,000 square kilometers of territory fell.", "More than 1,000 square kilometers", "measure", "territory", 1e9, math.inf),
     ("It holds a 200-kilometre front.", "200-kilometre", "measure", "front", 190_000, 210_000),

@@ -34,6 +34,7 @@ from ..syntax import (
     of_phrase,
     possessor,
     predicate_of,
+    pronoun_antecedent,
     relative_antecedent,
     subject_of,
 )
@@ -80,7 +81,7 @@ class Measured:
     thing_start: int  # document offsets of the thing's head word (-1 when none)
     thing_end: int
     holder: str = ""  # whose: possessor, "of" owner, or the noun a measured noun modifies
-    holder_kind: str = ""  # "possessor", "of", "modified" (the noun a hyphenated count classifies) or "pronoun"
+    holder_kind: str = ""  # "possessor", "of", "modified" (the noun a hyphenated count classifies), "pronoun" or "resolved" (a pronoun's antecedent)
     whole: str = ""  # "N of the M seats": the M (as written)
     partitive: bool = False
     modifiers: tuple[str, ...] = ()
@@ -304,6 +305,8 @@ def measured(sent: ParsedSentence, start: int, end: int, kind: str) -> Measured 
     clause = (sent.offset + pred.left_edge.idx, sent.offset + pred.right_edge.idx + len(pred.right_edge.text))
     event = _event_phrase(pred) if pred.pos_ in ("VERB", "AUX") else ""
     agent_tok = subject_of(pred) if event else None
+    if agent_tok is not None and agent_tok.pos_ == "PRON":
+        agent_tok = pronoun_antecedent(agent_tok) or agent_tok  # "It employs 900 people"
     agent = _lemma(agent_tok) if agent_tok is not None and agent_tok.i not in {t.i for t in toks} else ""
     if agent in _PRONOUNS:
         agent = ""
@@ -434,7 +437,9 @@ def measured(sent: ParsedSentence, start: int, end: int, kind: str) -> Measured 
     if holder is None:
         holder_kind = ""
     elif holder.pos_ == "PRON":
-        holder_kind = "pronoun"  # "its quota": whose it is depends on what "it" points back to
+        # "its quota": whose it is depends on what "it" points back to
+        resolved = pronoun_antecedent(holder)
+        holder, holder_kind = (resolved, "resolved") if resolved is not None else (holder, "pronoun")
     skip = frozenset(ids | ({holder.i} if holder is not None else set()))
     between: set[str] = set()
     if how == "modifies" and ids:

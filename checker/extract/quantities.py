@@ -154,13 +154,18 @@ def _table_line(ctx: SentenceContext, at: int) -> bool:
 
 def _names_one(ctx: SentenceContext, fig: Figure, m: Measured, value: float) -> bool:
     """A number before a singular noun names which one ("the 400 series", "a 0.2 point
-    contribution"), it does not count them; a hyphenated figure ("a 13,000-seat arena")
-    and a noun whose plural is the same word ("30 aircraft") still count."""
+    contribution"), it does not count them; a hyphenated figure ("a 13,000-seat arena"),
+    a noun whose plural is the same word ("30 aircraft") and a collective ("23 crew") still
+    count."""
     if value == 1 or not m.thing or m.thing_start < fig.end:
         return False
     tok = ctx.parsed.token_at(m.thing_start)
     if tok is None or tok.tag_ != "NN" or "-" in ctx.text[fig.end : m.thing_start]:
         return False
+    from .. import lexical
+
+    if "group" in lexical.noun_domains(tok.lower_):
+        return False  # a collective counts its members: "its 23 crew", "40 staff"
     return _has_plural(tok.lower_)
 
 

@@ -130,6 +130,9 @@ MISMATCH = Rule(
         Example("Russia withdrew 1,500 troops from the front. Analysts said the 15,000 troops withdrawn would not be enough."),
         Example("The brigade holds a 200-kilometre front. Commanders say the 200-mile front is stretched thin."),
         Example("The bank approved a €2.5 billion loan on Tuesday. Critics said the €250 million loan came too late."),
+        # one holder's people named by a noun and its near kind, the holder by a synonym
+        Example("The creamery will close with the loss of the plant's 1,200 workers. Managers told the 1,800 "
+                "employees at the factory on Monday."),
     ),
     passes=(
         Example("The convoy travelled 500 miles (805 km). The 805-kilometre journey took two days."),
@@ -139,6 +142,11 @@ MISMATCH = Rule(
         Example("At least 12 people were killed and 40 people were injured in the attack."),
         Example("Qatar's output fell to 180,000 bpd in early March compared with its 285,000 bpd quota. Nigeria's output was about one mln bpd, down from 1.14 mln bpd in February and its quota of 1.238 mln bpd."),
         Example("It wants more banks in San Antonio, where it currently has only 16 member banks, he said. The combination of former archrivals RepublicBank and InterFirst, giving the two banks a virtual lock on the Dallas market, has not changed those plans."),
+        # shares a firm has and shares an act moves are a whole and its part
+        Example("Southland said it bought 600,000 of its shares last year. It sold 300,000 shares in March."),
+        # a pronoun's antecedent is a guess: "its debts" read as Sudan's decides nothing
+        Example("Sudan agreed to service half of its debts in commodities. Officials say 32 pct of Sudan's total "
+                "foreign debt is owed to Arab countries."),
         Example("Itel said it obtained commitments for a six-year secured loan of about 325 mln dlrs. The proceeds will be used to repay the 395 mln dlr bridge loan Merrill Lynch provided for the purchase."),
     ),
     check=_mismatch,
