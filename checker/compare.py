@@ -457,6 +457,11 @@ def _same_word(a: Claim, b: Claim) -> str | None:
         return "one event class"
     if lexical.synonyms(ka, kb, "v") or lexical.synonyms(wa, wb, "n"):
         return "synonyms"
+    # "ran aground" and "the grounding": a phrasal verb's own senses are narrow, and one of
+    # them lists the plain verb ("ground, strand, run aground")
+    for x, y in ((ka, kb), (kb, ka)):
+        if " " in x and " " not in y and any(y in lexical.members(s) for s in lexical.synsets(x, "v")):
+            return "synonyms"
     d = lexical.related_kind(wa, wb, "n")
     if d is not None and d <= 1:
         return "one a kind of the other"

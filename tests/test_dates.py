@@ -56,6 +56,12 @@ EXTRACTION = [
     ("The truce was signed on March 3. Two days later the talks collapsed.", "2025-03-06", "Two days later", "date", "2025-03-05", "collapse"),
     ("The summit opened on March 3. The vote came a week after the summit.", "2025-03-20", "a week after", "date", "2025-03-10", "vote"),
     ("The main blast, at 3:40 a.m., destroyed a hall.", None, "3:40 a.m.", "time", "03:40", "explosion"),
+    # a 24-hour time after "at" with a leading zero or an hour past noon needs no zone
+    ("The train derailed at 06:40 near the village.", None, "06:40", "time", "06:40", "derail"),
+    ("The rocket lifted off at 21:05 local.", None, "21:05 local", "time", "21:05", "lift off"),
+    # a phrasal verb WordNet knows, made with an adverb; a gerund after a time is an act
+    ("The tanker ran aground at 0340 local time.", None, "0340 local time", "time", "03:40", "run aground"),
+    ("Investigators read the log from the 4.40am grounding.", None, "4.40am", "time", "04:40", "ground"),
     ("Residents were woken by the 4:40 a.m. explosion.", None, "4:40 a.m.", "time", "04:40", "explosion"),
     ("The first cloud of particles struck Earth at 16:45 GMT.", None, "16:45 GMT", "time", "16:45 UTC", "strike"),
     ("The quake struck the region at 11:11 p.m. local time.", None, "11:11 p.m. local time", "time", "23:11", "quake"),

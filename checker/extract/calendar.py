@@ -95,7 +95,10 @@ def lex() -> _Lex:
         rf"|(?P<md>(?<![\w-])(?P<md_m>{month_re})[ \t]+(?P<md_d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:[ \t]*[-–][ \t]*(?P<md_d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)?(?![\d:.,]\d)(?![\w-])(?:,?[ \t]+(?P<md_y>{_YEAR})(?![\w-]))?)"
         rf"|(?P<dm>(?<![\w.,-])(?P<dm_d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:(?:[ \t]*[-–][ \t]*|[ \t]+(?:to|until|till|through)[ \t]+)(?P<dm_d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)?[ \t]+(?:of[ \t]+)?(?P<dm_m>{month_re})(?:,?[ \t]+(?P<dm_y>{_YEAR})(?![\w-]))?)"
         rf"|(?P<t12>(?<![\w.:-])(?P<h12>1[0-2]|0?[1-9])(?:[:.](?P<m12>[0-5]\d))?[ \t]*(?P<ap>[ap]\.m\.|[ap]m(?![\w])|[ap]\.m(?![\w]))(?:[ \t]+(?P<z12>{zone_re})(?![\w])(?:[ \t]+(?i:time))?|[ \t]+(?P<loc12>local[ \t]+time))?)"
-        rf"|(?P<t24>(?<![\w.:-])(?P<h24>[01]?\d|2[0-3])(?::(?P<m24a>[0-5]\d)|(?P<m24b>[0-5]\d))[ \t]*(?:(?P<z24>{zone_re})(?![\w])|(?P<loc24>local[ \t]+time|hours|hrs)(?![\w])))"
+        rf"|(?P<t24>(?<![\w.:-])(?P<h24>[01]?\d|2[0-3])(?::(?P<m24a>[0-5]\d)|(?P<m24b>[0-5]\d))[ \t]*(?:(?P<z24>{zone_re})(?![\w])|(?P<loc24>local[ \t]+time|local|hours|hrs)(?![\w])))"
+        # a 24-hour clock time after "at" with no zone: a leading zero or an hour past
+        # noon says it is one ("at 06:40", "at 21:05"), not a score or a ratio
+        rf"|(?P<t24c>(?<=at[ \t])(?P<h24c>0\d|1[3-9]|2[0-3]):(?P<m24c>[0-5]\d)(?![\w:.,]\d|[\w:]))"
         r"|(?P<nm>(?<![\w-])(?i:noon|midday|midnight)(?![\w-]))"
         rf"|(?P<wd>(?<![\w-])(?P<wd_name>{wd_re})(?P<wd_poss>['’]s)?)"
         rf"|(?P<counted>(?<![\w-])(?P<ra_n>{count_re})[ \t]+(?P<ra_u>{unit_re})[ \t]+(?P<ra_dir>(?i:ago|later|earlier|after|before))(?![\w-]))"
@@ -345,6 +348,8 @@ def _time_item(m: re.Match[str], text: str) -> _Item:
         mi = int(m.group("m24a") or m.group("m24b"))
         zone_raw = m.group("z24")
         local = bool(m.group("loc24"))
+    elif m.group("h24c"):
+        h, mi, zone_raw, local = int(m.group("h24c")), int(m.group("m24c")), None, False
     else:
         word = m.group("nm").lower()
         h, mi, zone_raw, local = (0 if word == "midnight" else 12), 0, None, False
@@ -404,7 +409,7 @@ def _scan(text: str, published: dt.date | None) -> list[_Item]:
                 it.granularity = "days"
                 it.data["last_day"] = int(last)
             items.append(it)
-        elif g in ("t12", "t24", "nm"):
+        elif g in ("t12", "t24", "t24c", "nm"):
             items.append(_time_item(m, text))
         elif g == "wd":
             name_end = m.end("wd_name") - (1 if m.group("wd_name").endswith(".") and len(m.group("wd_name")) > 5 else 0)

@@ -119,7 +119,9 @@ def _doc_claims(ctx: SentenceContext) -> list[tuple[_Item, Claim]]:
             "event_by_day": bool(ev is not None and ev.by_day),
             "event_told": bool(ev is not None and ev.how in ("verb", "light verb", "subject") and not ev.reduced),
             "attributive": how == "attributive",
-            "baseline": _BASELINE.search(text, max(0, xs - 24), xs) is not None,
+            # "from December levels" is a baseline; "the log from the 4.40am grounding" names
+            # an event by its time
+            "baseline": how != "attributive" and _BASELINE.search(text, max(0, xs - 24), xs) is not None,
             # "the 1986 final quarter": a year naming which period, the period is the date
             "period_part": it.granularity == "year" and _PERIOD_AFTER.match(text, it.end) is not None,
             "granularity": it.granularity,

@@ -142,6 +142,10 @@ def _phrase(pred: Token) -> str:
     prt = child(pred, "compound:prt")
     if prt is not None:
         return f"{base} {prt.lower_}"
+    # "ran aground", "came ashore": an adverb that makes a phrasal verb WordNet knows
+    adv = next((c for c in pred.children if c.dep_ == "advmod" and c.i == pred.i + 1 and c.is_alpha), None)
+    if adv is not None and lexical.known(f"{base} {adv.lower_}", "v"):
+        return f"{base} {adv.lower_}"
     obj = child(pred, "obj")
     if obj is not None and child(obj, "det") is None and f"{base} {obj.lower_}" in (_CARRIERS | _tables().classes.keys()):
         return f"{base} {obj.lower_}"
@@ -244,7 +248,7 @@ def _from_parse(toks: list[Token], root: Token, head: Token) -> Event | None:
             return None  # "had", "held", "put": no event of their own
     if phrase in t.classes and phrase != lemma(cur):
         word = phrase  # "gave way": the collapse
-    elif " " in phrase and child(cur, "compound:prt") is not None and lexical.known(phrase, "v"):
+    elif " " in phrase and lexical.known(phrase, "v"):
         word = phrase  # "was shut down": the shutdown, not any shutting
     elif (lemma(cur) in _light() or t.phases.get(lemma(cur))) and obj is not None and obj.pos_ in _NOMINAL \
             and _eventive(obj):
@@ -372,8 +376,9 @@ def _noun_after(toks: list[Token]) -> Token | None:
         return None
     for i in range(after, min(after + 3, len(doc))):
         t = doc[i]
-        if t.pos_ in ("NOUN", "VERB") and t.tag_ in ("NN", "NNS", "VBG") and _eventive(t):
-            return t
+        if t.pos_ in ("NOUN", "VERB") and t.tag_ in ("NN", "NNS", "VBG") and (_eventive(t) or (
+                _gerund_of_verb(t.lower_) and not lexical.noun_domains(t.lower_) & _THING_DOMAINS)):
+            return t  # "the 4.40am grounding": a verb's -ing after a clock time is an act
         if t.pos_ not in ("ADJ", "NOUN", "PUNCT") or (t.is_punct and t.text != "-"):
             return None
     return None
@@ -403,6 +408,20 @@ def _eventive(noun: Token) -> bool:
     return "communication" in domains and bool(verbs) and not any(_agentive(word, v) for v in verbs)
 
 
+# What a noun names when it is a thing, not an act ("building", "clothing", "ring").
+_THING_DOMAINS = frozenset({"artifact", "location", "object", "substance", "group", "person", "food", "plant",
+                            "animal", "body", "quantity", "possession"})
+
+
+def _gerund_of_verb(word: str) -> bool:
+    """A noun that is a verb's -ing ("grounding", "sinking", "derailing")."""
+    if not word.endswith("ing") or len(word) < 6:
+        return False
+    stem = word[:-3]
+    cands = (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem)
+    return any(lexical.known(c, "v") for c in cands)
+
+
 def _agentive(noun: str, verb: str) -> bool:
     stems = {verb, verb[:-1]} if verb.endswith("e") else {verb, verb + verb[-1:]}
     return any(noun == s + end for s in stems for end in ("er", "or"))
@@ -419,13 +438,17 @@ def _noun_event(noun: Token, how: str) -> Event:
     patient = next((c for c in noun.children if c.dep_ in ("nmod", "nmod:unmarked") and case_of(c) == "of"), None)
     t = _tables()
     key = _key_of(word, "n")
+    phrasal = _hyphened_phrase(noun)
+    if phrasal and lexical.known(phrasal, "v"):
+        # "the lift-off", "the blast-off": the phrasal verb, not the bare "lift"
+        word = key = phrasal
     return Event(
         key=key,
         word=word,
         cls=t.classes.get(word, ""),
         # "the kick-off", "the start", "the opening": a noun of a phase verb names that
         # phase of the event in hand
-        phase=t.phases.get(_hyphened_phrase(noun) or word, "") or t.phases.get(key, ""),
+        phase=t.phases.get(phrasal or word, "") or ("" if phrasal else t.phases.get(key, "")),
         agent=_head_key(agent) if agent is not None and agent.lower_ not in ("last", "this", "next") else "",
         patient=_head_key(patient),
         distinct=_distinct(noun),

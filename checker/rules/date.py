@@ -154,7 +154,9 @@ def _either(flag: str) -> Callable[[Claim, Claim], bool]:
 def _names_which(a: Claim, b: Claim) -> bool:
     """"the 1997 issue" and "the 1990 issue": a date before a noun says which one."""
     attributive = [bool(a.get("attributive")), bool(b.get("attributive"))]
-    return all(attributive) or (any(attributive) and "year" in (a.get("granularity"), b.get("granularity")))
+    # "this year lending" and "lending last year": a year, named or counted back, says which
+    yearly = any(str(g).split()[-1] in ("year", "years") for g in (a.get("granularity"), b.get("granularity")) if g)
+    return all(attributive) or (any(attributive) and yearly)
 
 
 # Why two dated mentions of one event word are two of its many instances, not one event
@@ -347,6 +349,11 @@ TIME_MISMATCH = Rule(
         Example("The main blast, at 3:40 a.m., destroyed a transformer hall. Residents were woken by the 4:40 a.m. explosion."),
         Example("The first cloud struck at 16:45 GMT on Friday. Magnetometers jumped within minutes of the 17:45 GMT impact."),
         Example("The match kicked off at 7:45 p.m. after a short delay at the turnstiles. The 8:45 p.m. kick-off drew criticism from supporters' groups.", published="2024-05-26"),
+        # "ran aground" is a verb WordNet lists with "ground"; "from the" names the event
+        Example("The tanker ran aground at 0340 local time after losing steering. Investigators are reading the "
+                "log from the 4.40am grounding."),
+        Example("The rocket lifted off at 21:05 local time from Kourou. Crowds on the beach watched the 22:05 local "
+                "lift-off."),
     ),
     passes=(
         Example("The main blast, at 3:40 a.m., destroyed a transformer hall. Residents were woken by the 3:40 a.m. explosion."),
