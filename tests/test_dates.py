@@ -232,3 +232,12 @@ def test_a_day_without_a_year_says_so():
 def test_a_duration_against_days_without_years():
     found = checker.check("The six-week strike began on March 3 and ended on March 30.").conflicts
     assert [c.rule for c in found] == ["DUR002"]
+
+
+def test_a_slipped_conversion_names_the_time_it_converts():
+    # "1:34 p.m. EDT (1734 GMT)" ... "1834 GMT": the slip is against the conversion, and
+    # the editor is shown the time it restates as well
+    text = ("The capsule docked at 1:34 p.m. EDT (1734 GMT), NASA said. Flight controllers said the "
+            "capsule's arrival at 1834 GMT came after a two-hour final approach.")
+    found = [c for c in checker.check(text).conflicts if c.rule == "TIM002"]
+    assert [[x.text for x in c.claims] for c in found] == [["1:34 p.m. EDT", "1734 GMT", "1834 GMT"]]

@@ -73,7 +73,8 @@ def _slips_in(ctx: RuleContext, times: list[Claim]) -> Iterator[Finding]:
                 continue
             gap = _hour_gap(ca, cb)
             yield Finding(
-                claims=(a, b),
+                # "1:34 p.m. EDT (1734 GMT)": the time the conversion restates is named too
+                claims=(*_converted_from(a, times), a, b),
                 message=(
                     f"'{a.text}' ({a.normalized}) and '{b.text}' ({b.normalized}) are "
                     f"{gap} hour{'s' if gap > 1 else ''} apart to the minute: "
@@ -83,6 +84,13 @@ def _slips_in(ctx: RuleContext, times: list[Claim]) -> Iterator[Finding]:
                 max_severity=Severity.WARNING,
             )
             break  # one finding per later time, against the first it slips from
+
+
+def _converted_from(a: Claim, times: list[Claim]) -> tuple[Claim, ...]:
+    """The time in a's sentence, in another zone, that a converts (the same instant)."""
+    assert a.value is not None
+    return tuple(c for c in times if c is not a and c.sentence == a.sentence and c.get("zone") != a.get("zone")
+                 and c.get("zoned") and a.get("zoned") and c.value is not None and c.value.overlaps(a.value))[:1]
 
 
 SLIPPED_TIME = Rule(
