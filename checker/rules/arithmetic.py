@@ -33,6 +33,15 @@ def _stance(text: str, c: Claim) -> str | None:
 # few words that belong to the previous item ("14 carried flour, eight carried water").
 _LIST_GAP = re.compile(r"[^,;:.()\n]{0,70}?(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)(?:[^\W\d_]+[ \t]+){0,3}")
 _OF_BEFORE = re.compile(r"\bof[ \t]+(?:the|those|these|its|their|our|all)?[ \t]*$", re.I)
+# "made up of 220 beds, 140 ...": an "of" that a verb of composition takes opens the
+# parts themselves, not a total before them
+_COMPOSED_OF = re.compile(r"\b(?:made[ \t]+up|consist(?:s|ed|ing)?|compos(?:ed|ing)|compris(?:ed|es|ing)|made)[ \t]+of[ \t]+$", re.I)
+
+
+def _whole_of(text: str, start: int) -> bool:
+    """Whether the figure at start is a total opened by "of" ("Of the 31 miners, ...")."""
+    return (_OF_BEFORE.search(text, max(0, start - 12), start) is not None
+            and _COMPOSED_OF.search(text, max(0, start - 24), start) is None)
 # Links that set figures against each other rather than add them: alternatives,
 # contrasts and comparisons ("120 mln, against 147 mln").
 _OR = re.compile(r"\bor\b|\bbut\b|\bwhile\b|\bwhereas\b|\bcompared\b|\bversus\b|\bvs\b|\bthan\b|\bagainst\b", re.I)
@@ -73,7 +82,7 @@ def enumerations(ctx: RuleContext, kinds: tuple[str, ...]) -> list[list[Claim]]:
             gap = text[prev.end : c.start] if prev else ""
             m = _LIST_GAP.fullmatch(gap) if prev else None
             # A total is never its own part: "Of the 31 miners, 19 ..." or "Nine died, among them".
-            starts_list = prev is not None and (_cues()[0].match(gap) is not None or _OF_BEFORE.search(text, max(0, prev.start - 12), prev.start) is not None)
+            starts_list = prev is not None and (_cues()[0].match(gap) is not None or _whole_of(text, prev.start))
             closes_aside = (len(run) == 1 and re.search(r",[ \t]*and[ \t]", gap) is not None
                             and _ASIDE_OPENS.search(text, max(0, run[0].start - 20), run[0].start) is not None)
             if prev and _same_measure(prev, c) and m and not _OR.search(gap) and not starts_list and not closes_aside:
@@ -108,7 +117,7 @@ def _whole_for(ctx: RuleContext, parts: list[Claim]) -> Claim | None:
         if largest > 10 * float(c.get("value", 0.0)):
             continue  # "four suppliers, of which 162 million": not the total of these parts
         gap = text[c.end : first.start]
-        if after_whole.match(gap) or _OF_BEFORE.search(text, max(0, c.start - 12), c.start):
+        if after_whole.match(gap) or _whole_of(text, c.start):
             return c
     sentence_start = ctx.documents[first.document].text.rfind(".", 0, first.start) + 1
     head = text[sentence_start : first.start]
@@ -314,6 +323,9 @@ PART_EXCEEDS_WHOLE = Rule(
     passes=(
         Example("Nine people died, among them four police officers and five civilians."),
         Example("Twelve people died, including three children."),
+        # "made up of" opens the parts: the first of them is no total
+        Example("It will be made up of 220 general medical beds, 140 surgical beds, 60 critical care beds and 48 "
+                "maternity beds."),
         Example("It will increase weekly flights to nine from May 31, comprising six trans-Siberian flights, including four non-stop flights, and three flights via Anchorage."),
         Example("Consolidated profits were lower at 185 mln francs compared with 200 mln in 1985, of which 120 mln, against 147 mln, was attributable to the group."),
     ),
