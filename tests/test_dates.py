@@ -43,6 +43,8 @@ EXTRACTION = [
     ("The plans adopted on Wednesday will cost $4m.", "2024-05-31", "Wednesday", "date", "2024-05-29", "adopt"),
     # "ran" only carries the event its subject names, as "lasted" does
     ("Contracts ran from 2019-2021.", None, "2019-2021", "date", "2019-01-01..2021-12-31", "contract"),
+    # a sentence's full stop after a month is no abbreviation's
+    ("The outbreak was declared on 12 January.", "2024-03-15", "12 January", "date", "2024-01-12", "declare"),
     # a stretch of days is one date; "from" before a month and a day is no month
     ("Leaders met at a summit on June 4-7, 2024.", None, "June 4-7, 2024", "date", "2024-06-04..2024-06-07", "meet"),
     ("The summit, held from 4 to 7 June 2024, was long.", None, "4 to 7 June 2024", "date", "2024-06-04..2024-06-07", "summit"),

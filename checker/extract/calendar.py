@@ -385,6 +385,10 @@ def _time_item(m: re.Match[str], text: str) -> _Item:
     return item
 
 
+_FULL_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                          "october", "november", "december"})
+
+
 def _scan(text: str, published: dt.date | None) -> list[_Item]:
     """Every date and time expression of the document, years inherited along ranges,
     weekdays linked to their dates, relative expressions resolved."""
@@ -402,7 +406,10 @@ def _scan(text: str, published: dt.date | None) -> list[_Item]:
                 d = int(m.group(f"{g}_d"))
                 ystr = m.group(f"{g}_y")
                 y = int(ystr) if ystr else 0
-            it = _Item("date", m.start(), m.end(), month=mo, day=d, year=y, year_explicit=bool(ystr))
+            end = m.end()
+            if text[end - 1] == "." and text[m.start():end - 1].split()[-1].rstrip(".").lower() in _FULL_MONTHS:
+                end -= 1  # "on 12 January.": the sentence's full stop, not an abbreviation's
+            it = _Item("date", m.start(), end, month=mo, day=d, year=y, year_explicit=bool(ystr))
             last = m.group(f"{g}_d2") if g != "iso" else None
             if last and int(last) > d:
                 # "June 4-7", "3 to 20 March": one stretch of days

@@ -295,14 +295,16 @@ def _acts_on_thing(verb: Token) -> bool:
     story."""
     if any(c.dep_ in ("ccomp", "parataxis", "xcomp") for c in verb.children):
         return False
-    # An active speech verb with a noun object ("announced a tender last Friday") is read
-    # as a statement still: its object is as often what was said as a thing acted on.
+    # An active speech verb acts on its object only when that names an event or a state
+    # of affairs ("declared an outbreak on 12 January"); another noun ("announced a tender
+    # last Friday") is as often what was said as a thing acted on.
     if participle_on_noun(verb):
         thing = subject_of(verb)
     elif child(verb, "aux:pass") is not None:
         thing = child(verb, "nsubj:pass") or relative_antecedent(verb)
     else:
-        return False
+        obj = child(verb, "obj")
+        return obj is not None and obj.pos_ == "NOUN" and _eventive(obj)
     return thing is not None and thing.pos_ == "NOUN" and not is_amount(thing)
 
 

@@ -304,6 +304,9 @@ DATE_MISMATCH = Rule(
         # a passive act on a thing, its head named again with fewer words
         Example("A health emergency was declared in 20 regions on April 2. Since the emergency was "
                 "declared last week, teams have sprayed 600,000 homes.", published="2024-04-25"),
+        # an active speech verb acts on an event it names: declaring an outbreak is an act
+        Example("Health officials declared an outbreak of measles on 12 January. Since the outbreak was declared "
+                "on 19 January, 4,800 extra doses have been given.", published="2024-03-15"),
         # a comma-set participle after "N by M" describes N: the report was published
         Example("The report by the tracker consortium, published on Nov 13 at the summit, found no sign of a peak. "
                 "Since the report was released on Nov 11, delegations have cited it.", published="2024-11-20"),
