@@ -217,8 +217,10 @@ def identity(a: Claim, b: Claim, nearest: bool) -> Identity | str:
     # A dimension of a thing introduced with it ("a 40-metre breach") and named with it
     # again ("the 400-metre breach") is that thing's for the whole story: a length does not
     # change as counts and tolls do, so the restatement may come any number of paragraphs on.
-    attribute = (a.kind == b.kind == "measure" and a.get("how") == b.get("how") == "modifies"
-                 and a.document == b.document)
+    # "a 25-day blockade" ... "the blockade, which lasted six weeks": so is a measure
+    # stated of it in a clause of its own.
+    attribute = (a.kind == b.kind == "measure" and a.get("how") == "modifies"
+                 and b.get("how") in ("modifies", "clause-subject", "copula", "dimension") and a.document == b.document)
     presupposed = how_b in ("nummod", "modifies") or (
         b.kind == "measure" and how_b in ("clause-subject", "copula", "dimension")
     )

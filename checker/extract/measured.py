@@ -249,6 +249,10 @@ def _asserted(pred: Token, sentence: Span) -> bool:
     return True
 
 
+def _holds(clause: Token, ids: set[int]) -> bool:
+    return clause.dep_ in ("acl", "acl:relcl") and any(t.i in ids for t in clause.subtree)
+
+
 def _noun_after_figure(toks: list[Token]) -> Token | None:
     """The noun a figure stands before, between a determiner or possessive and it: up to
     two nouns or adjectives may follow the figure, the last noun being the head."""
@@ -448,7 +452,10 @@ def measured(sent: ParsedSentence, start: int, end: int, kind: str) -> Measured 
         doc = thing.doc
         between = {_lemma(doc[i]) for i in range(max(ids) + 1, thing.i)
                    if doc[i].pos_ in ("NOUN", "ADJ", "PROPN") and not doc[i].is_punct and not _is_time(doc[i])}
-    mods = tuple(sorted(between | {_lemma(m) for m in noun_modifiers(thing, skip) if m.i not in ids and not _is_time(m)}))
+    # "the blockade, which lasted six weeks": a clause that holds the figure is what says
+    # it, not what narrows the thing
+    mods = tuple(sorted(between | {_lemma(m) for m in noun_modifiers(thing, skip)
+                                   if m.i not in ids and not _is_time(m) and not _holds(m, ids)}))
     start_t = sent.start_of(thing)
     det_before = toks[0].doc[toks[0].i - 1] if toks[0].i > 0 else None
     is_definite, is_indefinite = definite(thing), indefinite(thing)

@@ -152,6 +152,23 @@ def _table_line(ctx: SentenceContext, at: int) -> bool:
     return seen[lo]
 
 
+def _aside(ctx: SentenceContext, start: int) -> bool:
+    """Whether the figure at start stands in a non-restrictive relative clause (", which
+    lasted six weeks,")."""
+    from ..syntax import RELATIVE_PRONOUNS
+
+    tok = ctx.parsed.token_at(start)
+    for _ in range(6):
+        if tok is None or tok.head == tok:
+            return False
+        if tok.dep_ == "acl:relcl":
+            first = next(t for t in tok.subtree if not t.is_punct)
+            doc = tok.doc
+            return first.lower_ in RELATIVE_PRONOUNS - {"that"} and first.i > 0 and doc[first.i - 1].text == ","
+        tok = tok.head
+    return False
+
+
 def _names_one(ctx: SentenceContext, fig: Figure, m: Measured, value: float) -> bool:
     """A number before a singular noun names which one ("the 400 series", "a 0.2 point
     contribution"), it does not count them; a hyphenated figure ("a 13,000-seat arena"),
@@ -301,7 +318,10 @@ def _claim(ctx: SentenceContext, fig: Figure, kind: str, m: Measured | None) -> 
         # supported the $320m observatory") presents itself as known: the copy's own words,
         # not what the speaker claims, so no source stands behind it.
         # (A count is different: "said they counted the 12,100 people" is their count.)
-        source=None if definite and m is not None and m.how.split("+")[0] == "modifies" else attribution.source,
+        # So is one in a relative clause set off by commas ("the chamber estimated that the
+        # blockade, which lasted six weeks, had diverted 45,000 trucks"): the writer's aside.
+        source=None if (definite and m is not None and m.how.split("+")[0] == "modifies") or _aside(ctx, fig.start)
+        else attribution.source,
         place=ctx.place_near(fig.start, end, c_lo, c_hi),
         time=nearest([t for t in ctx.times if _own_time(ctx, t, m, fig.start, end) and not _report_date(pred, t[2])],
                      fig.start, end),

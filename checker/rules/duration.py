@@ -144,6 +144,11 @@ DURATION_MISMATCH = Rule(
     needs=("measure",),
     flags=(
         Example("Farmers began a 19-day blockade of the port. The blockade lasted six weeks, the union said."),
+        # a length stated of a thing introduced with one is that thing's all story long; a
+        # relative clause set off by commas is the writer's, not the estimator's
+        Example("Skippers ended a 25-day blockade of the harbour on Wednesday.\n\nFreight was diverted to "
+                "Calais.\n\nFerry operators said bookings were down.\n\nThe chamber of commerce estimated that "
+                "the blockade, which lasted six weeks, had diverted 45,000 trucks."),
     ),
     passes=(
         Example("Farmers began a 40-day blockade of the port. The blockade lasted nearly six weeks."),
