@@ -138,24 +138,10 @@ def quotations(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-# A dateline opening a paragraph: a place in capitals, perhaps a date and an agency, and
-# a dash ("HAMBURG, Oct 17 (dpa) - ", "CARDIFF (PA) - ", "BANGKOK — ").
-_DATELINE = re.compile(
-    r"[A-Z][A-Z.’'\-]+(?:[ \t]+[A-Z][A-Z.’'\-]+){0,3}"
-    r"(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,?[ \t]+\d{4})?)?"
-    r"(?:[ \t]*\([^)\n]{1,30}\))?[ \t]+[-–—]+[ \t]+")
-
-
 def segment(text: str) -> Segments:
     sents: list[Sentence] = []
     for p, (ps, pe) in enumerate(paragraphs(text)):
         for s, e in sentences_in(text, ps, pe):
-            dl = _DATELINE.match(text, s, e) if s == ps else None
-            if dl is not None and dl.end() < e:
-                # the dateline is no part of the sentence after it: parsed as one, its
-                # place becomes the subject ("HAMBURG ... The carrier remains aground")
-                sents.append(Sentence(len(sents), p, s, len(dl.group(0).rstrip()) + s))
-                s = dl.end()
             sents.append(Sentence(len(sents), p, s, e))
     if not sents:
         sents.append(Sentence(0, 0, 0, len(text)))

@@ -10,11 +10,6 @@ CASES = [
     ("J. K. Rowling spoke. She left.", ["J. K. Rowling spoke.", "She left."]),
     ("“We left,” he said. “Then we ran.”", ["“We left,” he said.", "“Then we ran.”"]),
     ("Line one\nLine two continues.\n\nNew paragraph.", ["Line one\nLine two continues.", "New paragraph."]),
-    # a dateline is no part of the sentence after it
-    ("HAMBURG, Oct 17 (dpa) - The carrier remains aground.", ["HAMBURG, Oct 17 (dpa) -", "The carrier remains aground."]),
-    ("CARDIFF (PA) - A man was released on bail.", ["CARDIFF (PA) -", "A man was released on bail."]),
-    ("BANGKOK — An armed group captured the command.", ["BANGKOK —", "An armed group captured the command."]),
-    ("The US said NATO - and others - agreed.", ["The US said NATO - and others - agreed."]),
 ]
 
 
