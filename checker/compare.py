@@ -323,7 +323,7 @@ def _owner_link(a: Claim, b: Claim) -> str:
         return ha if _same_owner(ha, hb) else ""
     one, other = (a, b) if ha else (b, a)
     h = one.get("holder", "")
-    if not h or not _of_people(a):
+    if not h or not _of_people(one):
         # shares, tonnes, dollars: a firm's or a ship's own figure and one an act moves
         # ("3.25 mln Viacom shares") are too often a part and its whole
         return ""

@@ -401,11 +401,17 @@ def pronoun_antecedent(pron: Token) -> Token | None:
             break
         if t.dep_ in ("nsubj", "nsubj:pass") and _thing_like(t):
             return _owner_of(t)
+    subj = previous_subject(pron)
+    return _owner_of(subj) if subj is not None and _thing_like(subj) else None
+
+
+def previous_subject(t: Token) -> Token | None:
+    """The main clause's subject of the sentence before t's, in its Doc (a paragraph)."""
+    sent = t.sent
     if sent.start == 0:
         return None
-    prev = pron.doc[sent.start - 1].sent
-    subj = next((t for t in prev if t.dep_ in ("nsubj", "nsubj:pass") and t.head == prev.root), None)
-    return _owner_of(subj) if subj is not None and _thing_like(subj) else None
+    prev = t.doc[sent.start - 1].sent
+    return next((x for x in prev if x.dep_ in ("nsubj", "nsubj:pass") and x.head == prev.root), None)
 
 
 def _owner_of(subj: Token) -> Token:

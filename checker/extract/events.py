@@ -21,7 +21,17 @@ from typing import TYPE_CHECKING
 
 from .. import lexical
 from ..lexicon import data_file, lexicon
-from ..syntax import case_of, child, is_amount, lemma, object_of, participle_on_noun, relative_antecedent, subject_of
+from ..syntax import (
+    case_of,
+    child,
+    is_amount,
+    lemma,
+    object_of,
+    participle_on_noun,
+    previous_subject,
+    relative_antecedent,
+    subject_of,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -29,12 +39,12 @@ if TYPE_CHECKING:
     from ..parse import ParsedSentence
 
 _NOMINAL = frozenset({"NOUN", "PROPN"})
+# Verbs of how long an event went on ("the siege lasted 40 days"): a date on them is a day
+# within the event ("the inquest continues on Friday"), no point of it.
+_DURING = frozenset({"last", "run", "continue", "go on", "drag on"})
 # Verbs that carry an event named by their subject ("the summit took place on March 3").
 _CARRIERS = frozenset({"take place", "happen", "occur", "be hold", "come", "fall", "be", "begin", "start", "end",
-                       "open", "close", "finish", "conclude", "get under way", "kick off", "break out", "erupt",
-                       # verbs of how long an event went on ("the siege lasted 40 days")
-                       "last", "run", "continue", "go on", "drag on"})
-_DURING = frozenset({"last", "run", "continue", "go on", "drag on"})
+                       "open", "close", "finish", "conclude", "get under way", "kick off", "break out", "erupt"}) | _DURING
 # Prepositions that make the noun after a relative date its anchor ("a week after the
 # summit", "two days before the vote").
 _ANCHOR_CASES = frozenset({"after", "before", "since", "until", "till", "following", "prior to"})
@@ -150,7 +160,7 @@ def _phrase(pred: Token) -> str:
     if obj is not None and child(obj, "det") is None and f"{base} {obj.lower_}" in (_CARRIERS | _tables().classes.keys()):
         return f"{base} {obj.lower_}"
     if base == "hold" and (child(pred, "aux:pass") is not None or participle_on_noun(pred)):
-        return "be hold"  # "the summit was held", "the summit, held from 4 to 7 June'
+        return "be hold"  # "the summit was held", "the summit, held from 4 to 7 June"
     return base
 
 
@@ -311,14 +321,8 @@ def _acts_on_thing(verb: Token) -> bool:
 def _previous_topic(verb: Token) -> Token | None:
     """The event noun a subject pronoun takes up: the subject of the sentence before, when
     it names an event (centering: a pronoun subject continues the last subject)."""
-    sent = verb.sent
-    if sent.start == 0:
-        return None
-    prev = verb.doc[sent.start - 1].sent
-    subj = next((t for t in prev if t.dep_ in ("nsubj", "nsubj:pass") and t.head == prev.root), None)
-    if subj is not None and subj.pos_ == "NOUN" and _eventive(subj):
-        return subj
-    return None
+    subj = previous_subject(verb)
+    return subj if subj is not None and subj.pos_ == "NOUN" and _eventive(subj) else None
 
 
 def _before_its_verb(toks: list[Token], noun: Token) -> bool:
