@@ -287,8 +287,11 @@ DATE_MISMATCH = Rule(
         "Not flagged: different events; the date of a statement about an event ('the ministry "
         "said on Tuesday'); a day without a year against a dated one when the story has no date "
         "(counted in the report's stats); a new event introduced with 'a' or 'an' after an earlier one, or "
-        "marked 'previous', 'second', 'next'; the start and the end of an event; dates in one "
-        "sentence.\n"
+        "marked 'previous', 'second', 'next'; the start and the end of an event; a day within a "
+        "continuing event ('the inquest continues on Friday'); an event named by its day "
+        "('Saturday's collapse', 'today's talks') against anything but a clause telling the act "
+        "on the day next to it; a relative date inside a quotation (the speaker's day); dates in "
+        "one sentence.\n"
         "Example: 'The summit opened on March 3' ... 'the summit, which began on March 5'."
     ),
     needs=("date",),

@@ -165,8 +165,11 @@ DURATION_VS_DATES = Rule(
     summary="A stated duration does not fit the start and end dates the copy gives.",
     doc=(
         "What it flags: an event given a length ('the 40-day siege') and a start and an end "
-        "date ('began on 3 March', 'ended on 20 March') whose distance, counted with or "
-        "without both ends, is not that length.\n"
+        "date ('began on 3 March', 'ended on 20 March'; 'from 3 March to 20 March') whose "
+        "distance, counted with or without both ends, is not that length; or a stretch of days "
+        "printed as one date ('the two-day summit, held from 4 to 7 June'), counted with both "
+        "ends. The event's dates are found by its word, its verb, its class or a WordNet "
+        "synonym, and 'It ended ...' takes up the event of the sentence before.\n"
         "Why: the arithmetic is the reader's too; a wrong length or a wrong date is a slip.\n"
         "Not flagged: events without both dates, dates of other events, approximate lengths "
         "that cover the span ('about six weeks').\n"
