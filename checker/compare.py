@@ -438,7 +438,7 @@ def _phase_of_known(a: Claim, b: Claim) -> str | None:
     if not pa or pa != pb or a.document != b.document:
         return None
     for noun in (a, b):
-        if (noun.get("found_by") == "attributive" and noun.get("event_definite")
+        if (noun.get("found_by") in ("attributive", "after noun") and noun.get("event_definite")
                 and not noun.get("patient") and not noun.get("agent")):
             return f"the {pa} of the event named before"
     return None

@@ -61,7 +61,8 @@ def _doc_claims(ctx: SentenceContext) -> list[tuple[_Item, Claim]]:
         event, phase, distinct = (ev.key, ev.phase, ev.distinct) if ev is not None else ("", "", "")
         how = ev.how if ev is not None else "no event"
         # ("since the 9 May verdict": "since" governs the noun the date names, not the date)
-        if phase in ("", "during") and it.kind == "date" and it.granularity != "days" and how != "attributive":
+        if phase in ("", "during") and it.kind == "date" and it.granularity != "days" \
+                and how not in ("attributive", "after noun"):
             phase = _span_end(text, s.start, xs) or phase
         if (it.kind == "weekday" and it.linked is None and it.resolved and ev is not None
                 and ev.tense in ("past", "future") and ev.how == "verb" and ref is not None):
@@ -118,10 +119,12 @@ def _doc_claims(ctx: SentenceContext) -> list[tuple[_Item, Claim]]:
             "event_tense": ev.tense if ev is not None else "",
             "event_by_day": bool(ev is not None and ev.by_day),
             "event_told": bool(ev is not None and ev.how in ("verb", "light verb", "subject") and not ev.reduced),
-            "attributive": how == "attributive",
+            "attributive": how in ("attributive", "after noun"),
+            # "the 1997 issue", "Saturday's strike": a date before its noun names which one
+            "prenominal": how == "attributive",
             # "from December levels" is a baseline; "the log from the 4.40am grounding" names
             # an event by its time
-            "baseline": how != "attributive" and _BASELINE.search(text, max(0, xs - 24), xs) is not None,
+            "baseline": how not in ("attributive", "after noun") and _BASELINE.search(text, max(0, xs - 24), xs) is not None,
             # "the 1986 final quarter": a year naming which period, the period is the date
             "period_part": it.granularity == "year" and _PERIOD_AFTER.match(text, it.end) is not None,
             "granularity": it.granularity,

@@ -206,7 +206,9 @@ def _from_parse(toks: list[Token], root: Token, head: Token) -> Event | None:
     # "the launch on March 3", "the election of June 9".
     if root.dep_ in ("nmod:poss", "compound", "amod", "nummod", "nmod", "nmod:unmarked") and head.pos_ in _NOMINAL:
         if _eventive(head):
-            return _noun_event(head, "attributive")
+            # "the polls on Sunday", "the launch on March 3": a date after its noun says
+            # when; one before it ("the 1997 issue", "Saturday's strike") names which
+            return _noun_event(head, "after noun" if root.i > head.i else "attributive")
         if _before_its_verb(toks, head):
             head = head.head  # "Slovenia's parliament on Wednesday approved": the approval
     # Clausal: the verb the date hangs on, through any chain of nominals ("in a strike at
@@ -461,7 +463,7 @@ def _noun_event(noun: Token, how: str) -> Event:
         how=how,
         # "its closure" is the closure of whatever "it" is, not one named before
         definite=(definite(noun) and not any(c.dep_ == "nmod:poss" and c.tag_ == "PRP$" for c in noun.children))
-        or (how == "attributive" and _opened_by_determiner(noun)),
+        or (how in ("attributive", "after noun") and _opened_by_determiner(noun)),
         # "housing starts" are many events; "the talks", "hostilities" (a plural WordNet
         # lists as a word of its own) are one
         plural=noun.tag_ in ("NNS", "NNPS") and not lexical.known(noun.lower_, "n"),

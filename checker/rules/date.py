@@ -152,10 +152,17 @@ def _either(flag: str) -> Callable[[Claim, Claim], bool]:
 
 
 def _names_which(a: Claim, b: Claim) -> bool:
-    """"the 1997 issue" and "the 1990 issue": a date before a noun says which one."""
-    attributive = [bool(a.get("attributive")), bool(b.get("attributive"))]
+    """"the 1997 issue" and "the 1990 issue": a date before a noun says which one, as a
+    month or a year after it does ("retail sales in February", "the rule change in
+    December"); a day after it ("the polls on Sunday") says when."""
+    grains = [str(g).split()[-1] for g in (a.get("granularity"), b.get("granularity")) if g]
+    coarse = any(g in ("month", "year", "years") for g in grains)
+    # (times keep both: "a strike at 9:40 p.m." and "the 10:40 p.m. attack" are left to
+    # the slip rule, TIM002)
+    flag = "attributive" if coarse or a.kind == "time" else "prenominal"
+    attributive = [bool(a.get(flag)), bool(b.get(flag))]
     # "this year lending" and "lending last year": a year, named or counted back, says which
-    yearly = any(str(g).split()[-1] in ("year", "years") for g in (a.get("granularity"), b.get("granularity")) if g)
+    yearly = any(g in ("year", "years") for g in grains)
     return all(attributive) or (any(attributive) and yearly)
 
 
@@ -310,6 +317,10 @@ DATE_MISMATCH = Rule(
         # an active speech verb acts on an event it names: declaring an outbreak is an act
         Example("Health officials declared an outbreak of measles on 12 January. Since the outbreak was declared "
                 "on 19 January, 4,800 extra doses have been given.", published="2024-03-15"),
+        # a date after its noun says when ("the polls on Sunday"); only one before it
+        # names which of several
+        Example("Portuguese voters went to the polls on Sunday, four months after the prime minister resigned. "
+                "Analysts said the 3 March election ended an era.", published="2024-03-11"),
         # a comma-set participle after "N by M" describes N: the report was published
         Example("The report by the tracker consortium, published on Nov 13 at the summit, found no sign of a peak. "
                 "Since the report was released on Nov 11, delegations have cited it.", published="2024-11-20"),
