@@ -119,13 +119,22 @@ def _set_off_antecedent(clause: Token) -> Token:
     parser hangs it on the nearest noun, but a by-phrase names N's maker, and a clause
     after the comma is about the phrase as a whole."""
     noun = clause.head
-    doc = clause.doc
-    first = clause.left_edge.i
-    before = doc[first] if doc[first].is_punct else doc[first - 1] if first > 0 else None
-    if (before is not None and before.text == "," and noun.dep_ in ("nmod", "nmod:agent")
+    if (set_off(clause) and noun.dep_ in ("nmod", "nmod:agent")
             and case_of(noun) == "by" and noun.head.pos_ in ("NOUN", "PROPN")):
         return noun.head
     return noun
+
+
+def first_word(clause: Token) -> Token:
+    """The first word of a clause, punctuation the parser hung on it aside."""
+    return next(t for t in clause.subtree if not t.is_punct)
+
+
+def set_off(clause: Token) -> bool:
+    """Whether a clause is set off by a comma before it (", which lasted six weeks",
+    ", published on Nov 13")."""
+    first = first_word(clause)
+    return first.i > 0 and clause.doc[first.i - 1].text == ","
 
 
 def is_amount(t: Token | None) -> bool:

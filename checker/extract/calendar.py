@@ -385,8 +385,15 @@ def _time_item(m: re.Match[str], text: str) -> _Item:
     return item
 
 
-_FULL_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
-                          "october", "november", "december"})
+@cache
+def _full_months() -> frozenset[str]:
+    """Each month's name written in full: the longest of its forms in dates.toml."""
+    months = lex().months
+    longest: dict[int, str] = {}
+    for name, n in months.items():
+        if len(name) > len(longest.get(n, "")):
+            longest[n] = name
+    return frozenset(longest.values())
 
 
 def _scan(text: str, published: dt.date | None) -> list[_Item]:
@@ -407,7 +414,7 @@ def _scan(text: str, published: dt.date | None) -> list[_Item]:
                 ystr = m.group(f"{g}_y")
                 y = int(ystr) if ystr else 0
             end = m.end()
-            if text[end - 1] == "." and text[m.start():end - 1].split()[-1].rstrip(".").lower() in _FULL_MONTHS:
+            if text[end - 1] == "." and text[m.start():end - 1].split()[-1].rstrip(".").lower() in _full_months():
                 end -= 1  # "on 12 January.": the sentence's full stop, not an abbreviation's
             it = _Item("date", m.start(), end, month=mo, day=d, year=y, year_explicit=bool(ystr))
             last = m.group(f"{g}_d2") if g != "iso" else None

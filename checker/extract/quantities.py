@@ -155,16 +155,14 @@ def _table_line(ctx: SentenceContext, at: int) -> bool:
 def _aside(ctx: SentenceContext, start: int) -> bool:
     """Whether the figure at start stands in a non-restrictive relative clause (", which
     lasted six weeks,")."""
-    from ..syntax import RELATIVE_PRONOUNS
+    from ..syntax import RELATIVE_PRONOUNS, first_word, set_off
 
     tok = ctx.parsed.token_at(start)
     for _ in range(6):
         if tok is None or tok.head == tok:
             return False
         if tok.dep_ == "acl:relcl":
-            first = next(t for t in tok.subtree if not t.is_punct)
-            doc = tok.doc
-            return first.lower_ in RELATIVE_PRONOUNS - {"that"} and first.i > 0 and doc[first.i - 1].text == ","
+            return first_word(tok).lower_ in RELATIVE_PRONOUNS - {"that"} and set_off(tok)
         tok = tok.head
     return False
 
