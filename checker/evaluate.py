@@ -36,6 +36,7 @@ class CaseResult:
     case: Case
     found: list[tuple[GoldConflict, Conflict | None, bool]] = field(default_factory=list)
     false_alarms: list[Conflict] = field(default_factory=list)
+    unchecked: list[str] = field(default_factory=list)  # documents the engine failed on
 
 
 def evaluate_case(case: Case) -> CaseResult:
@@ -51,6 +52,8 @@ def evaluate_case(case: Case) -> CaseResult:
         ok = hit is not None and (hit.status == DISPUTED) == (g.kind == "disputed")
         result.found.append((g, hit, ok))
     result.false_alarms = [f for f in report.conflicts if id(f) not in used]
+    # a document the engine failed on is scored as silent; it must also be seen
+    result.unchecked = [case.documents[e["document"]].id for e in report.errors if e.get("code") == "internal_error"]
     return result
 
 
@@ -100,6 +103,7 @@ def score(results: list[CaseResult]) -> dict[str, Any]:
         "traps_warnings_per_1000_words": round(1000 * trap_errors / trap_words, 3) if trap_words else 0.0,
         "false_alarms_per_1000_words": round(1000 * sum(len(r.false_alarms) for r in results) / words, 3) if words else 0.0,
         "disputed": {"gold": disputed_gold, "labelled_correctly": disputed_ok},
+        "documents_unchecked": sorted(f"{r.case.id}/{d}" for r in results for d in r.unchecked),
     }
 
 
@@ -120,6 +124,8 @@ def table(s: dict[str, Any]) -> str:
     rows.append(f"false alarms per 1,000 words: traps {s['traps_false_alarms_per_1000_words']} "
                 f"(warning or worse {s['traps_warnings_per_1000_words']}), all cases {s['false_alarms_per_1000_words']}")
     rows.append(f"disputed conflicts labelled correctly: {s['disputed']['labelled_correctly']} of {s['disputed']['gold']}")
+    if s["documents_unchecked"]:
+        rows.append(f"documents the engine failed on: {', '.join(s['documents_unchecked'])}")
     return "\n".join(rows) + "\n"
 
 
@@ -158,6 +164,8 @@ def regressions(current: dict[str, Any], baseline: dict[str, Any]) -> list[str]:
             bad.append(f"{key} {current[key]} > baseline {baseline[key]}")
     if current["disputed"]["labelled_correctly"] < baseline["disputed"]["labelled_correctly"]:
         bad.append("fewer disputed conflicts labelled correctly than the baseline")
+    if current.get("documents_unchecked"):
+        bad.append(f"documents the engine failed on: {', '.join(current['documents_unchecked'])}")
     return bad
 
 

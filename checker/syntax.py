@@ -127,7 +127,7 @@ def _set_off_antecedent(clause: Token) -> Token:
 
 def first_word(clause: Token) -> Token:
     """The first word of a clause, punctuation the parser hung on it aside."""
-    return next(t for t in clause.subtree if not t.is_punct)
+    return next((t for t in clause.subtree if not t.is_punct), clause)
 
 
 def set_off(clause: Token) -> bool:
