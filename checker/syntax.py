@@ -405,13 +405,17 @@ def pronoun_antecedent(pron: Token) -> Token | None:
     if pron.lower_ not in ("it", "its"):
         return None
     sent = pron.sent
-    for t in sent:
-        if t.i >= pron.i:
-            break
-        if t.dep_ in ("nsubj", "nsubj:pass") and _thing_like(t):
+    before = [t for t in sent if t.i < pron.i]
+    for t in before:
+        if t.dep_ in ("nsubj", "nsubj:pass") and thing_like(t):
             return _owner_of(t)
+    # a subject that cannot be "it" (people, a plural) passes the pronoun to the thing its
+    # clause acts on: "commuters who have used the bridge since it reopened"
+    for t in reversed(before):
+        if t.dep_ == "obj" and thing_like(t) and pron.lower_ == "it":
+            return t
     subj = previous_subject(pron)
-    return _owner_of(subj) if subj is not None and _thing_like(subj) else None
+    return _owner_of(subj) if subj is not None and thing_like(subj) else None
 
 
 def previous_subject(t: Token) -> Token | None:
@@ -427,10 +431,11 @@ def _owner_of(subj: Token) -> Token:
     """"Qatar's output fell ... its quota": a subject's own possessor is what "its" takes
     up, the subject itself only when it has none."""
     p = child(subj, "nmod:poss")
-    return p if p is not None and _thing_like(p) else subj
+    return p if p is not None and thing_like(p) else subj
 
 
-def _thing_like(t: Token) -> bool:
+def thing_like(t: Token) -> bool:
+    """A noun that "it" can stand for: one thing, not a person, a plural or a time."""
     from . import lexical
     from .scope import TIME_NOUNS
 

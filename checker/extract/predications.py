@@ -40,8 +40,10 @@ from ..syntax import (
     negated,
     object_of,
     participle_on_noun,
+    pronoun_antecedent,
     relative_antecedent,
     subject_of,
+    thing_like,
 )
 from .context import SentenceContext
 
@@ -334,6 +336,9 @@ def _times_of(ctx: SentenceContext, head: Token) -> tuple[str, ...]:
     "in March", "January's (fall)", "(the) first-half (fall)"; not baselines."""
     deps = ("obl", "obl:unmarked", "obl:tmod", "nmod:unmarked", "nmod", "nmod:poss", "compound", "amod")
     out = [_parsed_time(c) for c in head.children if c.dep_ in deps]
+    # "reopened at 6 a.m. on Thursday": the parser hangs the day on the clock time
+    out += [_parsed_time(d) for c in head.children if c.dep_ in ("obl", "obl:tmod") and c.like_num
+            for d in c.children if d.dep_ in ("nmod", "nmod:tmod")]
     # "January factory orders fell", "January's fall": a period on the subject is the clause's
     subj = subject_of(head)
     if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
@@ -402,7 +407,14 @@ def _resolve_subject(ctx: SentenceContext, f: Frame) -> str:
             ctx.state["predication_subject"] = f.subject
             if f.subject_tok.pos_ == "PROPN":
                 ctx.state["predication_person"] = f.subject
+            if thing_like(f.subject_tok):
+                ctx.state["predication_thing"] = f.subject
         return f.subject
+    if f.subject == "it" and f.subject_tok is not None:
+        # "it" is one thing, never a person or a plural: its antecedent by the sentence's
+        # structure, else the last such subject
+        ante = pronoun_antecedent(f.subject_tok)
+        return _key(ante) if ante is not None else ctx.state.get("predication_thing", "")
     if f.subject in _PERSONAL:
         return ctx.state.get("predication_person") or ctx.state.get("predication_subject", "")
     return ctx.state.get("predication_subject", "")

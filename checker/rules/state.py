@@ -455,9 +455,15 @@ ANTONYM_STATES = Rule(
         # a state the tagger reads as an adverb; a name set beside the noun; "which" after a verb's object
         Example("Eumetsat said its newest satellite, MetSat-4, had remained online throughout. Engineers were still "
                 "working on Sunday to restore MetSat-4, which has been offline since Friday evening."),
+        # "it" is never the people of its clause: it is the thing they use
+        Example("The Severn Bridge remains closed to all traffic, National Highways said on Wednesday. Commuters "
+                "who have used the bridge since it reopened on Friday said the journey was smooth.", published="2024-03-06"),
     ),
     passes=(
         Example("The bridge was closed on Monday. The bridge reopened on Tuesday after repairs."),
+        # the day hung on the clock time is the reopening's
+        Example("Highway 9 was closed on Tuesday afternoon as flames crossed the road. It reopened at 6 a.m. on "
+                "Thursday, with police escorting traffic.", published="2024-07-26"),
         Example("The port remained open on Wednesday. The airport, closed since Monday, will reopen soon."),
     ),
     check=_antonyms,
