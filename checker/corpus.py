@@ -50,6 +50,8 @@ DESKS = (
     "space",
     "elections",
     "housing",
+    "aviation",
+    "environment",
 )
 
 
