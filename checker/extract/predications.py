@@ -347,7 +347,8 @@ def _times_of(ctx: SentenceContext, head: Token) -> tuple[str, ...]:
     obj = object_of(head)
     # only an object after its verb: a passive subject's "for February" says which bookings
     if obj is not None and obj.i > head.i:
-        out += [_parsed_time(c) for c in obj.children if c.dep_ in ("nmod", "nmod:unmarked")]
+        # ("attend Tuesday's meeting": the occasion's day is the act's)
+        out += [_parsed_time(c) for c in obj.children if c.dep_ in ("nmod", "nmod:unmarked", "nmod:poss")]
     return tuple(sorted({t for t in out if t}))
 
 
@@ -602,6 +603,16 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
             "concessive": _concessive(head) or "",
             "hedged": ctx.attribution_at(ctx.parsed.start_of(head)).hedged,
         }
+        presence = _presence(ctx, f, subject)
+        if presence is not None:
+            out.append(_claim(ctx, "predicate", presence[0], "attend", subject,
+                              # the source stands behind what was done there; where it was
+                              # done is the copy's own framing ("At the meeting, X told ...,
+                              # according to two people"), so the presence is unattributed
+                              {**common, "times": tuple(sorted(set(times) | set(presence[2]))),
+                               "background": True, "lemma": "attend", "negated": False, "subject": subject,
+                               "object": presence[1], "args": (), "passive": False, "until": False,
+                               "presence": True}))
         direction = _direction(f)
         if direction is not None:
             obj_tok = object_of(f.head)
@@ -648,6 +659,29 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
                               {**common, "negated": f.negated, "subject": agent, "object": patient,
                                "args": f.args, "passive": passive, "until": _until(head)}))
     return out
+
+
+def _presence(ctx: SentenceContext, f: Frame, subject: str) -> tuple[tuple[int, int], str, tuple[str, ...]] | None:
+    """A person acting at an occasion was there: "At Tuesday's cabinet meeting, Lindner
+    told colleagues ..." asserts that Lindner attended the meeting, against "did not attend
+    Tuesday's cabinet meeting". The words "at the meeting" and their object are the claim;
+    only an asserted act of a person, in the active voice, is evidence of presence."""
+    head, subj = f.head, f.subject_tok
+    if head.pos_ != "VERB" or f.negated or f.passive or f.modality or not subject or subj is None:
+        return None
+    person = subj.pos_ == "PROPN" or subj.lower_ in ("he", "she", "they", "i", "we") or (
+        subj.pos_ == "NOUN" and "person" in lexical.noun_domains(lemma(subj)))
+    if not person:
+        return None
+    from ..scope import TIME_NOUNS
+
+    for c in head.children:
+        if c.dep_ == "obl" and c.pos_ == "NOUN" and case_of(c) == "at" and lemma(c) not in TIME_NOUNS \
+                and not is_amount(c):
+            words_ = [t for t in c.subtree if not t.is_punct]
+            when = tuple(t for t in (_parsed_time(d) for d in c.children if d.dep_ in ("nmod", "nmod:poss")) if t)
+            return (ctx.parsed.start_of(words_[0]), ctx.parsed.end_of(words_[-1])), _key(c), when
+    return None
 
 
 def _until(head: Token) -> bool:

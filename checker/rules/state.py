@@ -496,6 +496,9 @@ ASSERTED_AND_DENIED = Rule(
         # a speech verb with nothing said under it is an act: testifying, or not
         Example("Kovac, who did not testify at the hearing, has been held at Wandsworth prison since June. "
                 "Testifying at the hearing, Kovac said he feared for his safety."),
+        # a person acting at an occasion was there
+        Example("Holm did not attend Wednesday's board meeting, the bank said. At the board meeting on Wednesday, "
+                "Holm told directors he had lost the confidence of the board, according to two people."),
     ),
     passes=(
         Example("The brigade did not cross the river on Saturday. It crossed the river on Sunday."),
@@ -508,6 +511,11 @@ ASSERTED_AND_DENIED = Rule(
         Example("The exchange will publish imbalances of buy orders placed on 50 major stocks. A large number of buy "
                 "orders were not placed until after 3:30 p.m., which helped send the index up."),
         Example("The brigade did not cross the river. It crossed the border on Sunday."),
+        # another day's meeting; a meeting at which only a thing was done
+        Example("Holm did not attend Tuesday's board meeting, the bank said. At Wednesday's board meeting, Holm "
+                "told directors he had lost the confidence of the board."),
+        Example("Holm did not attend Wednesday's board meeting, the bank said. At the board meeting on Wednesday, "
+                "his resignation was accepted."),
         Example("The United States pressed the IMF to approve a loan for Mexico using economic conditions that have not been broadly used before."),
     ),
     check=_negation,
