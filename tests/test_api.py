@@ -528,3 +528,6 @@ def test_a_documents_source_attributes_its_claims(client: FlaskClient, spec: dic
     assert [(c["rule"], c["status"], c["severity"]) for c in out["conflicts"]] == [("QTY001", "disputed", "info")]
     same = post(client, {"documents": [{**d, "source": "Reuters"} for d in docs]}).get_json()
     assert [c["status"] for c in same["conflicts"]] == ["inconsistent"]
+    # a newsroom's own channels are copy, not parties: a draft against its wire copy
+    own = post(client, {"documents": [{**docs[0], "source": "staff draft"}, {**docs[1], "source": "wire"}]}).get_json()
+    assert [c["status"] for c in own["conflicts"]] == ["inconsistent"]
