@@ -179,8 +179,10 @@ def negated(pred: Token) -> Token | None:
             return c
     for arg in (child(pred, *SUBJECTS), child(pred, "obj")):
         if arg is not None:
-            d = child(arg, "det")
-            if d is not None and d.lower_ in ("no", "neither"):
+            # "no details", and "no more details" however the parser hangs the "no"
+            near = [*arg.children, *(g for c in arg.children if c.dep_ == "amod" for g in c.children)]
+            d = next((c for c in near if c.dep_ in ("det", "advmod") and c.lower_ in ("no", "neither")), None)
+            if d is not None:
                 return d
             if arg.lower_ in ("nothing", "nobody", "none", "neither"):
                 return arg
@@ -373,6 +375,8 @@ def _regular(form: str, pos: str) -> list[str]:
             out.append(form[:-2])
         if form.endswith("s"):
             out.append(form[:-1])
+        if form.endswith("ses"):
+            out.append(form[:-2])  # "buses", "gases", "bonuses", after "cases", "houses"
     elif pos == "v":
         for suf in ("ing", "ed", "es", "s", "d"):
             if form.endswith(suf):

@@ -157,3 +157,13 @@ def test_long_paragraph_is_parsed_in_pieces_with_all_sentences():
     assert len(p.sentences) == 2000
     last = p.sentences[-1]
     assert text[last.start : last.end] == "Troops moved 1999 tanks to the front."
+
+
+@pytest.mark.parametrize("form,singular", [
+    ("buses", "bus"), ("gases", "gas"), ("bonuses", "bonus"), ("viruses", "virus"),
+    ("cases", "case"), ("houses", "house"), ("taxes", "tax"), ("crises", "crisis"), ("losses", "loss"),
+])
+def test_plural_nouns_in_ses_take_their_singular(form, singular):
+    """A plural in -ses is either -se + s ("cases") or -s + es ("buses"): WordNet says which."""
+    sent = parsed(f"The {form} were counted.").sentences[0]
+    assert lemma(_tok(sent, form)) == singular
