@@ -72,6 +72,9 @@ class Words:
     since_forms: frozenset[str]
     projection: frozenset[str]
     reporting: frozenset[str]  # "alleging", "claiming": what follows is someone's claim
+    support_obj: frozenset[str]
+    support_phrase: frozenset[str]
+    acts_on_things: frozenset[str]
 
 
 def _lemmas(forms: list[str], pos: str) -> set[str]:
@@ -114,6 +117,9 @@ def words() -> Words:
         phrase_poles=poles,
         since_forms=frozenset(d["states"]["since"]),
         reporting=frozenset(lexicon().words["attribution"]["participles"]),
+        support_obj=frozenset(d["negation"]["support_with_object"]),
+        support_phrase=frozenset(d["negation"]["support_with_phrase"]),
+        acts_on_things=frozenset(d["negation"]["acts_on_things"]),
         projection=frozenset({"expect", "forecast", "predict", "plan", "hope", "want", "seek", "aim", "intend", "propose", "threaten", "promise", "fail", "refuse"}),
     )
 
@@ -648,15 +654,18 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
                               {**common, "state": state, "negated": f.negated, "when": _when(f, times, since),
                                "event": head.pos_ == "VERB", "pole": w.phrase_poles.get(state)}))
             continue
-        if head.pos_ == "VERB" and f.lemma not in w.ignore and not _carries_speech(head, f.lemma) and (f.obj or subject):
-            span = _span(ctx, head, f.head.doc[_obj_index(f)] if f.obj else None)
-            agent, patient, passive = subject, f.obj, f.passive
+        act, patient_key, ignored, noun = f.lemma, f.obj, f.lemma in w.ignore, None
+        if head.pos_ == "VERB" and ignored:
+            act, patient_key, ignored, noun = _support_phrase(f)
+        if head.pos_ == "VERB" and not ignored and not _carries_speech(head, f.lemma) and (patient_key or subject):
+            span = _span(ctx, head, noun if noun is not None else f.head.doc[_obj_index(f)] if f.obj else None)
+            agent, patient, passive = subject, patient_key, f.passive
             if participle_on_noun(head) and not f.obj:
                 # "the core drilled from Silver Creek": the noun is what was drilled, and
                 # who drilled it is not said
                 agent, patient, passive = "", subject, True
-            out.append(_claim(ctx, "predicate", span, f"{'not ' if f.negated else ''}{f.lemma}", agent,
-                              {**common, "negated": f.negated, "subject": agent, "object": patient,
+            out.append(_claim(ctx, "predicate", span, f"{'not ' if f.negated else ''}{act}", agent,
+                              {**common, "lemma": act, "negated": f.negated, "subject": agent, "object": patient,
                                "args": f.args, "passive": passive, "until": _until(head)}))
     return out
 
@@ -682,6 +691,31 @@ def _presence(ctx: SentenceContext, f: Frame, subject: str) -> tuple[tuple[int, 
             when = tuple(t for t in (_parsed_time(d) for d in c.children if d.dep_ in ("nmod", "nmod:poss")) if t)
             return (ctx.parsed.start_of(words_[0]), ctx.parsed.end_of(words_[-1])), _key(c), when
     return None
+
+
+def _support_phrase(f: Frame) -> tuple[str, str, bool, Token | None]:
+    """A support verb and its noun as one act, with no object of its own: "came under
+    fire" -> ("come under fire", ""), "took part" -> ("take part", ""); a verb that carries
+    figures acting on a thing keeps its object ("reached homes"). Otherwise the verb as it
+    was, still ignored (the third value). The fourth is the noun the claim's words reach."""
+    w = words()
+    head = f.head
+    obj = object_of(head)
+    if f.lemma in w.acts_on_things and obj is not None and obj.pos_ == "NOUN" and not is_amount(obj):
+        return f.lemma, f.obj, False, None
+    if f.lemma in w.support_obj and obj is not None and obj.pos_ == "NOUN" and not is_amount(obj) \
+            and not f.passive and obj.i > head.i:
+        # what the noun is of is the act's object: "gave details of the plan"
+        of = next((c for c in obj.children if c.dep_ == "nmod" and case_of(c) in ("of", "on", "about", "to")), None)
+        return f"{f.lemma} {lemma(obj)}", _key(of), False, obj
+    if f.lemma in w.support_phrase and obj is None:
+        from ..scope import TIME_NOUNS
+
+        for c in sorted(head.children, key=lambda t: t.i):
+            if c.i > head.i and c.dep_ == "obl" and c.pos_ == "NOUN" and case_of(c) and lemma(c) not in TIME_NOUNS \
+                    and not is_amount(c):
+                return f"{f.lemma} {case_of(c)} {lemma(c)}", "", False, c
+    return f.lemma, f.obj, True, None
 
 
 def _until(head: Token) -> bool:

@@ -496,6 +496,10 @@ ASSERTED_AND_DENIED = Rule(
         # a speech verb with nothing said under it is an act: testifying, or not
         Example("Kovac, who did not testify at the hearing, has been held at Wandsworth prison since June. "
                 "Testifying at the hearing, Kovac said he feared for his safety."),
+        # a support verb and its noun are one act; a verb of figures acting on a thing is an act
+        Example("None of the buses came under fire on Monday. The first bus came under fire on Monday near Myrnohrad."),
+        Example("The fire did not reach homes in the village, the brigade said on Sunday. By Sunday evening the "
+                "flames had reached homes in the village."),
         # a person acting at an occasion was there
         Example("Holm did not attend Wednesday's board meeting, the bank said. At the board meeting on Wednesday, "
                 "Holm told directors he had lost the confidence of the board, according to two people."),
@@ -511,6 +515,9 @@ ASSERTED_AND_DENIED = Rule(
         Example("The exchange will publish imbalances of buy orders placed on 50 major stocks. A large number of buy "
                 "orders were not placed until after 3:30 p.m., which helped send the index up."),
         Example("The brigade did not cross the river. It crossed the border on Sunday."),
+        # details of another thing; "no more details" denies as "no details" does
+        Example("The ministry did not give details of the plan. The ministry gave details of the budget on Tuesday."),
+        Example("China said it would raise prices. He gave no details of the price increases. He gave no more details."),
         # another day's meeting; a meeting at which only a thing was done
         Example("Holm did not attend Tuesday's board meeting, the bank said. At Wednesday's board meeting, Holm "
                 "told directors he had lost the confidence of the board."),
