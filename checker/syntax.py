@@ -416,7 +416,8 @@ def pronoun_antecedent(pron: Token) -> Token | None:
     # a subject that cannot be "it" (people, a plural) passes the pronoun to the thing its
     # clause acts on: "commuters who have used the bridge since it reopened"
     for t in reversed(before):
-        if t.dep_ == "obj" and thing_like(t) and pron.lower_ == "it":
+        # not the noun its own clause describes ("the dividend it paid")
+        if t.dep_ == "obj" and thing_like(t) and pron.lower_ == "it" and t != pron.head.head:
             return t
     subj = previous_subject(pron)
     return _owner_of(subj) if subj is not None and thing_like(subj) else None

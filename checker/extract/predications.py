@@ -235,6 +235,8 @@ def frame(head: Token, sentence: Span | None = None) -> Frame:
     if head.pos_ == "ADV" and head.dep_ == "advmod":
         gov = head.head  # "had remained online": the clause is the verb's
     subj = subject_of(gov) if gov is not head else (subject_of(head) if head.dep_ not in ("amod", "acl") else None)
+    if subj is None and head.dep_ == "acl":
+        subj = child(head, *SUBJECTS)  # "the dividend it paid": a clause with its own subject
     if head.dep_ in ("amod",) and head.head.pos_ in ("NOUN", "PROPN"):
         subj = head.head  # "the closed road"
     if head.dep_ in ("acl", "acl:relcl") and head.head.pos_ in ("NOUN", "PROPN") and child(head, *SUBJECTS) is None:
@@ -272,7 +274,9 @@ def frame(head: Token, sentence: Span | None = None) -> Frame:
     obj = object_of(head)
     if obj is not None and obj.lower_ in ("which", "that", "who", "whom") and head.dep_ == "acl:relcl":
         obj = head.head  # "the permit, which the ministry granted"
-    if obj is None and head.dep_ == "acl:relcl":
+    # a relative clause without a relative word ("the dividend it paid last year") is one
+    contact = head.dep_ == "acl" and child(head, *SUBJECTS) is not None and head.head.pos_ == "NOUN"
+    if obj is None and (head.dep_ == "acl:relcl" or contact):
         rel = child(head, "obj")
         obj = rel if rel is not None else None
         rel_subj = child(head, *SUBJECTS)
@@ -634,7 +638,8 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
                 out.append(_claim(ctx, "state-change", span, f"{topic}: {direction}", topic,
                                   {**common, "direction": direction, "topic": topic, "at_rate": _at_rate(head),
                                    "afterwards": any(c.dep_ == "advmod" and c.lower_ == "since" for c in head.children)}))
-            if head.pos_ != "VERB" or direction == "same":
+            # "had not been altered" is also the denial of "had been altered"
+            if head.pos_ != "VERB" or (direction == "same" and not (f.negated and f.lemma in w.unaffected)):
                 continue
             # An asserted change is also an act that a denial can contradict ("raised its
             # rates" against "did not raise its rates"): it goes on to be a predicate too.

@@ -500,6 +500,11 @@ ASSERTED_AND_DENIED = Rule(
         Example("None of the buses came under fire on Monday. The first bus came under fire on Monday near Myrnohrad."),
         Example("The fire did not reach homes in the village, the brigade said on Sunday. By Sunday evening the "
                 "flames had reached homes in the village."),
+        # a relative clause without a relative word; a denial that also says nothing changed
+        Example("The company has never paid a dividend since floating in 2017. Traders pointed to the absence of a "
+                "special payout to match the dividend it paid last year."),
+        Example("The editor said an analysis found that four images in the paper had been altered. The university "
+                "said its inquiry found that the images in the paper had not been altered."),
         # a person acting at an occasion was there
         Example("Holm did not attend Wednesday's board meeting, the bank said. At the board meeting on Wednesday, "
                 "Holm told directors he had lost the confidence of the board, according to two people."),
