@@ -206,6 +206,7 @@ def _repair_verbs(doc: Doc) -> None:
     are also nouns are where the taggers, trained on little news, go wrong most, and the
     tree is the stronger evidence."""
     _number_heads(doc)
+    _one_subject(doc)
     for t in doc:
         if t.pos_ == "VERB" and t.tag_ in ("VBZ", "VBP") and t.dep_ in ("nsubj", "nsubj:pass", "obj") \
                 and t.head.pos_ in ("VERB", "AUX") and t.head.i > t.i \
@@ -226,6 +227,19 @@ def _repair_verbs(doc: Doc) -> None:
         deps = {c.dep_ for c in t.children}
         if deps & {"nsubj", "nsubj:pass", "obj"} and "cop" not in deps and "det" not in deps:
             t.pos_ = "VERB"
+
+
+def _one_subject(doc: Doc) -> None:
+    """A clause has one subject. When the parser gives a verb two before it, the nearer is
+    the subject and the farther a prefix it misread: most often a dateline ("NAIROBI, July
+    18 (Reuters) - A police ban ... remains in force", with "NAIROBI" and "ban" both
+    subjects), and every claim of a story's first sentence would take the place as its
+    subject."""
+    for t in doc:
+        subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < t.i]
+        for extra in subjects[:-1]:
+            if extra.i == extra.sent.start and extra.is_upper and len(extra.text) > 1:
+                extra.dep_ = "dep"
 
 
 def _number_heads(doc: Doc) -> None:

@@ -167,3 +167,11 @@ def test_plural_nouns_in_ses_take_their_singular(form, singular):
     """A plural in -ses is either -se + s ("cases") or -s + es ("buses"): WordNet says which."""
     sent = parsed(f"The {form} were counted.").sentences[0]
     assert lemma(_tok(sent, form)) == singular
+
+
+def test_a_dateline_is_no_second_subject():
+    from checker.syntax import subject_of
+
+    sent = parsed("NAIROBI, July 18 (Reuters) - A police ban on demonstrations in the city centre remains in force "
+                  "as youth-led groups vow to march again.").sentences[0]
+    assert subject_of(_tok(sent, "remains")).text == "ban"
