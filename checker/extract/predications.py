@@ -234,6 +234,8 @@ def frame(head: Token, sentence: Span | None = None) -> Frame:
         gov = head.head
     if head.pos_ == "ADV" and head.dep_ == "advmod":
         gov = head.head  # "had remained online": the clause is the verb's
+    if head.pos_ == "ADJ" and head.dep_ == "advmod" and lemma(head.head) in words().continuing:
+        gov = head.head  # "held steady at 4.2%", the adjective hung on the verb as a manner
     subj = subject_of(gov) if gov is not head else (subject_of(head) if head.dep_ not in ("amod", "acl") else None)
     if subj is None and head.dep_ == "acl":
         subj = child(head, *SUBJECTS)  # "the dividend it paid": a clause with its own subject
@@ -331,7 +333,7 @@ def _span(ctx: SentenceContext, head: Token, extra: Token | None = None) -> tupl
     when it follows closely ("has not affected the fighting")."""
     sent = ctx.parsed
     toks = [head, *(c for c in head.children if c.dep_ in ("aux", "aux:pass", "cop", "advmod") and c.i < head.i and head.i - c.i <= 4)]
-    if head.dep_ == "xcomp" and lemma(head.head) in words().continuing:
+    if head.dep_ in ("xcomp", "advmod") and lemma(head.head) in words().continuing:
         toks.append(head.head)
     if extra is not None and 0 < extra.i - head.i <= 4:
         toks.extend(t for t in extra.subtree if t.i <= extra.i)
@@ -346,8 +348,9 @@ def _times_of(ctx: SentenceContext, head: Token) -> tuple[str, ...]:
     "in March", "January's (fall)", "(the) first-half (fall)"; not baselines."""
     deps = ("obl", "obl:unmarked", "obl:tmod", "nmod:unmarked", "nmod", "nmod:poss", "compound", "amod")
     out = [_parsed_time(c) for c in head.children if c.dep_ in deps]
-    # "reopened at 6 a.m. on Thursday": the parser hangs the day on the clock time
-    out += [_parsed_time(d) for c in head.children if c.dep_ in ("obl", "obl:tmod") and c.like_num
+    # "reopened at 6 a.m. on Thursday", "held at 4.2 per cent in August": the parser hangs
+    # the day on the clock time or the level
+    out += [_parsed_time(d) for c in head.children if c.dep_ in ("obl", "obl:tmod") and (c.like_num or is_amount(c))
             for d in c.children if d.dep_ in ("nmod", "nmod:tmod")]
     # "January factory orders fell", "January's fall": a period on the subject is the clause's
     subj = subject_of(head)
@@ -461,7 +464,8 @@ def _heads(ctx: SentenceContext) -> list[Token]:
     for t in ctx.parsed:
         if t.pos_ == "VERB" and t.dep_ not in ("aux", "aux:pass", "cop", "amod", "compound"):
             out.append(t)
-        elif t.pos_ == "ADJ" and (child(t, "cop") is not None or t.dep_ in ("xcomp", "acl", "acl:relcl", "advcl")):
+        elif t.pos_ == "ADJ" and (child(t, "cop") is not None or t.dep_ in ("xcomp", "acl", "acl:relcl", "advcl")
+                                  or (t.dep_ == "advmod" and lemma(t.head) in words().continuing)):
             out.append(t)  # predicative: an adjective before its noun classifies it, "the upper dam"
         elif _state_adverb(t):
             out.append(t)  # "had remained online": tagged an adverb, a state all the same
@@ -594,7 +598,8 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
         f = frame(head, ctx.parsed.span)
         subject = _resolve_subject(ctx, f)
         held = head.pos_ == "NOUN" and head.dep_ == "obl" and lemma(head.head) in w.continuing
-        clause = head.head if held or (head.dep_ == "xcomp" and head.pos_ != "NOUN") else head
+        manner = head.pos_ == "ADJ" and head.dep_ == "advmod" and lemma(head.head) in w.continuing
+        clause = head.head if held or manner or (head.dep_ == "xcomp" and head.pos_ != "NOUN") else head
         # "remained closed on Thursday": the day may hang on either the verb or its state
         times = tuple(sorted(set(_times_of(ctx, clause)) | (set(_times_of(ctx, head)) if clause is not head else set())))
         places = _places_of(ctx, head)
@@ -636,7 +641,7 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
                 extra = f.head.doc[_obj_index(f)] if transitive or f.lemma in w.unaffected else None
                 span = _span(ctx, head, extra)
                 out.append(_claim(ctx, "state-change", span, f"{topic}: {direction}", topic,
-                                  {**common, "direction": direction, "topic": topic, "at_rate": _at_rate(head),
+                                  {**common, "direction": direction, "topic": topic, "at_rate": direction != "same" and _at_rate(head),
                                    "afterwards": any(c.dep_ == "advmod" and c.lower_ == "since" for c in head.children)}))
             # "had not been altered" is also the denial of "had been altered"
             if head.pos_ != "VERB" or (direction == "same" and not (f.negated and f.lemma in w.unaffected)):

@@ -392,6 +392,9 @@ STABILITY_VS_CHANGE = Rule(
     flags=(
         Example("Rents in Leeds were flat in March, the agency said. Landlords blamed March's 1.2% increase in rents on taxes."),
         Example("The spokesman said the troop movement has not affected the fighting in this sector, although the air force has increased its strikes."),
+        # "held steady" is a stability; "at 4.2 per cent" its level, not a pace; the month hangs on the level
+        Example("Australia's unemployment rate held steady at 4.2 per cent in August, the bureau said. Australia's "
+                "unemployment rate rose in August, one economist said."),
     ),
     passes=(
         Example("Rents in Leeds were flat in March. Rents in York rose 2% in March."),
@@ -400,6 +403,8 @@ STABILITY_VS_CHANGE = Rule(
         Example("The dollar has eased this week, but remains stable at around 151.50 yen, dealers said."),
         Example("Retail coffee prices over the past year have remained about steady even though coffee market prices have tumbled, industry sources said."),
         Example("Cocoa consumption is basically flat and last year it fell, he said."),
+        Example("The unemployment rate held steady at 4.2 per cent in August, the bureau said. The unemployment rate "
+                "rose in July."),
     ),
     check=_stability,
 )
