@@ -109,6 +109,12 @@ def subject_of(pred: Token) -> Token | None:
             continue
         if cur.dep_ in ("acl:relcl", "acl") and cur.head != cur:
             return _set_off_antecedent(cur)
+        if cur.dep_ == "parataxis" and cur.head.i < cur.i and cur.tag_ in ("VBD", "VBZ", "VBP"):
+            # "The plant's backup, the Ferosplavna-1 line, remained disconnected": a finite
+            # verb without a subject, cut off from its noun by an apposition or a relative
+            # clause, which the parser hangs beside the clause instead of under it
+            h = cur.head
+            return h if h.pos_ in ("NOUN", "PROPN") else child(h, *SUBJECTS)
         return None
     return None
 

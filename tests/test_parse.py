@@ -175,3 +175,18 @@ def test_a_dateline_is_no_second_subject():
     sent = parsed("NAIROBI, July 18 (Reuters) - A police ban on demonstrations in the city centre remains in force "
                   "as youth-led groups vow to march again.").sentences[0]
     assert subject_of(_tok(sent, "remains")).text == "ban"
+
+
+@pytest.mark.parametrize("text,verb,subject", [
+    # an apposition or a relative clause between a subject and its verb: the parser hangs
+    # the verb beside the clause, and a possessor is no subject of the noun it owns
+    ("The plant's only backup, the 330-kilovolt Ferosplavna-1 line, remained disconnected on Tuesday, the IAEA said.",
+     "remained", "backup"),
+    ("Schools in Lusaka, whose reopening after the long holiday was postponed by two weeks, remain closed on the "
+     "ministry's advice.", "remain", "Schools"),
+])
+def test_a_verb_cut_off_from_its_subject_finds_it(text, verb, subject):
+    from checker.syntax import subject_of
+
+    sent = parsed(text).sentences[0]
+    assert subject_of(_tok(sent, verb)).text == subject
