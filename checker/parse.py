@@ -225,7 +225,8 @@ def _repair_verbs(doc: Doc) -> None:
                 t.dep_ = "advmod"
             continue
         for c in t.children:
-            if c.dep_ in ("nsubj", "nsubj:pass") and any(g.dep_ == "case" and g.lower_ in ("'s", "’s", "'") for g in c.children):
+            possessive = any(g.dep_ == "case" and g.lower_ in ("'s", "’s", "'") for g in c.children)
+            if c.dep_ in ("nsubj", "nsubj:pass") and possessive:
                 c.dep_ = "nmod:poss"  # "The plant's only backup": a possessor, not a subject
         deps = {c.dep_ for c in t.children}
         if deps & {"nsubj", "nsubj:pass", "obj"} and "cop" not in deps and "det" not in deps:

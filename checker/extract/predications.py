@@ -103,6 +103,14 @@ def words() -> Words:
         for side in ("a", "b"):
             for form in pair[side]:
                 poles[form.replace("{pos} ", "").replace(" {pos}", "")] = (i, side)
+    # The state a participle leaves its subject in is its plain adjective, when the
+    # participle is none itself: "freed" -> "free" ("has been free on a $2 million bond")
+    for form, pole in list(poles.items()):
+        if " " in form or not form.endswith("ed") or lexical.known(form, "a"):
+            continue
+        plain = next((a for a in (form[:-1], form[:-2]) if lexical.known(a, "a")), None)
+        if plain is not None:
+            poles.setdefault(plain, pole)
     return Words(
         up=frozenset(_lemmas(ch["up"] + ch["up_transitive"], "v")),
         down=frozenset(_lemmas(ch["down"] + ch["down_transitive"], "v")),

@@ -460,6 +460,9 @@ ANTONYM_STATES = Rule(
         # a state the tagger reads as an adverb; a name set beside the noun; "which" after a verb's object
         Example("Eumetsat said its newest satellite, MetSat-4, had remained online throughout. Engineers were still "
                 "working on Sunday to restore MetSat-4, which has been offline since Friday evening."),
+        # "free" is the state "freed" leaves its subject in
+        Example("Voss remains in custody at the Metropolitan Detention Center, prosecutors said. Voss, who has "
+                "been free on a $2 million bond, declined to comment."),
         # "it" is never the people of its clause: it is the thing they use
         Example("The Severn Bridge remains closed to all traffic, National Highways said on Wednesday. Commuters "
                 "who have used the bridge since it reopened on Friday said the journey was smooth.", published="2024-03-06"),
