@@ -163,7 +163,9 @@ def _key(t: Token | None) -> str:
     "jobless rate"); a proper name keeps its words."""
     if t is None:
         return ""
-    t = conj_root(t) if t.dep_ == "conj" else t
+    # a bare conjunct shares the first one's phrase; one with its own article is a phrase
+    # of its own ("the sculpture court and the east wing, which reopened")
+    t = conj_root(t) if t.dep_ == "conj" and child(t, "det") is None else t
     if lemma(t) in _PORTIONS or t.pos_ == "NUM":
         # "a large number of buy orders", "most of the buses": the orders, the buses
         of = next((c for c in t.children if c.dep_ in ("nmod", "nmod:unmarked") and case_of(c) == "of"

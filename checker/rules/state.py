@@ -460,6 +460,10 @@ ANTONYM_STATES = Rule(
         # a state the tagger reads as an adverb; a name set beside the noun; "which" after a verb's object
         Example("Eumetsat said its newest satellite, MetSat-4, had remained online throughout. Engineers were still "
                 "working on Sunday to restore MetSat-4, which has been offline since Friday evening."),
+        # a conjunct with its own article is its own noun phrase
+        Example("The east wing remains closed while curators finish rehanging about 140 works, the director said. "
+                "Visitors who came on Saturday could see the restored central hall, the new sculpture court and the "
+                "east wing, which reopened on Saturday with a display of altarpieces."),
         # "free" is the state "freed" leaves its subject in
         Example("Voss remains in custody at the Metropolitan Detention Center, prosecutors said. Voss, who has "
                 "been free on a $2 million bond, declined to comment."),
