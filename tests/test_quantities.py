@@ -42,6 +42,8 @@ CASES = [
     ("A convoy of 26 aid trucks reached the city.", "26 aid trucks", "count", "truck", 25.5, 26.5),
     # a relative clause's "which" is the noun it hangs on: the trial lasted three weeks
     ("The trial, which lasted three weeks, ended on Friday.", "three weeks", "measure", "trial", 1723680, 1905120),
+    # a duration measures the noun of an event class it modifies, not its unit or the verb
+    ("The block, completed after an 18-month build, adds 450 beds.", "18-month", "measure", "build", 46021500, 48651300),
     # "a year" before "earlier" dates a level; it is no rate
     ("Revenue was $3.2 billion, up from $2.7 billion a year earlier.", "$2.7 billion", "money", "", 2.65e9, 2.75e9),
 ]

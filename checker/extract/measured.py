@@ -424,8 +424,9 @@ def measured(sent: ParsedSentence, start: int, end: int, kind: str) -> Measured 
         # its compound ("jobs") or, failing one, the event's own population.
         noun_event = event_classes()[_lemma(thing)]
         # ("the death toll": "death" names the event again, not what is counted)
+        # (not the figure's own unit: "an 18-month build" counts no months)
         comp = next((c for c in thing.children if c.dep_ == "compound" and c.pos_ == "NOUN"
-                     and _lemma(c) not in event_classes()), None)
+                     and _lemma(c) not in event_classes() and c.i not in ids), None)
         if comp is not None:
             thing, how = comp, how + "+event-noun"
     if thing is None:

@@ -15,7 +15,7 @@ from ..scope import WEEKDAYS, nearest
 from ..units import to_base
 from .context import SentenceContext
 from .figures import Figure, is_currency_word, is_year, kind_of, normalized, read_figure, skip_digits
-from .measured import CHANGE, COUNT_NOUNS, EARLIER, UPDATED, Measured, measured
+from .measured import CHANGE, COUNT_NOUNS, EARLIER, UPDATED, Measured, event_classes, measured
 from .numbers import Core
 
 
@@ -270,7 +270,8 @@ def _claim(ctx: SentenceContext, fig: Figure, kind: str, m: Measured | None) -> 
     subject = m.thing if m is not None else ""
     if dimension == "[temperature]":
         subject = "temperature"  # a reading: place and time say whose, not the clause's noun
-    elif dimension == "[time]" and m is not None and m.event and not _eventive(subject):
+    elif dimension == "[time]" and m is not None and m.event and not _eventive(subject) \
+            and subject not in event_classes():  # "an 18-month build": a noun of an event class names its event
         # "detained for 52 days": a duration measures the event, named by its noun
         subject = _event_noun(m.event)
     if kind == "money" and subject and is_currency_word(subject):
