@@ -192,6 +192,8 @@ def identity(a: Claim, b: Claim, nearest: bool) -> Identity | str:
     xa, xb = (x if not any(ch.isdigit() for ch in x) else "" for x in (a.get("agent", ""), b.get("agent", "")))
     if share and xa and xb and xa != xb:
         return "shares of different holders"  # "Labour took 61 of the 150 seats", "the Tories 78"
+    if {a.get("how", "").split("+")[0], b.get("how", "").split("+")[0]} == {"of-set", "modifies"}:
+        return "a sum over several things against one of them ('$100m of its loans', 'the $6bn loan')"
     wa, wb = a.get("whole", ""), b.get("whole", "")
     if ("partitive" in a.qualifiers) != ("partitive" in b.qualifiers):
         return "a part against a whole"

@@ -380,6 +380,8 @@ def measured(sent: ParsedSentence, start: int, end: int, kind: str) -> Measured 
             # "1,000 square kilometres of territory", "500,000 tonnes of maize",
             # "hundreds of people": the figure measures or counts what "of" names
             thing, how = content, "of-content"
+            if kind == "money" and content.tag_ in ("NNS", "NNPS"):
+                how = "of-set"  # "100 mln dlrs of its own loans": a sum over several, no one loan
             if kind == "count" and definite(content) and content.tag_ in ("NNS", "NNPS"):
                 # "Fourteen of the trucks" (a number word read as a name): part of a known set
                 how, partitive = "of-part", True

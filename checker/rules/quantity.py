@@ -138,6 +138,9 @@ MISMATCH = Rule(
         Example("The convoy travelled 500 miles (805 km). The 805-kilometre journey took two days."),
         Example("About 1,000 people attended. Organisers later counted 1,020 people."),
         Example("Shelling hit 12 villages in Sumy. In Kharkiv, 30 villages were hit."),
+        # a sum over several loans is no one loan
+        Example("The bank converted 100 mln dlrs of its own loans into equity this week. Mexico said the program "
+                "would resume once the first part of the six billion dlr loan is disbursed."),
         Example("On Monday officials counted 40 bodies. By Friday the count reached 65 bodies."),
         Example("At least 12 people were killed and 40 people were injured in the attack."),
         Example("Qatar's output fell to 180,000 bpd in early March compared with its 285,000 bpd quota. Nigeria's output was about one mln bpd, down from 1.14 mln bpd in February and its quota of 1.238 mln bpd."),
