@@ -207,6 +207,7 @@ def _repair_verbs(doc: Doc) -> None:
     tree is the stronger evidence."""
     _number_heads(doc)
     _one_subject(doc)
+    _clause_after_conjunction(doc)
     for t in doc:
         if t.pos_ == "VERB" and t.tag_ in ("VBZ", "VBP") and t.dep_ in ("nsubj", "nsubj:pass", "obj") \
                 and t.head.pos_ in ("VERB", "AUX") and t.head.i > t.i \
@@ -231,6 +232,28 @@ def _repair_verbs(doc: Doc) -> None:
         deps = {c.dep_ for c in t.children}
         if deps & {"nsubj", "nsubj:pass", "obj"} and "cop" not in deps and "det" not in deps:
             t.pos_ = "VERB"
+
+
+# Words that open a clause of time and also head a phrase ("since Monday", "since doors
+# opened"): a closed class.
+_TIME_CONJUNCTIONS = frozenset({"since", "after", "before", "until", "till", "once"})
+
+
+def _clause_after_conjunction(doc: Doc) -> None:
+    """"since doors opened at 7:30 p.m.": the parser reads "since doors" as a phrase and
+    leaves "opened" without a subject. A noun after such a word, followed at once by a past
+    or present tense that has no subject, is that verb's subject, and the word its mark."""
+    for n in doc:
+        if n.pos_ not in ("NOUN", "PROPN") or n.i + 1 >= len(doc) or n.dep_ not in ("nmod", "obl"):
+            continue
+        v = doc[n.i + 1]
+        case = next((c for c in n.children if c.dep_ == "case" and c.lower_ in _TIME_CONJUNCTIONS), None)
+        if case is None or v.pos_ != "VERB" or v.tag_ not in ("VBD", "VBZ", "VBP"):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubj:pass") for c in v.children) or v.head == n or n.head == v:
+            continue
+        n.head, n.dep_ = v, "nsubj"
+        case.head, case.dep_ = v, "mark"
 
 
 def _one_subject(doc: Doc) -> None:

@@ -240,7 +240,7 @@ def _from_parse(toks: list[Token], root: Token, head: Token) -> Event | None:
     # "a poll published on Friday", "the strike called for Monday": what was done to an
     # event noun is dated, not the event
     acted_on = child(cur, "aux:pass") is not None or participle_on_noun(cur)
-    if subj is not None and subj.pos_ == "NOUN" and _eventive(subj) and (
+    if subj is not None and subj.pos_ == "NOUN" and _eventive(subj) and not _physical(subj) and (
         (carrier and child(cur, "obj") is None) or (lemma(subj) in t.classes and not acted_on)
     ):
         # "the summit opened on March 3", "the parade starts at noon": a verb that only
@@ -419,6 +419,20 @@ def _eventive(noun: Token) -> bool:
 # What a noun names when it is a thing, not an act ("building", "clothing", "ring").
 _THING_DOMAINS = frozenset({"artifact", "location", "object", "substance", "group", "person", "food", "plant",
                             "animal", "body", "quantity", "possession"})
+
+
+# What a noun's common sense names when it is a physical thing: "doors opened at 6:30
+# p.m." is an act on doors, not the start of an event called "door", whatever a rarer
+# sense of the word ("door": a means of access) says.
+_PHYSICAL_DOMAINS = frozenset({"artifact", "object", "location", "substance", "food", "plant", "animal", "body"})
+
+
+def _physical(noun: Token) -> bool:
+    word = lemma(noun)
+    if word in _tables().classes:
+        return False
+    first = lexical.noun_domains(word, senses=1)
+    return bool(first & _PHYSICAL_DOMAINS) and not first & _EVENT_DOMAINS
 
 
 def _gerund_of_verb(word: str) -> bool:
