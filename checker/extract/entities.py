@@ -416,6 +416,8 @@ class _Doc:
 
     def _push(self, out: list[_Role], text: str, start: int, end: int, hs: int, he: int, cls: str, deputy: bool, r_lo: int, r_hi: int, n: _Name) -> None:
         role_text = text[r_lo:r_hi]
+        # "deputy" anywhere before the head makes a deputy ("the deputy finance minister")
+        deputy = deputy or any(w.lower().strip(",") in self.words.deputy for w in text[r_lo:hs].split())
         before = text[max(0, r_lo - 24) : r_lo]
         tail = before.split()[-2:] if before.split() else []
         dated = _is_dated(role_text, self.words) or any(w.lower().rstrip("-") in self.words.dated for w in tail)

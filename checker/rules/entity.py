@@ -242,6 +242,8 @@ ROLE_MISMATCH = Rule(
     needs=("role",),
     flags=(
         Example("Defence Minister Rustem Umerov met allies on Monday. On Tuesday, Foreign Minister Umerov flew to Berlin."),
+        # "deputy" anywhere before the head
+        Example("Finance Minister Ana Ruiz told parliament on Tuesday. Ruiz, the deputy finance minister, rejected the charge."),
     ),
     passes=(
         Example("Defence Minister Rustem Umerov met allies. Former Foreign Minister Dmytro Kuleba spoke later; Umerov, the defence minister, left."),
