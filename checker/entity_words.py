@@ -24,6 +24,7 @@ class EntityWords:
     heads: dict[str, str]
     portfolio: frozenset[str]
     occupations: frozenset[str]
+    ranks: dict[str, str]  # a rank as written, lowercase, blanks for hyphens and no dots -> the rank
     compatible: frozenset[frozenset[str]]
     deputy: frozenset[str]
     dated: frozenset[str]
@@ -70,6 +71,7 @@ def entity_words() -> EntityWords:
         heads=heads,
         portfolio=frozenset(roles["portfolio"]),
         occupations=frozenset(roles["occupations"]),
+        ranks=dict(roles["ranks"]),
         compatible=frozenset(frozenset(p) for p in roles["compatible"]),
         deputy=frozenset(roles["deputy"]),
         dated=frozenset(roles["dated"]),

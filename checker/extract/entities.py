@@ -245,6 +245,7 @@ class _Doc:
         self.by_sentence: dict[int, list[Claim]] = {}
         names: list[_Name] = []
         surnames: set[str] = set()
+        ranked: list[tuple[str, int, _Name]] = []  # a rank before a name, where it starts
         for run in _runs(text, starts, words, ctx.segments):
             prefix, name, titled = _split(run, words)
             if prefix and not any(t.text.rstrip(".") in words.honorifics for t in prefix):
@@ -257,6 +258,10 @@ class _Doc:
             caps = [t for t in name if _is_cap(t.text)]
             person = titled or (len(caps) >= 2 and not any(t.text in words.generic for t in caps))
             names.append(_Name(name, person))
+            rank = _rank(prefix, words.ranks)
+            # a rank is compared for a person named in full ("Major Oil Company" is none)
+            if rank is not None and len(caps) >= 2 and not any(t.text in words.generic for t in caps):
+                ranked.append((rank[0], prefix[rank[1]].start, _Name(name, person)))
             if person and len(caps) >= 2:
                 surnames.add(fold(_POSSESSIVE.sub("", caps[-1].text)))
         self.names = names
@@ -291,6 +296,22 @@ class _Doc:
                         ("name", text[r.name.start : r.name.end]),
                         ("also", tuple(sorted(r.also))),
                     ),
+                ),
+            )
+        for rank, start, n in ranked:
+            caps = [t for t in n.tokens if _is_cap(t.text)]
+            self._add(
+                ctx,
+                start,
+                Claim(
+                    kind="role",
+                    span=Span(doc_id, start, n.end, text[start : n.end]),
+                    normalized=rank,
+                    subject=fold(_POSSESSIVE.sub("", caps[-1].text)),
+                    attribute="role",
+                    data=(("class", rank), ("deputy", False), ("portfolio", ()), ("rank", True),
+                          ("given", " ".join(fold(t.text) for t in caps[:-1])),
+                          ("name", text[n.start : n.end]), ("also", ())),
                 ),
             )
         self._changes(ctx, text, doc_id, attached)
@@ -449,6 +470,8 @@ class _Doc:
                     for m in words.head_re.finditer(text, s.start, s.end)
                     if not any(a <= m.start() < b for a, b in attached)
                 }
+                # "was promoted to colonel in May": a rank named in the sentence of a change
+                | {words.ranks[k] for k in _rank_words(text[s.start : s.end], words.ranks)}
             )
             if not people:
                 continue
@@ -463,6 +486,24 @@ class _Doc:
                     data=(("people", tuple(people)), ("classes", tuple(classes))),
                 ),
             )
+
+
+def _rank(prefix: list[_Token], ranks: dict[str, str]) -> tuple[str, int] | None:
+    """The rank that ends the titles before a name, and the token it starts at: the
+    longest run of the last words that names one ("Lieutenant Colonel", "Detective Chief
+    Inspector")."""
+    keys = [t.text.rstrip(".").lower() for t in prefix]
+    for i in range(len(keys)):
+        phrase = " ".join(keys[i:])
+        if phrase in ranks:
+            return ranks[phrase], i
+    return None
+
+
+def _rank_words(sentence: str, ranks: dict[str, str]) -> set[str]:
+    """The rank phrases a sentence names, in any case, as whole words."""
+    low = " " + re.sub(r"[^\w-]+", " ", sentence.lower()) + " "
+    return {k for k in ranks if f" {k} " in low}
 
 
 def extract_entities(ctx: SentenceContext) -> list[Claim]:

@@ -73,6 +73,11 @@ def _incompatible(a: Claim, b: Claim) -> str | None:
         return None
     if (ca in words.occupations) != (cb in words.occupations):
         return None
+    ra, rb = bool(a.get("rank")), bool(b.get("rank"))
+    if ra != rb:
+        return None  # a rank and a post: "Colonel Bondar, the brigade's spokesman"
+    if ra and rb:
+        return "different ranks"
     if _two_named_bodies(a, b):
         return None  # "OPEC president" and "Nigeria's oil minister": one person, two bodies
     return "different posts"
@@ -130,10 +135,16 @@ def _role(ctx: RuleContext) -> Iterator[Finding]:
                     continue
                 seen.add((a.normalized, b.normalized))
                 name = b.get("name") if len(b.get("name", "")) > len(a.get("name", "")) else a.get("name")
+                # "Colonel" for a lieutenant colonel, "General" for a major general: a rank
+                # cut to its last word may be a house style's later reference, or a slip
+                short = why == "different ranks" and (a.normalized.endswith(" " + b.normalized)
+                                                      or b.normalized.endswith(" " + a.normalized))
                 yield Finding(
                     claims=(a, b),
-                    message=f"{name} is '{a.text}' ({a.normalized}) and '{b.text}' ({b.normalized}): {why}",
+                    message=f"{name} is '{a.text}' ({a.normalized}) and '{b.text}' ({b.normalized}): {why}"
+                            + (" (or a rank shortened in a later reference)" if short else ""),
                     evidence={"person": name, "roles": [a.normalized, b.normalized], "why": why},
+                    max_severity=Severity.WARNING if short else None,
                 )
 
 
@@ -229,7 +240,10 @@ ROLE_MISMATCH = Rule(
         "names) that exclude each other: different posts ('the mayor' and 'the city's "
         "treasurer'), a post and its deputy ('Governor' and 'Deputy Governor'), or the same "
         "post with different portfolios ('Defence Minister Rustem Umerov' and 'Foreign Minister "
-        "Umerov'). Roles come from titles before a name, and appositions after or before it.\n"
+        "Umerov'), two military or police ranks before one full name ('Colonel Andriy Bondar' "
+        "and 'Lieutenant Colonel Andriy Bondar'; a warning when one is the other cut to its last "
+        "word, as a later reference may be). Roles come from titles before a name, and "
+        "appositions after or before it; a rank is compared only with a rank.\n"
         "Why: a wrong title is a factual error readers notice at once, and it often means two "
         "people were confused.\n"
         "Not flagged: roles that go together (a minister who leads a party, a chief executive "
@@ -244,10 +258,17 @@ ROLE_MISMATCH = Rule(
         Example("Defence Minister Rustem Umerov met allies on Monday. On Tuesday, Foreign Minister Umerov flew to Berlin."),
         # "deputy" anywhere before the head
         Example("Finance Minister Ana Ruiz told parliament on Tuesday. Ruiz, the deputy finance minister, rejected the charge."),
+        # ranks before one full name
+        Example("Detective Chief Inspector Helen Marsh said the warehouse was searched. Detective Inspector Helen "
+                "Marsh said three men were arrested."),
     ),
     passes=(
         Example("Defence Minister Rustem Umerov met allies. Former Foreign Minister Dmytro Kuleba spoke later; Umerov, the defence minister, left."),
         Example("Governor Anna Holt spoke first. Deputy Governor Ben Holt, her brother, spoke next."),
+        # a rank beside a post; a promotion stated
+        Example("Colonel Andriy Bondar, the brigade's spokesman, said the attack began at 3 a.m."),
+        Example("Lieutenant Colonel Andriy Bondar, who was promoted to colonel on Monday, spoke first. Colonel "
+                "Andriy Bondar said the attack began at 3 a.m."),
         Example("Nicaraguan rebel leader Adolfo Calero has linked the payments to a dummy company. On the advice of his lawyer, Calero declined to go into details."),
         Example("Yesterday, he held talks with Vice President George Bush, Secretary of State George Shultz and Commerce Secretary Malcolm Baldrige."),
         Example("Donald K. McIvor, an Exxon Corp director and senior vice president, told Reuters so. McIvor, Exxon's senior vice president for exploration, said dependence would grow."),
