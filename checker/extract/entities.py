@@ -215,6 +215,7 @@ class _Role:
     portfolio: frozenset[str]
     name: _Name
     also: frozenset[str] = frozenset()  # posts coordinated with it: "director and senior vice president"
+    dated_by: tuple[str, ...] = ()  # the words that date it ("former", "acting")
 
 
 def _portfolio(text: str, words: EntityWords) -> frozenset[str]:
@@ -227,7 +228,16 @@ def _portfolio(text: str, words: EntityWords) -> frozenset[str]:
 
 
 def _is_dated(words_text: str, words: EntityWords) -> bool:
-    return any(fold(m.group()).rstrip("-") in words.dated or m.group().lower() in words.dated for m in _WORD.finditer(words_text))
+    return bool(_dating_words(words_text, words))
+
+
+def _dating_words(words_text: str, words: EntityWords) -> list[str]:
+    out = []
+    for m in _WORD.finditer(words_text):
+        w = fold(m.group()).rstrip("-")
+        if w in words.dated or m.group().lower() in words.dated:
+            out.append(w)
+    return out
 
 
 class _Doc:
@@ -287,7 +297,8 @@ class _Doc:
                     normalized=(("deputy " if r.deputy else "") + r.cls + (" (" + " ".join(sorted(r.portfolio)) + ")" if r.portfolio else "")),
                     subject=fold(surname),
                     attribute="role",
-                    qualifiers=frozenset({"dated"} if r.dated else ()),
+                    qualifiers=frozenset(({"dated"} if r.dated else set())
+                                         | ({"quoted"} if ctx.in_quote(r.start, r.end) else set())),
                     data=(
                         ("class", r.cls),
                         ("deputy", r.deputy),
@@ -295,6 +306,7 @@ class _Doc:
                         ("given", " ".join(fold(t.text) for t in caps[:-1])),
                         ("name", text[r.name.start : r.name.end]),
                         ("also", tuple(sorted(r.also))),
+                        ("dated_by", r.dated_by),
                     ),
                 ),
             )
@@ -439,10 +451,16 @@ class _Doc:
         role_text = text[r_lo:r_hi]
         # "deputy" anywhere before the head makes a deputy ("the deputy finance minister")
         deputy = deputy or any(w.lower().strip(",") in self.words.deputy for w in text[r_lo:hs].split())
-        before = text[max(0, r_lo - 24) : r_lo]
+        # the two words before the role, in its own clause: "a new low. Deputy Governor
+        # Varga" is no new deputy governor
+        before = re.split(r"[.;:!?\n]", text[max(0, r_lo - 24) : r_lo])[-1]
         tail = before.split()[-2:] if before.split() else []
-        dated = _is_dated(role_text, self.words) or any(w.lower().rstrip("-") in self.words.dated for w in tail)
-        dated = dated or bool(_DATED_HYPHEN.search(text[max(0, hs - 4) : hs].lower()))
+        dated_by = _dating_words(role_text, self.words) + [w.lower().rstrip("-") for w in tail
+                                                          if w.lower().rstrip("-") in self.words.dated]
+        hyphen = _DATED_HYPHEN.search(text[max(0, hs - 4) : hs].lower())
+        if hyphen:
+            dated_by.append(hyphen.group().strip("-"))
+        dated = bool(dated_by)
         # Words of the role other than its head tell its portfolio or organisation.
         portfolio = _portfolio(text[r_lo:hs] + " " + text[he:r_hi], self.words)
         portfolio = frozenset(p for p in portfolio if p not in {fold(t.text) for t in n.tokens})
@@ -451,7 +469,8 @@ class _Doc:
             for m in self.words.head_re.finditer(text, he, min(len(text), he + 50))
             if _COORDINATED.fullmatch(text[he : m.start()])
         )
-        out.append(_Role(min(start, n.start), max(end, n.end), hs, he, cls, deputy, dated, portfolio, n, also))
+        out.append(_Role(min(start, n.start), max(end, n.end), hs, he, cls, deputy, dated, portfolio, n, also,
+                         tuple(sorted(set(dated_by)))))
 
     def _changes(self, ctx: SentenceContext, text: str, doc_id: str, attached: list[tuple[int, int]]) -> None:
         words = self.words

@@ -105,15 +105,24 @@ def _two_named_bodies(a: Claim, b: Claim) -> bool:
     return not (abbreviates(na, nb) or abbreviates(nb, na))
 
 
+# Words that put a post in the past ("a former transport minister"), as opposed to those
+# that make it temporary or future ("acting", "designate").
+_PAST = frozenset({"former", "formerly", "ex", "erstwhile", "previously", "once"})
+
+
 def _role(ctx: RuleContext) -> Iterator[Finding]:
     roles = [c for c in ctx.of_kind("role")]
     changes = ctx.of_kind("role-change")
     by_person: dict[str, list[Claim]] = {}
+    past: list[Claim] = []
     for r in roles:
         if "dated" in r.qualifiers:
             ctx.skipped["entity-role: dated or temporary role"] += 1
+            if set(r.get("dated_by") or ()) <= _PAST and r.get("dated_by"):
+                past.append(r)
             continue
         by_person.setdefault(skeleton(r.subject), []).append(r)
+    yield from _current_and_former(ctx, past, by_person, changes)
     for group in by_person.values():
         seen: set[tuple[str, str]] = set()
         for i, a in enumerate(group):
@@ -146,6 +155,43 @@ def _role(ctx: RuleContext) -> Iterator[Finding]:
                     evidence={"person": name, "roles": [a.normalized, b.normalized], "why": why},
                     max_severity=Severity.WARNING if short else None,
                 )
+
+
+def _current_and_former(ctx: RuleContext, past: list[Claim], by_person: dict[str, list[Claim]],
+                        changes: list[Claim]) -> Iterator[Finding]:
+    """One person called the holder of a post and its former holder ("Transport Minister
+    Kwame Asante" ... "Asante, a former transport minister"), when no sentence about them
+    states a change of post other than the word "former" itself."""
+    for p in past:
+        for r in by_person.get(skeleton(p.subject), []):
+            if (r.get("class"), r.get("deputy")) != (p.get("class"), p.get("deputy")):
+                continue
+            if "quoted" in r.qualifiers:
+                # a speaker may give a former holder the title still ("President Marcos and
+                # his family were able to hide millions")
+                ctx.skipped["entity-role: a title in a quotation"] += 1
+                continue
+            pa, pb = set(r.get("portfolio") or ()), set(p.get("portfolio") or ())
+            if pa and pb and not (pa & pb):
+                continue
+            if not ctx.resolution.same_person(r, p):
+                continue
+            stated = any(skeleton(p.subject) in {skeleton(x) for x in ch.get("people", ())}
+                         and p.get("class") in ch.get("classes", ()) and ch.normalized not in _PAST | {"since", "until"}
+                         for ch in changes)
+            if stated:
+                ctx.skipped["entity-role: change of post stated"] += 1
+                continue
+            a, b = sorted((r, p), key=lambda c: c.sort_key())
+            name = r.get("name") if len(r.get("name", "")) > len(p.get("name", "")) else p.get("name")
+            yield Finding(
+                claims=(a, b),
+                message=f"{name} is '{r.text}' ({r.normalized}) and '{p.text}' (a former {p.normalized}): "
+                        "the post held now and held no longer",
+                evidence={"person": name, "roles": [r.normalized, p.normalized], "why": "current and former"},
+                max_severity=Severity.WARNING,
+            )
+            break
 
 
 def _house(ctx: RuleContext) -> Iterator[Finding]:
@@ -248,7 +294,8 @@ ROLE_MISMATCH = Rule(
         "people were confused.\n"
         "Not flagged: roles that go together (a minister who leads a party, a chief executive "
         "who is also president), occupations beside posts (a critic who chairs a jury), dated "
-        "or temporary roles ('former', 'then-', 'acting', 'until March'), a change of post "
+        "or temporary roles ('then-', 'acting', 'until March'; 'former' only against the same "
+        "post held now, a warning), a change of post "
         "stated in a sentence naming the person ('was appointed ... on'), and bare surnames "
         "shared by two people with different first names.\n"
         "Example: 'Defence Minister Rustem Umerov said ...' ... 'Foreign Minister Umerov'."
@@ -258,6 +305,11 @@ ROLE_MISMATCH = Rule(
         Example("Defence Minister Rustem Umerov met allies on Monday. On Tuesday, Foreign Minister Umerov flew to Berlin."),
         # "deputy" anywhere before the head
         Example("Finance Minister Ana Ruiz told parliament on Tuesday. Ruiz, the deputy finance minister, rejected the charge."),
+        # the post held now and held no longer; a dating word of the sentence before is not the role's
+        Example("Transport Minister Kwame Asante signed the deal at the ministry. Asante, a former transport "
+                "minister, said the contract would be published."),
+        Example("The forint hit a new low on Tuesday. Governor Elena Varga spoke first. Deputy Governor Elena "
+                "Varga told bankers the cycle was ending."),
         # ranks before one full name
         Example("Detective Chief Inspector Helen Marsh said the warehouse was searched. Detective Inspector Helen "
                 "Marsh said three men were arrested."),
@@ -265,6 +317,14 @@ ROLE_MISMATCH = Rule(
     passes=(
         Example("Defence Minister Rustem Umerov met allies. Former Foreign Minister Dmytro Kuleba spoke later; Umerov, the defence minister, left."),
         Example("Governor Anna Holt spoke first. Deputy Governor Ben Holt, her brother, spoke next."),
+        # a former holder who is another person; a former post with a change stated; the old
+        # title in a speaker's words
+        Example('The panel is recovering wealth taken by former President Ferdinand Marcos. "President Marcos and '
+                'his family were able to hide millions," its chairman said.'),
+        Example("Transport Minister Kwame Asante signed the deal. Former transport minister Ama Asante, his "
+                "sister, criticised it."),
+        Example("Finance Minister Kwame Asante signed the deal. Asante, who resigned as transport minister in "
+                "May, is a former transport minister."),
         # a rank beside a post; a promotion stated
         Example("Colonel Andriy Bondar, the brigade's spokesman, said the attack began at 3 a.m."),
         Example("Lieutenant Colonel Andriy Bondar, who was promoted to colonel on Monday, spoke first. Colonel "
