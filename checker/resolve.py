@@ -20,6 +20,7 @@ names; and two first names of people with different surnames.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -128,7 +129,12 @@ def occurrences(claims: Iterable[Claim], words: EntityWords | None = None) -> li
             if text.rstrip(".") in words.honorifics:
                 continue
             last = i == len(toks) - 1
-            given = " ".join(fold(t[2]) for t in toks[:i] if t[2] not in words.generic) if last else ""
+            # a possessive ends whose the rest is: "Ukraine's Khmelnytskyi region" has no
+            # first name "Ukraine"
+            own = max((k + 1 for k in range(i)
+                       if c.text[toks[k][0] - c.start : toks[k][1] - c.start].endswith(("'s", "’s", "s'", "s’"))),
+                      default=0)
+            given = " ".join(fold(t[2]) for t in toks[own:i] if t[2] not in words.generic) if last else ""
             follows = "" if last else fold(toks[-1][2])
             out.append(Occurrence(c, start, end, text.replace("’", "'"), weak, given, last, follows))
     return out
@@ -152,7 +158,7 @@ def _derived(a: str, b: str, words: EntityWords) -> bool:
     def ending(rest: str) -> bool:
         return rest in words.derived or any(stem.endswith(before) for before in words.derived_after.get(rest, ()))
 
-    return i >= 3 and ending(a[i:]) and ending(b[i:])
+    return i >= 3 and a != b and ending(a[i:]) and ending(b[i:])
 
 
 def _demonym(a: str, b: str) -> bool:
@@ -281,7 +287,10 @@ def _same_by_spelling(a: Form, b: Form, words: EntityWords) -> str | None:
         sa, ea = _stem(fa, words)
         sb, eb = _stem(fb, words)
         if fa == fb:
-            return "diacritics" if a.text.lower() != b.text.lower() else None
+            if a.text.lower() == b.text.lower():
+                return None
+            plain = [re.sub(r"['’ʼ`]", "", t.lower()) for t in (a.text, b.text)]
+            return "an apostrophe" if plain[0] == plain[1] else "diacritics"
         if sa == sb and ea and eb:
             return "transliteration ending"
         if ea == eb and sa != sb:

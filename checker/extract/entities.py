@@ -266,7 +266,9 @@ class _Doc:
             if not name:
                 continue
             caps = [t for t in name if _is_cap(t.text)]
-            person = titled or (len(caps) >= 2 and not any(t.text in words.generic for t in caps))
+            # "Ukraine's Khmelnytskyi": a possessor and what it owns, not a first name and a surname
+            owned = max((k + 1 for k, t in enumerate(caps[:-1]) if _POSSESSIVE.search(t.text)), default=0)
+            person = titled or (len(caps) - owned >= 2 and not any(t.text in words.generic for t in caps))
             names.append(_Name(name, person))
             rank = _rank(prefix, words.ranks)
             # a rank is compared for a person named in full ("Major Oil Company" is none)

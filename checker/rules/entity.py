@@ -266,6 +266,12 @@ NAME_VARIANT = Rule(
     flags=(
         Example("Oleksandr Syrskyi said the line held. Later, General Oleksandr Syrsky visited Kramatorsk."),
         Example("Dr. Anneliese Kowalczyk opened a clinic. On Monday, Kowalcyzk said cases had risen."),
+        # an apostrophe in one spelling; a possessor before a place is no first name
+        Example("Floods forced 1,100 people from Ukraine's Khmelnytskyi region. The governor of Khmel'nytskyi "
+                "region said grants would be paid. Roads in Khmelnytskyi were closed."),
+        # diacritics dropped once ("Ibanez" is no other word)
+        Example("Rector José Ramón Ibáñez opened the session. Ibáñez said the university would grow. Ibanez said "
+                "fees would fall."),
     ),
     passes=(
         Example("Russia moved troops to Mykolaivka, near Mykolaiv. Russian officials declined to comment."),
