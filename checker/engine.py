@@ -126,10 +126,17 @@ class Engine:
             claims=claims, documents={d.id: d for d in docs}, skipped=skipped, house_spellings=opts.house_spellings
         )
         conflicts: list[Conflict] = []
+        failed: list[str] = []
         for rule in self.rules:
             if not opts.enabled(rule.code):
                 continue
-            for finding in rule.check(ctx):
+            try:
+                findings = list(rule.check(ctx))
+            except Exception:  # one rule the engine cannot run sinks no other rule's findings
+                log.exception("rule %s could not run", rule.code)
+                failed.append(rule.code)
+                continue
+            for finding in findings:
                 conflicts.append(self._decide(rule, finding, opts, ctx.documents))
         conflicts = [c for c in _dedupe(conflicts) if c.severity >= opts.min_severity]
         conflicts.sort(key=lambda c: c.sort_key())
@@ -139,7 +146,9 @@ class Engine:
             "claims": dict(sorted(Counter(c.kind for c in claims).items())),
             "conflicts": len(conflicts),
             "skipped_comparisons": dict(sorted(skipped.items())),
-            "rules_run": sum(1 for r in self.rules if opts.enabled(r.code)),
+            "rules_run": sum(1 for r in self.rules if opts.enabled(r.code)) - len(failed),
+            # rules that failed on this request: their findings are missing, the traceback logged
+            "rules_failed": failed,
             "elapsed_ms": round((time.perf_counter() - started) * 1000, 3),
         }
         return Report(tuple(docs), tuple(conflicts), tuple(claims), stats, tuple(errors))

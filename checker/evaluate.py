@@ -36,7 +36,7 @@ class CaseResult:
     case: Case
     found: list[tuple[GoldConflict, Conflict | None, bool]] = field(default_factory=list)
     false_alarms: list[Conflict] = field(default_factory=list)
-    unchecked: list[str] = field(default_factory=list)  # documents the engine failed on
+    unchecked: list[str] = field(default_factory=list)  # documents, or rules, the engine failed on
 
 
 def evaluate_case(case: Case) -> CaseResult:
@@ -54,6 +54,7 @@ def evaluate_case(case: Case) -> CaseResult:
     result.false_alarms = [f for f in report.conflicts if id(f) not in used]
     # a document the engine failed on is scored as silent; it must also be seen
     result.unchecked = [case.documents[e["document"]].id for e in report.errors if e.get("code") == "internal_error"]
+    result.unchecked += [f"rule {code}" for code in report.stats.get("rules_failed", ())]
     return result
 
 

@@ -531,3 +531,23 @@ def test_a_documents_source_attributes_its_claims(client: FlaskClient, spec: dic
     # a newsroom's own channels are copy, not parties: a draft against its wire copy
     own = post(client, {"documents": [{**docs[0], "source": "staff draft"}, {**docs[1], "source": "wire"}]}).get_json()
     assert [c["status"] for c in own["conflicts"]] == ["inconsistent"]
+
+
+def test_a_rule_that_fails_loses_only_its_own_findings(
+        spec: dict[str, Any], caplog: pytest.LogCaptureFixture) -> None:
+    """A rule raising on one request is logged and named in the stats; every other rule's
+    findings are still reported."""
+    from dataclasses import replace
+
+    from checker.engine import Engine
+
+    def explode(ctx: Any) -> Any:
+        raise RuntimeError("a rule bug")
+
+    rules = [replace(r, check=explode) if r.code == "ENT001" else r for r in all_rules()]
+    client = api.create_app(engine=Engine(rules)).test_client()
+    with caplog.at_level(logging.ERROR):
+        out = conforms(spec, post(client, {"documents": [{"id": "a", "text": CONFLICT}]}), "/v1/check", "post")
+    assert out["stats"]["rules_failed"] == ["ENT001"]
+    assert out["conflicts"] and out["errors"] == []
+    assert "a rule bug" in caplog.text
