@@ -7,10 +7,14 @@ so ages stated at different times can be compared.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..model import Claim, Interval, Span
 from .context import SentenceContext
 from .numbers import _value_words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # A name starts at a word's start: without the lookbehind, a failed attempt inside a long
 # capitalized run is retried at every letter of it (quadratic on "AAAA...").
@@ -117,6 +121,17 @@ def _age_value(raw: str) -> float | None:
     return v if 0 < v < 125 else None
 
 
+def _of_this_clause(t: Token, verb: Token) -> bool:
+    """Whether t belongs to verb's own clause, not to a clause joined to it ("was born in
+    Puerto Montt and worked as a journalist before publishing her first novel in 2016")."""
+    cur = t
+    while cur != verb and cur.head != cur:
+        if cur.dep_ in ("conj", "advcl", "ccomp", "acl:relcl", "parataxis", "xcomp", "acl"):
+            return False
+        cur = cur.head
+    return cur == verb
+
+
 def _birth_years(ctx: SentenceContext, last_person: dict[str, str]) -> list[Claim]:
     """A year of birth read from the parse: "Okonjo was born in 1958", "Okafor, born in
     Lagos in 1979,", "She was born on 3 May 1966". Whose birth it is comes from the
@@ -128,7 +143,7 @@ def _birth_years(ctx: SentenceContext, last_person: dict[str, str]) -> list[Clai
         if tok.lower_ != "born" or tok.tag_ != "VBN":
             continue
         years = [t for t in tok.subtree if t.like_num and t.text.isdigit() and len(t.text) == 4
-                 and 1850 <= int(t.text) <= 2030 and t.i > tok.i]
+                 and 1850 <= int(t.text) <= 2030 and t.i > tok.i and _of_this_clause(t, tok)]
         if len(years) != 1:
             continue  # no year, or a range of them: nothing to compare
         subj = next((c for c in tok.children if c.dep_ in ("nsubj:pass", "nsubj")), None)

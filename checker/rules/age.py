@@ -125,6 +125,9 @@ AGE_MISMATCH = Rule(
                 "the 67-year-old said."),
     ),
     passes=(
+        # the year of another clause joined to "was born"
+        Example("Castro, 47, was born in the southern city of Puerto Montt and worked as a journalist for 15 "
+                "years before publishing her first novel in 2016.", published="2025-03-06"),
         Example("John Roe, 63, spoke first. In 2010, when he was 49, Roe founded the firm.", published="2024-05-01"),
         Example("Jane Doe, 63, chairs the board. Her brother, Mark Doe, 58, is its treasurer."),
         Example("Ade Okafor, 38, signed on Monday. Okafor, born in Lagos in 1987, is a striker.", published="2025-05-02"),
