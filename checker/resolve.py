@@ -46,6 +46,7 @@ class Occurrence(NamedTuple):
     given: str  # folded first names before it, when it ends a name
     last: bool  # it ends its name (a surname, or a one-word name)
     follows: str  # the folded surname after it, when it does not end its name
+    given_span: tuple[int, int] = (0, 0)  # where its first names are written, when it ends a name
 
 
 @dataclass(slots=True)
@@ -136,7 +137,9 @@ def occurrences(claims: Iterable[Claim], words: EntityWords | None = None) -> li
                       default=0)
             given = " ".join(fold(t[2]) for t in toks[own:i] if t[2] not in words.generic) if last else ""
             follows = "" if last else fold(toks[-1][2])
-            out.append(Occurrence(c, start, end, text.replace("’", "'"), weak, given, last, follows))
+            firsts = [t for t in toks[own:i] if t[2] not in words.generic] if last else []
+            span = (firsts[0][0], firsts[-1][1]) if firsts else (0, 0)
+            out.append(Occurrence(c, start, end, text.replace("’", "'"), weak, given, last, follows, span))
     return out
 
 
@@ -386,7 +389,39 @@ def spelling_variants(claims: Iterable[Claim], skipped: Counter[str] | None = No
         ranked = sorted(members, key=lambda f: (not (attested and f is known[0]), -len(f.occurrences), f.first))
         rest = tuple(sorted(ranked[1:], key=lambda f: f.first))
         out.append(Variants(ranked[0], rest, reasons.get(r, "spelling"), attested))
+    out += _split_given_names([o for f in forms for o in f.occurrences])
     return sorted(out, key=lambda v: v.preferred.first)
+
+
+def _split_given_names(occs: list[Occurrence]) -> list[Variants]:
+    """One person's first names written joined and split ("Mariaelena Castro", "Maria
+    Elena Castro"): the same letters before one surname, with and without a blank or a
+    hyphen."""
+    by_surname: dict[str, dict[str, list[Occurrence]]] = {}
+    for o in occs:
+        if o.last and o.given and o.given_span != (0, 0):
+            by_surname.setdefault(skeleton(fold(o.text)), {}).setdefault(o.given, []).append(o)
+    out: list[Variants] = []
+    for givens in by_surname.values():
+        squeezed: dict[str, list[str]] = {}
+        for g in givens:
+            squeezed.setdefault(re.sub(r"[ -]", "", g), []).append(g)
+        for spellings in squeezed.values():
+            if len(spellings) < 2:
+                continue
+            forms = []
+            for g in spellings:
+                first = givens[g][0]
+                lo, hi = first.given_span
+                text = first.claim.text[lo - first.claim.start : hi - first.claim.start]
+                form = Form(text, g)
+                form.occurrences.extend(o._replace(start=o.given_span[0], end=o.given_span[1], text=text,
+                                                   last=False, given="") for o in givens[g])
+                forms.append(form)
+            ranked = sorted(forms, key=lambda f: (-len(f.occurrences), f.first))
+            out.append(Variants(ranked[0], tuple(sorted(ranked[1:], key=lambda f: f.first)),
+                                "first names joined and split"))
+    return out
 
 
 def same_person(a: Claim, b: Claim, first_given: dict[tuple[str, str], str]) -> bool:

@@ -259,7 +259,8 @@ NAME_VARIANT = Rule(
         "What it flags: two spellings of one name across all documents of a request: "
         "transliteration endings ('Syrskyi' and 'Syrsky', 'Zelensky' and 'Zelenskyy'), "
         "diacritics, and a one-letter slip in a name of six letters or more ('Kramatorsk' and "
-        "'Kramatorks', 'Kowalczyk' and 'Kowalcyzk'); shorter names only with the same first "
+        "'Kramatorks', 'Kowalczyk' and 'Kowalcyzk'), an apostrophe ('Khmel'nytskyi'), first "
+        "names joined and split ('Mariaelena', 'Maria Elena'); shorter names only with the same first "
         "name ('Yahya Saree' and 'Yahya Sarea'). It suggests the more frequent form.\n"
         "Why: readers and search engines take two spellings for two people, and a misspelt "
         "name is the correction editors least want to run.\n"
@@ -276,6 +277,9 @@ NAME_VARIANT = Rule(
         # an apostrophe in one spelling; a possessor before a place is no first name
         Example("Floods forced 1,100 people from Ukraine's Khmelnytskyi region. The governor of Khmel'nytskyi "
                 "region said grants would be paid. Roads in Khmelnytskyi were closed."),
+        # first names joined and split
+        Example("Chilean writer Mariaelena Castro won the prize on Thursday. Maria Elena Castro is the second "
+                "Chilean to win it."),
         # diacritics dropped once ("Ibanez" is no other word)
         Example("Rector José Ramón Ibáñez opened the session. Ibáñez said the university would grow. Ibanez said "
                 "fees would fall."),
