@@ -104,9 +104,18 @@ def _pairs(claims: list[Claim]) -> Iterator[tuple[Claim, Claim]]:
                 yield a, b
 
 
+def _periods(claims: list[Claim]) -> dict[tuple[str, str], set[str]]:
+    """The periods stated for each topic in each document."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for c in claims:
+        out.setdefault((c.document, c.subject), set()).update(_points(c))
+    return out
+
+
 def _stability(ctx: RuleContext) -> Iterator[Finding]:
     topics = _topics(ctx)
     claims = sorted((c for c in ctx.of_kind("state-change") if _asserted(c)), key=lambda c: c.sort_key())
+    periods = _periods(claims)
     reported: set[tuple[str, int]] = set()
     for a, b in _pairs(claims):
         da, db = a.get("direction"), b.get("direction")
@@ -144,6 +153,15 @@ def _stability(ctx: RuleContext) -> Iterator[Finding]:
         ta, tb = set(a.get("times") or ()), set(b.get("times") or ())
         # In one sentence an unstated period is the stated one, unless the tense moves:
         # "consumption is flat and last year it fell" is now against last year.
+        # In one story, a topic's unstated period is the only one stated for that topic,
+        # when the topic is named the same both times and by more than a bare noun
+        # ("reservoir stocks"; not "imports" or "the rate", of which a story may mean
+        # several without saying so).
+        if not (ta and tb) and a.document == b.document and a.subject == b.subject \
+                and not _one_sentence(a, b) and len(a.subject.split()) >= 2:
+            only = periods.get((a.document, a.subject))
+            if only is not None and len(only) == 1 and (ta | tb) <= only:
+                ta = tb = set(only)
         if ta != tb and not (_one_sentence(a, b) and not (ta and tb) and a.get("tense") == b.get("tense")):
             ctx.skipped["state-change: different or unstated periods"] += 1
             continue
@@ -392,6 +410,9 @@ STABILITY_VS_CHANGE = Rule(
     flags=(
         Example("Rents in Leeds were flat in March, the agency said. Landlords blamed March's 1.2% increase in rents on taxes."),
         Example("The spokesman said the troop movement has not affected the fighting in this sector, although the air force has increased its strikes."),
+        # a topic's only stated period is its unstated one's, in one story
+        Example("Reservoir stocks across Yorkshire have held steady this week, Yorkshire Water said on Thursday. "
+                "Reservoir stocks have fallen sharply, the company's figures show, and are now well below normal."),
         # "held steady" is a stability; "at 4.2 per cent" its level, not a pace; the month hangs on the level
         Example("Australia's unemployment rate held steady at 4.2 per cent in August, the bureau said. Australia's "
                 "unemployment rate rose in August, one economist said."),
@@ -405,6 +426,9 @@ STABILITY_VS_CHANGE = Rule(
         Example("Cocoa consumption is basically flat and last year it fell, he said."),
         Example("The unemployment rate held steady at 4.2 per cent in August, the bureau said. The unemployment rate "
                 "rose in July."),
+        # a steady rate of change told with its level, in one sentence
+        Example("Services inflation eased to 4.0% from 4.1%, while prices of industrial goods held steady, rising "
+                "0.4% on the year for a second month. Prices of industrial goods rose 0.1% on the month."),
     ),
     check=_stability,
 )
