@@ -199,3 +199,16 @@ def test_renaming_the_subject_consistently_changes_nothing(name):
     base = "Halberg did not raise its fixed mortgage rates in June. Halberg raised its fixed mortgage rates in June."
     renamed = base.replace("Halberg", name)
     assert [f.rule for f in findings(base)] == [f.rule for f in findings(renamed)]
+
+
+def test_a_person_stepping_down_moves_no_level():
+    """"Stepped down" is a resignation, not a fall: a verb of travel with "down" moves a
+    level only when its subject is no person."""
+    from collections import Counter
+
+    from checker import default_engine
+    from checker.engine import to_document
+
+    claims = default_engine().extract(to_document({"id": "a", "text": "The finance minister stepped down in "
+                                                                     "August. Output edged down in July."}), Counter())
+    assert [(c.subject, c.get("direction")) for c in claims if c.kind == "state-change"] == [("output", "down")]

@@ -517,12 +517,23 @@ def _direction(f: Frame) -> str | None:
         lem = f.lemma
         return "up" if lem in w.up_nouns else "down" if lem in w.down_nouns else None
     prt = child(f.head, "compound:prt")
+    if prt is None:
+        # "crept up" with the particle read as an adverb
+        prt = next((c for c in f.head.children if c.dep_ == "advmod" and c.lower_ in ("up", "down")
+                    and c.i == f.head.i + 1), None)
     if prt is not None:
         phrasal = f"{f.head.lower_} {prt.lower_}"
         if phrasal in w.up or f"{f.lemma} {prt.lower_}" in w.up:
             return None if f.negated else "up"
         if phrasal in w.down or f"{f.lemma} {prt.lower_}" in w.down:
             return None if f.negated else "down"
+        # "the jobless rate crept up", "output edged down": a verb of travel with "up" or
+        # "down" and no object moves its subject's level, unless the subject is a person
+        # ("stepped down": resigned)
+        subj = f.subject_tok
+        if prt.lower_ in ("up", "down") and object_of(f.head) is None and lexical.kind_of(f.lemma, "travel", "v") is not None \
+                and subj is not None and subj.pos_ == "NOUN" and "person" not in lexical.noun_domains(lemma(subj)):
+            return None if f.negated else prt.lower_
     comp = child(f.head, "xcomp")
     if f.head.pos_ == "VERB" and comp is not None and comp.pos_ == "ADJ" and f.lemma in (w.up | w.down):
         return None  # "has grown more stable", "turned negative": became, not rose

@@ -410,6 +410,9 @@ STABILITY_VS_CHANGE = Rule(
     flags=(
         Example("Rents in Leeds were flat in March, the agency said. Landlords blamed March's 1.2% increase in rents on taxes."),
         Example("The spokesman said the troop movement has not affected the fighting in this sector, although the air force has increased its strikes."),
+        # a verb of travel with "up" ("crept up") moves a level, however the parser reads "up"
+        Example("The jobless rate held steady at 4.2 per cent in August, the bureau said. Nationally the jobless "
+                "rate crept up in August, one economist said."),
         # a topic's only stated period is its unstated one's, in one story
         Example("Reservoir stocks across Yorkshire have held steady this week, Yorkshire Water said on Thursday. "
                 "Reservoir stocks have fallen sharply, the company's figures show, and are now well below normal."),
