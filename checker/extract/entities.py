@@ -227,11 +227,8 @@ def _portfolio(text: str, words: EntityWords) -> frozenset[str]:
     return frozenset(out)
 
 
-def _is_dated(words_text: str, words: EntityWords) -> bool:
-    return bool(_dating_words(words_text, words))
-
-
 def _dating_words(words_text: str, words: EntityWords) -> list[str]:
+    """The words that date or make temporary a role ("former", "acting", "then-")."""
     out = []
     for m in _WORD.finditer(words_text):
         w = fold(m.group()).rstrip("-")

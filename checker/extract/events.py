@@ -424,7 +424,7 @@ _THING_DOMAINS = frozenset({"artifact", "location", "object", "substance", "grou
 # What a noun's common sense names when it is a physical thing: "doors opened at 6:30
 # p.m." is an act on doors, not the start of an event called "door", whatever a rarer
 # sense of the word ("door": a means of access) says.
-_PHYSICAL_DOMAINS = frozenset({"artifact", "object", "location", "substance", "food", "plant", "animal", "body"})
+_PHYSICAL_DOMAINS = _THING_DOMAINS - {"group", "person", "quantity", "possession"}
 
 
 def _physical(noun: Token) -> bool:

@@ -139,11 +139,7 @@ def _role(ctx: RuleContext) -> Iterator[Finding]:
                 if not ctx.resolution.same_person(a, b):
                     ctx.skipped["entity-role: not the same person"] += 1
                     continue
-                classes = {a.get("class"), b.get("class")}
-                if any(
-                    skeleton(a.subject) in {skeleton(p) for p in ch.get("people", ())} and classes & set(ch.get("classes", ()))
-                    for ch in changes
-                ):
+                if _change_stated(a.subject, {a.get("class"), b.get("class")}, changes):
                     ctx.skipped["entity-role: change of post stated"] += 1
                     continue
                 seen.add((a.normalized, b.normalized))
@@ -162,6 +158,12 @@ def _role(ctx: RuleContext) -> Iterator[Finding]:
                     evidence={"person": name, "roles": [a.normalized, b.normalized], "why": why},
                     max_severity=Severity.WARNING if weak else None,
                 )
+
+
+def _change_stated(subject: str, classes: set[str], changes: list[Claim]) -> bool:
+    """Whether a sentence naming the person states a change of one of these posts."""
+    return any(skeleton(subject) in {skeleton(p) for p in ch.get("people", ())} and classes & set(ch.get("classes", ()))
+               for ch in changes)
 
 
 def _current_and_former(ctx: RuleContext, past: list[Claim], by_person: dict[str, list[Claim]],
@@ -183,10 +185,8 @@ def _current_and_former(ctx: RuleContext, past: list[Claim], by_person: dict[str
                 continue
             if not ctx.resolution.same_person(r, p):
                 continue
-            stated = any(skeleton(p.subject) in {skeleton(x) for x in ch.get("people", ())}
-                         and p.get("class") in ch.get("classes", ()) and ch.normalized not in _PAST | {"since", "until"}
-                         for ch in changes)
-            if stated:
+            # "former" itself, or "since"/"until", is no change stated beside it
+            if _change_stated(p.subject, {p.get("class")}, [ch for ch in changes if ch.normalized not in _PAST | {"since", "until"}]):
                 ctx.skipped["entity-role: change of post stated"] += 1
                 continue
             a, b = sorted((r, p), key=lambda c: c.sort_key())
