@@ -146,6 +146,20 @@ def _before(text: str, start: int, end: int) -> str:
     return " ".join(words[-8:])
 
 
+def _before_appositive(text: str, start: int, end: int) -> str:
+    """The words before a comma-enclosed appositive that ends right before `end` ("X, a
+    coalition of groups, said" gives "X"), or "" when no such appositive ends there."""
+    chunk = text[max(start, end - _REACH) : end]
+    if not chunk.rstrip().endswith(","):
+        return ""
+    breaks = [m for m in _CLAUSE_BREAK.finditer(chunk)]
+    if len(breaks) < 2 or breaks[-2].group() != ",":
+        return ""
+    opened = breaks[-2].start()
+    begin = breaks[-3].end() if len(breaks) > 2 else 0
+    return " ".join(_WORD.findall(chunk[begin:opened])[-8:])
+
+
 def _after(text: str, start: int, end: int) -> str:
     end = min(end, start + _REACH)
     m = _CLAUSE_BREAK.search(text, start, end)
@@ -245,6 +259,10 @@ def attribute_span(text: str, start: int, end: int, cues: Cues | None = None) ->
             # "the statement said": the body whose statement it is, named before
             return Attribution("it", m.group("verb").lower(), hedged)
         src = source_key(before)
+        if src is None and not before:
+            # "Organisers, a coalition of student groups, said": the verb's subject stands
+            # before the appositive that describes it, and is the source
+            src = source_key(_before_appositive(text, start, m.start()))
         if src is None:
             after = _after(text, m.end(), end)
             if after.lower().startswith("that") or not after:

@@ -31,6 +31,9 @@ ATTRIBUTIONS = [
     ("The truce was announced on Monday, but shelling continued.", None),  # passive: no source
     ("Residents fled after reports that troops had crossed.", None),  # "reports" is a noun here
     ("According to the monitoring site DeepState, units advanced.", "monitoring site deepstate"),
+    # an appositive describes the source; the source is the subject before it
+    ("Organisers, a coalition of student groups and opposition parties, said 100,000 people took part.", "organisers"),
+    ("The ministry, which runs the ports, said exports fell.", "ministry"),
 ]
 
 
