@@ -163,7 +163,7 @@ class Identity(NamedTuple):
 def identity(a: Claim, b: Claim, nearest: bool) -> Identity | str:
     """How surely a and b (a first) are the same figure, or why they are not compared.
     nearest: a is the closest earlier mention of b's thing in b's document."""
-    thing = same_thing(a, b)
+    thing = same_thing(a, b) or _participants(a, b)
     if thing is None:
         return "different subjects"
     if a.document == b.document and a.sentence == b.sentence and not (
@@ -338,6 +338,22 @@ def _owner_link(a: Claim, b: Claim) -> str:
     if x and other.get("predicate") in _HAVING and _same_owner(h, x):
         return f"{h} / {x}"
     return ""
+
+
+# The event class of lexicon.toml whose counts are of those who took part.
+_PARTICIPATION = "attend"
+
+
+def _participants(a: Claim, b: Claim) -> str | None:
+    """Two counts of the people who took part in something ("2,500 people took part",
+    "10,000 marchers had joined them", "12,000 teachers ... took part in the rally") count
+    one crowd, whatever noun each voice counts it by: "participants" (weak), or None."""
+    if a.kind != "count" or b.kind != "count":
+        return None
+    classes = _event_class()
+    if any(classes.get(c.get("predicate") or "") != _PARTICIPATION for c in (a, b)):
+        return None
+    return "participants" if _of_people(a) and _of_people(b) else None
 
 
 def _of_people(c: Claim) -> bool:

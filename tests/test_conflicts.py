@@ -115,6 +115,28 @@ def test_took_part_is_attendance_not_capture():
     assert [(c.rule, c.status) for c in checker.check(text).conflicts] == [("QTY001", "disputed")]
 
 
+@pytest.mark.parametrize("text", [
+    # each voice counts the crowd by its own noun; an estimate's clause is the source's claim
+    "Gardaí estimated that 2,500 people took part in the march. Organisers said 10,000 marchers had joined them.",
+    "Police estimated that 3,000 people marched to Parliament House. The union said 12,000 teachers took part in the rally.",
+    # the source is the subject before its appositive
+    "Organisers, a coalition of student groups, said more than 100,000 people took part. "
+    "The interior ministry said about 15,000 had attended.",
+])
+def test_two_voices_counting_one_crowd_by_different_nouns_dispute_it(text):
+    assert [(c.rule, c.status) for c in checker.check(text).conflicts] == [("QTY001", "disputed")]
+
+
+@pytest.mark.parametrize("text", [
+    # two gatherings, each counted once
+    "Police said 3,000 people marched in Melbourne. In Geelong, organisers said 800 teachers took part.",
+    # those who took part and those who watched are two groups
+    "Police said 3,000 people marched to the square. Organisers said 12,000 spectators lined the route.",
+])
+def test_counts_of_two_gatherings_or_two_groups_are_not_one_crowd(text):
+    assert rules_for(text) == []
+
+
 def test_a_bare_voice_sets_up_no_dispute_but_two_parties_do():
     # "officials" may speak for the governor who gave the first figure
     text = ("Acting governor Alexei Smirnov said 121,000 people had left the region. "

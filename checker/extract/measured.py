@@ -59,6 +59,9 @@ _PROJECTION = frozenset({
     "expect", "forecast", "predict", "project", "anticipate", "target", "aim", "plan", "hope",
     "want", "seek", "propose", "intend", "estimate", "consider", "offer", "need", "require",
 })
+# Verbs of reckoning whose clausal complement reports what the source found, as a speech
+# verb's does ("estimated that 2,500 people took part"); with an object they project.
+_REPORTED_ESTIMATE = frozenset({"estimate", "calculate", "reckon"})
 _INSTANCE_ADJ = frozenset({
     "previous", "next", "last", "first", "second", "third", "final", "latest", "earlier", "later",
     "former", "prior", "following", "upcoming", "new", "original", "current",
@@ -238,10 +241,15 @@ def _asserted(pred: Token, sentence: Span) -> bool:
     or a verb of expectation ("economists had expected 31,000 jobs")."""
     if modality(pred, sentence) is not None:
         return False
-    cur = pred
+    cur, came_by = pred, ""
     for _ in range(6):
+        if cur is not pred and lemma(cur) in _REPORTED_ESTIMATE and came_by == "ccomp":
+            # "Police estimated that 3,000 people marched": a source's reckoning of what
+            # happened, reported as speech is, not an expectation
+            return True
         if lemma(cur) in _PROJECTION:
             return False
+        came_by = cur.dep_
         if cur.dep_ in ("xcomp", "ccomp", "advcl", "conj") and cur.head != cur:
             cur = cur.head
             continue
