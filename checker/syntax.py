@@ -78,6 +78,11 @@ def case_of(t: Token) -> str:
     """The preposition (lower-case) that marks a nominal: "to" in "to 7 degrees"."""
     c = child(t, "case")
     if c is None:
+        # "to 24.5 million tonnes", "at its pubs business" with the preposition hung on a
+        # word inside the phrase: the phrase's first word is still its preposition
+        first = t.left_edge
+        if first.pos_ == "ADP" and first.dep_ == "case" and first.i < t.i and first.head.i != t.i:
+            return first.lower_
         return ""
     fixed = children(c, "fixed")
     return " ".join([c.lower_, *(f.lower_ for f in fixed)])

@@ -101,6 +101,13 @@ def test_news_constructions(text, word, head):
     assert _tok(sent, word).head.text == head
 
 
+def test_a_preposition_hung_inside_its_phrase_still_marks_it():
+    from checker.syntax import case_of
+
+    sent = parsed("Revenue at its pubs business reached £1.4bn.").sentences[0]
+    assert case_of(_tok(sent, "business")) == "at"
+
+
 @pytest.mark.parametrize(
     "text,word,pos",
     [

@@ -49,6 +49,21 @@ CASES = [
 ]
 
 
+def test_a_new_level_after_a_change_belongs_to_the_clause_subject():
+    # "to" hung on the number, and the verb's object is the change figure itself
+    c = next(c for c in claims("The country's wheat harvest fell 9% this year to 24.5 million tonnes after a dry "
+                               "spring.") if c.text == "24.5 million tonnes")
+    assert c.subject == "harvest" and "updated" in c.qualifiers
+
+
+def test_a_measure_right_after_a_verb_of_change_is_the_change():
+    c = next(c for c in claims("Valtra shares fell 4.1% in Amsterdam.") if c.text == "4.1%")
+    assert "change" in c.qualifiers
+    # a count after it counts what the act moved, and is no change
+    c = next(c for c in claims("The company is cutting 1,240 jobs.") if c.text == "1,240 jobs")
+    assert "change" not in c.qualifiers
+
+
 @pytest.mark.parametrize("text,quote,kind,subject,lo,hi", CASES)
 def test_extracts(text, quote, kind, subject, lo, hi):
     found = [c for c in claims(text) if c.text == quote]

@@ -183,6 +183,11 @@ def _role(unit: Token, pred: Token | None) -> str:
         return CHANGE  # "rose 7%", "rose by 7%"
     if case == "from" and pred is not None and _lemma(pred) in verbs:
         return EARLIER
+    if pred is not None and _lemma(pred) in verbs and not case and unit.pos_ != "NUM" and unit.left_edge.i == pred.i + 1:
+        # "Valtra shares fell 4.1% in Amsterdam" with the figure hung on the place: a
+        # measure right after a verb of change measures the change, however the parser hung
+        # it (a count after it, "cutting 1,240 jobs", counts what the act moved)
+        return CHANGE
     return LEVEL
 
 
@@ -421,6 +426,8 @@ def measured(sent: ParsedSentence, start: int, end: int, kind: str) -> Measured 
             # "profit rose 7% to €610 million": the clause's subject is what is measured;
             # "raised the tax to 20%", "brought the number to 3,210": its object.
             obj = child(pred, "obj") if _case(unit) in ("to", "from", "by", "at") and dep != "obj" else None
+            if obj is not None and (obj.pos_ in ("SYM", "NUM") or child(obj, "nummod") is not None):
+                obj = None  # "fell 9% to 24.5 million tonnes": the object is the change, a figure
             thing, how = (obj, "clause-object") if obj is not None else (_thing_of_clause(pred), "clause-subject")
         elif dep in ("nsubj", "nsubj:pass") and head.pos_ in ("VERB", "AUX"):
             thing, how = None, "subject"

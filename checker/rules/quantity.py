@@ -133,6 +133,9 @@ MISMATCH = Rule(
         # one holder's people named by a noun and its near kind, the holder by a synonym
         Example("The creamery will close with the loss of the plant's 1,200 workers. Managers told the 1,800 "
                 "employees at the factory on Monday."),
+        # digits swapped in a figure under ten: two significant digits are enough to slip
+        Example("The 3.6-tonne satellite reached orbit on Friday, the agency said. The satellite, which weighs "
+                "6.3 tonnes, carries two cameras."),
         # two voices counting those who took part, each by its own noun: one crowd, disputed
         Example("Gardaí estimated that 2,500 people took part in the march. Organisers said 10,000 marchers had "
                 "joined them."),
@@ -147,6 +150,9 @@ MISMATCH = Rule(
         Example("On Monday officials counted 40 bodies. By Friday the count reached 65 bodies."),
         Example("At least 12 people were killed and 40 people were injured in the attack."),
         Example("Police said 3,000 people marched to the square. Organisers said 12,000 spectators lined the route."),
+        # a measure right after a verb of change is the change, however the parser hung it
+        Example("The founding family owns 41% of the shares and has agreed to sell. Valtra shares fell 4.1% in "
+                "Amsterdam."),
         Example("Qatar's output fell to 180,000 bpd in early March compared with its 285,000 bpd quota. Nigeria's output was about one mln bpd, down from 1.14 mln bpd in February and its quota of 1.238 mln bpd."),
         Example("It wants more banks in San Antonio, where it currently has only 16 member banks, he said. The combination of former archrivals RepublicBank and InterFirst, giving the two banks a virtual lock on the Dallas market, has not changed those plans."),
         # shares a firm has and shares an act moves are a whole and its part

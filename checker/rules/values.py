@@ -73,7 +73,10 @@ def likely_cause(a: Claim, b: Claim) -> str | None:
     wa, wb = a.get("written", va), b.get("written", vb)
     if a.unit == b.unit and isinstance(wa, float) and isinstance(wb, float) and wa / (va or 1) == wb / (vb or 1):
         va, vb = wa, wb
-    if isinstance(va, float) and isinstance(vb, float) and min(abs(va), abs(vb)) >= 10:
+    # Two significant digits are needed for a digit to slip among others: "2.4" and "4.2"
+    # tonnes are swapped digits as much as 24 and 42 are; 5 and 7 are just two numbers.
+    if isinstance(va, float) and isinstance(vb, float) and min(abs(va), abs(vb)) > 0 and (
+            min(abs(va), abs(vb)) >= 10 or min(len(_digits(va)), len(_digits(vb))) >= 2):
         if math.floor(math.log10(abs(va))) == math.floor(math.log10(abs(vb))):
             return _one_slip(_digits(va), _digits(vb))
     return None
