@@ -247,6 +247,10 @@ def attribute_span(text: str, start: int, end: int, cues: Cues | None = None) ->
     for m in cues.verbs.within(start, end)[:MAX_CUES]:
         if _determined(text, m.start()):
             continue
+        verb = m.group("verb")
+        if verb[0].isupper() and verb[1:].islower() and text[start : m.start()].strip(" \t\n\"“‘'("):
+            continue  # "sailed for Port Said": a capital inside a sentence makes it a name
+
         before = _before(text, start, m.start())
         last = before.lower().rsplit(" ", 1)[-1] if before else ""
         if last == "it" or last in _PRONOUNS:

@@ -34,6 +34,8 @@ ATTRIBUTIONS = [
     # an appositive describes the source; the source is the subject before it
     ("Organisers, a coalition of student groups and opposition parties, said 100,000 people took part.", "organisers"),
     ("The ministry, which runs the ports, said exports fell.", "ministry"),
+    # a speech verb written with a capital inside a sentence is part of a name
+    ("After six weeks under detention, the tanker sailed for Port Said on Tuesday.", None),
 ]
 
 
