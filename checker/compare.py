@@ -176,7 +176,7 @@ def identity(a: Claim, b: Claim, nearest: bool) -> Identity | str:
             return reason
     if ("rate" in a.qualifiers) != ("rate" in b.qualifiers):
         return "a rate or price against an amount ('95 sucres to the dollar')"
-    if "updated" in b.qualifiers and (a.document, a.paragraph) <= (b.document, b.paragraph):
+    if "updated" in b.qualifiers and a.document == b.document and a.paragraph <= b.paragraph:
         # "raised the toll to four", "rose to 121,000": the copy says the figure changed
         # since the earlier mention.
         return "a new level after a change"

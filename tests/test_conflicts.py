@@ -137,6 +137,21 @@ def test_counts_of_two_gatherings_or_two_groups_are_not_one_crowd(text):
     assert rules_for(text) == []
 
 
+def test_a_new_level_in_one_document_is_no_change_since_another_documents_figure():
+    # "rose to" says the figure changed since an earlier mention in its own copy; a
+    # parallel story's figure for the same year is no earlier mention
+    docs = [{"id": "staff", "text": "Kestrel's revenue was $4.1 billion last year."},
+            {"id": "wire", "text": "Kestrel's revenue rose 6% to $1.4 billion last year."}]
+    assert [(c.rule, c.status) for c in checker.check(docs).conflicts] == [("QTY001", "inconsistent")]
+    one = "Kestrel's revenue was $4.1 billion in 2023. Kestrel's revenue rose 6% to $1.4 billion in 2024."
+    assert rules_for(one) == []
+
+
+def test_a_pair_is_reported_once_by_the_rule_that_owns_it():
+    text = "The wheat crop came in at 25.4m tonnes, the ministry said. The harvest of 24.5 million tonnes was the smallest since 2018."
+    assert [c.rule for c in checker.check(text).conflicts] == ["QTY001"]
+
+
 def test_a_bare_voice_sets_up_no_dispute_but_two_parties_do():
     # "officials" may speak for the governor who gave the first figure
     text = ("Acting governor Alexei Smirnov said 121,000 people had left the region. "

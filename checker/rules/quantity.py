@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 
 from ..attribution import is_party, same_source
-from ..compare import STRONG, Identity
+from ..compare import STRONG, Identity, same_thing
 from ..lexical import related_kind
 from ..model import Claim, Finding, Severity
 from .base import Example, Rule, RuleContext
@@ -205,8 +205,8 @@ def _slipped(ctx: RuleContext) -> Iterator[Finding]:
             for b in members[i + 1 :]:
                 if (a.document, a.sentence) == (b.document, b.sentence) or (b.document, b.start) in reported:
                     continue
-                if a.subject and a.subject == b.subject:
-                    continue  # QTY001 decides figures that share their noun
+                if same_thing(a, b) is not None:
+                    continue  # QTY001 decides figures that name one thing ("the crop", "the harvest")
                 renamed = bool(a.subject and b.subject and related_kind(a.subject, b.subject) is None)
                 ha, hb = a.get("holder", ""), b.get("holder", "")
                 if ha and hb and ha != hb:
