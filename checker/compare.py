@@ -236,7 +236,10 @@ def identity(a: Claim, b: Claim, nearest: bool) -> Identity | str:
         and not (hb and not ha)
         # "The 400 series ..." then "the 300 series": a figure inside a definite noun
         # phrase names its own referent; only a figure that introduced one is pointed back to
-        and not (a.get("definite") and a.get("how", "").split("+")[0] in ("nummod", "modifies"))
+        # A length of time is no name, though: "the six-week trial" ... "the trial lasted 11
+        # weeks" states the trial's length again
+        and not (a.get("definite") and a.get("how", "").split("+")[0] in ("nummod", "modifies")
+                 and not (a.unit == "[time]" and how_b in ("clause-subject", "copula", "dimension")))
         # and only a figure that named a set or an amount of something ("1,500 troops", "a
         # loan of $5m") introduced one: a bare figure ("remains at 37,000", "to buy 27 of
         # the jets") introduced nothing to point back to

@@ -243,3 +243,21 @@ def test_a_slipped_conversion_names_the_time_it_converts():
             "capsule's arrival at 1834 GMT came after a two-hour final approach.")
     found = [c for c in checker.check(text).conflicts if c.rule == "TIM002"]
     assert [[x.text for x in c.claims] for c in found] == [["1:34 p.m. EDT", "1734 GMT", "1834 GMT"]]
+
+
+def test_two_stories_giving_one_thing_one_length_each_disagree():
+    # the only length each document gives the trial, named by the same word in both
+    docs = [{"id": "wire", "text": "The jury retired after a trial that lasted 11 weeks at the High Court."},
+            {"id": "staff", "text": "Jurors were sent out at the end of the six-week trial on Tuesday."}]
+    found = checker.check(docs).conflicts
+    assert [(c.rule, c.severity.name) for c in found] == [("DUR001", "WARNING")]
+    # a story with two trials says nothing about which one the other story means
+    docs[0]["text"] += " A second trial lasted two weeks."
+    assert not checker.check(docs).conflicts
+
+
+def test_a_weekdays_possessive_dates_the_event_it_determines():
+    from checker.scope import times_in
+
+    text = "Police said about 2,500 people joined Thursday's march, a smaller crowd than the previous day."
+    assert [key for _, _, key in times_in(text, 0, len(text))] == ["thursday", "previous day"]

@@ -271,7 +271,11 @@ def _claim(ctx: SentenceContext, fig: Figure, kind: str, m: Measured | None) -> 
     if dimension == "[temperature]":
         subject = "temperature"  # a reading: place and time say whose, not the clause's noun
     elif dimension == "[time]" and m is not None and m.event and not _eventive(subject) \
-            and subject not in event_classes():  # "an 18-month build": a noun of an event class names its event
+            and subject not in event_classes() and not (subject and m.event in _LASTING) \
+            and not (subject and m.how.split("+")[0] == "modifies"):
+        # "an 18-month build": a noun of an event class names its event; "the blackout
+        # lasted four hours": a verb of lasting measures its subject, whatever WordNet files
+        # it under; and "the 14-hour blackout ended" measures the noun the figure modifies
         # "detained for 52 days": a duration measures the event, named by its noun
         subject = _event_noun(m.event)
     if kind == "money" and subject and is_currency_word(subject):
@@ -331,6 +335,11 @@ def _claim(ctx: SentenceContext, fig: Figure, kind: str, m: Measured | None) -> 
 
 
 _EVENT_DOMAINS = frozenset({"act", "event", "process", "phenomenon", "state"})
+
+
+# Verbs whose duration is their subject's (a closed class): "the blackout lasted four
+# hours", "the trial ran for 11 weeks", "construction took three years".
+_LASTING = frozenset({"last", "run", "take", "continue", "stretch", "span", "drag", "go"})
 
 
 def _eventive(noun: str) -> bool:

@@ -30,8 +30,19 @@ def _days(c: Claim) -> tuple[float, float]:
     return c.value.lo / DAY, c.value.hi / DAY
 
 
+def _sole(ctx: RuleContext) -> set[tuple[str, int]]:
+    """Durations that are the only one of their thing in their document: two stories of
+    one check that each give the trial one length give the same trial two lengths."""
+    per: dict[tuple[str, str], list[Claim]] = {}
+    for c in ctx.of_kind("measure"):
+        if c.unit == TIME and c.subject:
+            per.setdefault((c.document, c.subject), []).append(c)
+    return {(cs[0].document, cs[0].start) for cs in per.values() if len(cs) == 1}
+
+
 def _mismatch(ctx: RuleContext) -> Iterator[Finding]:
     reported: set[tuple[str, int]] = set()
+    sole = _sole(ctx)
     for a, b, ident in ctx.pairs("measure"):
         if a.unit != TIME:
             continue
@@ -42,14 +53,18 @@ def _mismatch(ctx: RuleContext) -> Iterator[Finding]:
             ctx.skipped["duration: a length naming a kind of thing ('two-year notes')"] += 1
             continue
         cause = likely_cause(a, b)
-        if ident.strength != STRONG and cause in (None, "one digit differs"):
+        # the one length each story gives one thing, named by the same word in both
+        parallel = (a.document != b.document and a.subject == b.subject and (a.document, a.start) in sole
+                    and (b.document, b.start) in sole)
+        if ident.strength != STRONG and cause in (None, "one digit differs") and not parallel:
             ctx.skipped["duration: weak identity and no slip"] += 1
             continue
         reported.add((b.document, b.start))
         yield Finding(
             claims=(a, b),
             message=f"'{a.text}' ({a.normalized}) vs '{b.text}' ({b.normalized}): two lengths for the same "
-                    f"{b.subject} ({ident.why})" + (f"; {cause}" if cause else ""),
+                    f"{b.subject} ({'the only length each story gives it' if parallel and ident.strength != STRONG else ident.why})"
+                    + (f"; {cause}" if cause else ""),
             evidence={"values": [a.normalized, b.normalized], "days": [list(_days(a)), list(_days(b))],
                       "identity": ident.strength, "identity_why": ident.why, "cause": cause},
             max_severity=None if ident.strength == STRONG else Severity.WARNING,
@@ -149,6 +164,11 @@ DURATION_MISMATCH = Rule(
         Example("Skippers ended a 25-day blockade of the harbour on Wednesday.\n\nFreight was diverted to "
                 "Calais.\n\nFerry operators said bookings were down.\n\nThe chamber of commerce estimated that "
                 "the blockade, which lasted six weeks, had diverted 45,000 trucks."),
+        # a length in a definite noun phrase is no name: the trial's length stated again
+        Example("The six-week trial heard from 40 witnesses. The trial lasted 11 weeks, the court said."),
+        # a verb of lasting measures its subject, whatever WordNet files the noun under
+        Example("The blackout, which lasted just over four hours, hit 40,000 homes. Engineers said the 14-hour "
+                "blackout ended at 6pm."),
     ),
     passes=(
         Example("Farmers began a 40-day blockade of the port. The blockade lasted nearly six weeks."),
