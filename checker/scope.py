@@ -33,7 +33,9 @@ def _time_re() -> re.Pattern[str]:
         rf"|(?:on[ \t]+|by[ \t]+)?{_MONTH_RE}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?"
         rf"|(?:on[ \t]+|by[ \t]+)?\d{{1,2}}[ \t]+{_MONTH_RE}"
         rf"|(?:in|since|by|until|last|this|next|early|late|mid-?)[ \t]+{_MONTH_RE}"
-        rf"|\d+[ \t]+(?:days?|weeks?|months?|years?)[ \t]+(?:ago|earlier|later|before|after))(?![\w-])",
+        rf"|\d+[ \t]+(?:days?|weeks?|months?|years?)[ \t]+(?:ago|earlier|later|before|after)"
+        # "Thursday's march": a weekday's possessive dates the event it determines
+        rf"|(?:{'|'.join(WEEKDAYS)})(?=['’]s\b))(?![\w-])",
         re.I,
     )
 
