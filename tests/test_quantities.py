@@ -64,6 +64,19 @@ def test_a_measure_right_after_a_verb_of_change_is_the_change():
     assert "change" not in c.qualifiers
 
 
+def test_a_window_to_count_in_is_no_length_of_the_noun():
+    # "the fourth such meeting in nearly two years": not a meeting two years long
+    c = next(c for c in claims("It was the fourth such meeting in nearly two years, officials said.")
+             if c.text == "nearly two years")
+    assert c.subject != "meeting"
+
+
+def test_a_verb_of_knowing_takes_the_event_of_its_complement():
+    # "confirmed dead" counts deaths, as "died" does
+    c = next(c for c in claims("The agency said 31 people had been confirmed dead.") if c.text == "31 people")
+    assert c.get("predicate") == "dead"
+
+
 @pytest.mark.parametrize("text,quote,kind,subject,lo,hi", CASES)
 def test_extracts(text, quote, kind, subject, lo, hi):
     found = [c for c in claims(text) if c.text == quote]

@@ -215,7 +215,11 @@ def _event_phrase(pred: Token) -> str:
     obj = child(pred, "obj")
     if obj is not None and obj.lower_ in ("part", "place") and child(obj, "det") is None:
         return f"{base} {obj.lower_}"
-    return base
+    # "31 people had been confirmed dead", "were reported killed", "are feared missing":
+    # the complement says what happened to them; the verb only who knows it
+    comp = next((c for c in pred.children if c.dep_ == "xcomp" and lemma(c) in event_classes()
+                 and c.pos_ in ("ADJ", "VERB")), None)
+    return lemma(comp) if comp is not None else base
 
 
 def _is_time(t: Token) -> bool:
@@ -407,8 +411,11 @@ def measured(sent: ParsedSentence, start: int, end: int, kind: str) -> Measured 
         elif kind == "percent" and of_phrase(unit) is not None:
             thing, how = of_phrase(unit), "share-of"  # "61.2 percent of the vote"
             holder = agent_tok if agent else None
-        elif dep in ("nmod", "nmod:unmarked", "appos") and head.pos_ in _NOUNISH and head.i not in ids:
-            thing, how = head, "value-of"  # "a distance of 15 km", "a loan of $5m"
+        elif dep in ("nmod", "nmod:unmarked", "appos") and head.pos_ in _NOUNISH and head.i not in ids \
+                and _case(unit) not in ("in", "within", "since"):
+            # "a distance of 15 km", "a loan of $5m"; but "the fourth meeting in two years",
+            # "the biggest fall in three years": a window to count in, not the noun's value
+            thing, how = head, "value-of"
         elif head.pos_ == "ADJ" and head.lower_ in _DIMENSION_ADJ:
             adj = head
             if adj.dep_ in ("amod", "appos", "acl") and adj.head.pos_ in _NOUNISH:
