@@ -122,6 +122,9 @@ def test_took_part_is_attendance_not_capture():
     # "confirmed dead" and "died" are one toll, whatever verb says how it is known
     "The national disaster agency said 31 people had been confirmed dead. The district chief told reporters "
     "that 112 people had died.",
+    # an estimate of what an earlier voice gave, whatever it calls it
+    "Ukraine's infrastructure ministry said about 60,000 tonnes of grain had been destroyed. The terminal's "
+    "operator put the loss at about 6,000 tonnes.",
     # the source is the subject before its appositive
     "Organisers, a coalition of student groups, said more than 100,000 people took part. "
     "The interior ministry said about 15,000 had attended.",
@@ -138,6 +141,16 @@ def test_two_voices_counting_one_group_dispute_it(text):
 ])
 def test_counts_of_two_gatherings_or_two_groups_are_not_one_crowd(text):
     assert rules_for(text) == []
+
+
+def test_an_estimate_in_the_same_voice_or_of_another_unit_answers_nothing():
+    # one voice revising nothing: the loss it puts is its own second figure
+    assert rules_for("The ministry said 60,000 tonnes of grain were stored. The ministry put the loss at "
+                     "6,000 tonnes.") == []
+    # an estimate in money answers no figure in tonnes
+    assert rules_for("The ministry said 60,000 tonnes of grain were destroyed. The operator put the loss at "
+                     "$6m.") == []
+
 
 
 def test_a_new_level_in_one_document_is_no_change_since_another_documents_figure():

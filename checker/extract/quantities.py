@@ -55,9 +55,12 @@ def extract_quantities(ctx: SentenceContext) -> list[Claim]:
             else:
                 out.append(elided)
             continue
-        if kind == "count" and m is not None and m.thing in COUNT_NOUNS:
-            # "put the number at about 400": the count of what the earlier voice counted
-            answer = _elided(ctx, fig, c, replace(m, elided=True))
+        if m is not None and ((kind == "count" and m.thing in COUNT_NOUNS)
+                              or (m.how == "clause-object" and m.event in _ESTIMATING)):
+            # "put the number at about 400": the count of what the earlier voice counted;
+            # "the operator put the loss at about 6,000 tonnes": an estimate answering the
+            # figure an earlier voice gave, whatever it calls it
+            answer = _elided(ctx, fig, c, replace(m, elided=True), kind)
             if answer is not None:
                 out.append(answer)
                 continue
@@ -71,8 +74,8 @@ def extract_quantities(ctx: SentenceContext) -> list[Claim]:
             claim = replace(claim, qualifiers=claim.qualifiers | {"tabular"})
         if respectively:
             claim = replace(claim, qualifiers=claim.qualifiers | {"respectively"})
-        if kind == "count" and claim.subject:
-            ctx.state.setdefault("counts", []).append(claim)
+        if claim.subject:
+            ctx.state.setdefault("figures", []).append(claim)
         out.append(claim)
     return _mark_lists(out)
 
@@ -194,7 +197,7 @@ def _has_plural(noun: str) -> bool:
     return plural >= 2.0 and plural >= lexical.zipf(noun) - 1.0
 
 
-def _elided(ctx: SentenceContext, fig: Figure, c: Core, m: Measured | None) -> Claim | None:
+def _elided(ctx: SentenceContext, fig: Figure, c: Core, m: Measured | None, kind: str = "count") -> Claim | None:
     """A count whose noun is left out because the sentence answers an earlier one:
     "Kyiv said it had received the bodies of 250 soldiers; Russia said it had handed over
     212." It takes the noun of the nearest count in this sentence or the one before, and
@@ -204,11 +207,12 @@ def _elided(ctx: SentenceContext, fig: Figure, c: Core, m: Measured | None) -> C
     if c.value < 2 or m is None or not m.elided:
         return None
     # Within the three sentences before: a dispute's second voice often follows a quote.
-    earlier = [a for a in ctx.state.get("counts", []) if a.sentence >= ctx.sentence.index - 3 and a.end <= fig.start]
+    claim = _claim(ctx, fig, kind, m)
+    earlier = [a for a in ctx.state.get("figures", []) if a.sentence >= ctx.sentence.index - 3 and a.end <= fig.start
+               and a.kind == kind and a.unit == claim.unit]
     if not earlier:
         return None
     ante = earlier[-1]
-    claim = _claim(ctx, fig, "count", m)
     if claim.source is None or ante.source is None or claim.source == ante.source:
         return None  # elision is trusted only where a second source answers the first
     data = dict(claim.data)
@@ -337,6 +341,9 @@ def _claim(ctx: SentenceContext, fig: Figure, kind: str, m: Measured | None) -> 
 _EVENT_DOMAINS = frozenset({"act", "event", "process", "phenomenon", "state"})
 
 
+# Verbs of estimating whose object a figure after "at" values (a closed class): "put the
+# loss at 6,000 tonnes", "pegged the damage at €900m".
+_ESTIMATING = frozenset({"put", "estimate", "peg", "place"})
 # Verbs whose duration is their subject's (a closed class): "the blackout lasted four
 # hours", "the trial ran for 11 weeks", "construction took three years".
 _LASTING = frozenset({"last", "run", "take", "continue", "stretch", "span", "drag", "go"})

@@ -136,6 +136,9 @@ MISMATCH = Rule(
         # digits swapped in a figure under ten: two significant digits are enough to slip
         Example("The 3.6-tonne satellite reached orbit on Friday, the agency said. The satellite, which weighs "
                 "6.3 tonnes, carries two cameras."),
+        # a second voice's estimate of what the first gave, whatever it calls it
+        Example("The agency said 40,000 hectares of forest had burned. Environmental groups put the damage at "
+                "90,000 hectares."),
         # two voices counting those who took part, each by its own noun: one crowd, disputed
         Example("Gardaí estimated that 2,500 people took part in the march. Organisers said 10,000 marchers had "
                 "joined them."),
