@@ -209,6 +209,12 @@ def _repair_verbs(doc: Doc) -> None:
     _one_subject(doc)
     _clause_after_conjunction(doc)
     for t in doc:
+        if t.pos_ == "VERB" and t.tag_ in ("NN", "NNS") and t.dep_ in ("nsubj", "nsubj:pass", "obj", "obl", "nmod") \
+                and any(c.dep_ in ("nummod", "det") for c in t.children):
+            # "will feature 64 acts": tagged a plural noun, labelled a verb, parsed as an
+            # object counted by a number; two of three say noun
+            t.pos_ = "NOUN"
+            continue
         if t.pos_ == "VERB" and t.tag_ in ("VBZ", "VBP") and t.dep_ in ("nsubj", "nsubj:pass", "obj") \
                 and t.head.pos_ in ("VERB", "AUX") and t.head.i > t.i \
                 and not any(c.dep_ in ("obj", "mark") for c in t.children):

@@ -197,3 +197,9 @@ def test_a_verb_cut_off_from_its_subject_finds_it(text, verb, subject):
 
     sent = parsed(text).sentences[0]
     assert subject_of(_tok(sent, verb)).text == subject
+
+
+def test_a_plural_noun_labelled_a_verb_but_counted_is_a_noun():
+    # tagged NNS, parsed as an object with a number: the label "verb" is the odd one out
+    sent = parsed("The Leith Jazz Festival will feature 64 acts across ten days this summer.").sentences[0]
+    assert _tok(sent, "acts").pos_ == "NOUN"
