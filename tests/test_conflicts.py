@@ -274,3 +274,13 @@ def test_a_figure_presented_as_known_is_no_source_claim():
             "The opposition said the €250 million loan came too late.")
     found = [c for c in checker.check(text).conflicts if c.rule == "QTY001"]
     assert [(c.status, str(c.severity)) for c in found] == [("inconsistent", "warning")]
+
+
+def test_a_list_that_names_the_set_it_divides_finds_its_count_past_others():
+    text = ("The Leith Jazz Festival will feature 64 acts across ten days this summer, organisers announced "
+            "yesterday.\n\nThe festival will stage 140 concerts in 17 venues around the port.\n\nOf the acts booked, "
+            "28 are from Scotland and the rest of the UK, 22 from elsewhere in Europe and 19 from further afield.")
+    found = checker.check(text).conflicts
+    assert [(c.rule, c.claims[0].text) for c in found] == [("ARI001", "64 acts")]
+    # the set named is the venues: the acts' count is no total of them
+    assert rules_for(text.replace("Of the acts booked", "Of the venues booked")) == []

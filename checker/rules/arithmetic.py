@@ -121,6 +121,17 @@ def _whole_for(ctx: RuleContext, parts: list[Claim]) -> Claim | None:
             return c
     sentence_start = ctx.documents[first.document].text.rfind(".", 0, first.start) + 1
     head = text[sentence_start : first.start]
+    composed = _composed(parts, before)
+    if composed is not None:
+        return composed
+    named = _set_named(head)
+    if named:
+        # "Of the acts booked, 28 ...": the set the list divides is named; its count may
+        # stand a few sentences back, past counts of other things
+        wanted = [c for c in before if first.sentence - NAMED_REACH <= c.sentence < first.sentence
+                  and c.subject == named and "bare" not in c.qualifiers]
+        if wanted:
+            return wanted[-1]
     points_back = opening.match(head) or "partitive" in first.qualifiers
     if not points_back:
         return None
@@ -135,9 +146,59 @@ def _whole_for(ctx: RuleContext, parts: list[Claim]) -> Claim | None:
     event = _event_of(head) or (None if "partitive" in first.qualifiers
                                 else next((p.get("predicate") for p in parts if p.get("predicate")), None))
     if event:
-        earlier = [c for c in earlier if event in (c.get("predicate"), _class_of(c.get("predicate")))
+        # the verb's class, or the class of the noun counted ("recovered 23 bodies": deaths)
+        earlier = [c for c in earlier if event in (c.get("predicate"), _class_of(c.get("predicate")),
+                                                   c.get("event_class") or None)
                    or c.get("predicate") is None] or []
     return earlier[-1] if earlier else None
+
+
+# How many sentences back a total may stand when the list names the set it divides.
+NAMED_REACH = 4
+# Verbs that say what a thing is made of (a closed class): "it will be made up of 220
+# medical beds, 140 surgical beds ...", "the fund comprises ...".
+_COMPOSING = frozenset({"make", "comprise", "consist", "compose", "include", "split", "divide", "break"})
+_SET_NAMED = re.compile(r"\W*(?:of|among)[ \t]+(?:the|those|these|its|their)[ \t]+([^\W\d_]+)", re.I)
+
+
+def _set_named(head: str) -> str:
+    """The noun, as a claim's subject, of the set an opening "Of the acts booked" or
+    "Among the passengers" names; "" if the list's sentence opens otherwise."""
+    m = _SET_NAMED.match(head)
+    if not m:
+        return ""
+    from .. import lexical
+    from ..syntax import _regular
+
+    word = m.group(1).lower()
+    return lexical.lemma_of_form(word) or next(iter(_regular(word, "n")), word)
+
+
+def _composed(parts: list[Claim], before: list[Claim]) -> Claim | None:
+    """The total a list spells out with a verb of composition, when every part counts one
+    noun for one holder and an earlier figure in the two sentences before counts that noun
+    for that holder ("The block adds 450 beds ... It will be made up of 220 general medical
+    beds, 140 surgical beds ..."), or counts the thing the parts divide."""
+    subjects = {p.subject for p in parts}
+    agents = {p.get("agent", "") for p in parts}
+    verbs = {p.get("predicate") for p in parts}
+    if len(agents) != 1 or not verbs <= _COMPOSING:
+        return None
+    agent = agents.pop()
+    subject = subjects.pop() if len(subjects) == 1 else ""
+    if not (subject or agent):
+        return None
+    first = parts[0]
+    for c in reversed(before):
+        if not (first.sentence - 2 <= c.sentence < first.sentence) or c.qualifiers & {"partitive", "change", "increment", "listed"}:
+            continue
+        # one noun counted for one holder ("adds 450 beds" ... "made up of 220 medical beds,
+        # 140 surgical beds"), or the thing divided counted itself ("covers 600 hectares of
+        # land" ... "the land is split between 320 hectares of wheat, 180 of barley")
+        if (subject and c.subject == subject and not (agent and c.get("agent") and c.get("agent") != agent)) \
+                or (agent and c.subject == agent):
+            return c
+    return None
 
 
 def _class_of(verb: object) -> str | None:
@@ -319,6 +380,12 @@ PART_EXCEEDS_WHOLE = Rule(
         # "Fourteen of the trucks" divides the convoy's trucks, whatever each part did
         Example("A convoy of 26 aid trucks reached Gaza City on Tuesday. The trucks passed the checkpoint at dawn. "
                 "Fourteen of the trucks carried flour, eight carried medical supplies and nine carried water."),
+        # the dead are what the bodies recovered count, though no verb of killing says so
+        Example("Rescuers have recovered 23 bodies from the landslide. Among the dead pulled from the mud were "
+                "nine children, eight women and 11 men."),
+        # a verb of composition spells out the total counted of one noun just before
+        Example("The new block adds 450 beds to the hospital. It will be made up of 220 general medical beds, "
+                "140 surgical beds, 60 critical care beds and 48 maternity beds."),
     ),
     passes=(
         Example("Nine people died, among them four police officers and five civilians."),
@@ -326,6 +393,9 @@ PART_EXCEEDS_WHOLE = Rule(
         # "made up of" opens the parts: the first of them is no total
         Example("It will be made up of 220 general medical beds, 140 surgical beds, 60 critical care beds and 48 "
                 "maternity beds."),
+        # another holder's beds: the old wing is no part of the new block
+        Example("The new block adds 450 beds to the hospital. The old wing is made up of 220 medical beds, 140 "
+                "surgical beds and 120 maternity beds."),
         Example("It will increase weekly flights to nine from May 31, comprising six trans-Siberian flights, including four non-stop flights, and three flights via Anchorage."),
         Example("Consolidated profits were lower at 185 mln francs compared with 200 mln in 1985, of which 120 mln, against 147 mln, was attributable to the group."),
     ),
