@@ -326,6 +326,10 @@ def measured(sent: ParsedSentence, start: int, end: int, kind: str) -> Measured 
     clause = (sent.offset + pred.left_edge.idx, sent.offset + pred.right_edge.idx + len(pred.right_edge.text))
     event = _event_phrase(pred) if pred.pos_ in ("VERB", "AUX") else ""
     agent_tok = subject_of(pred) if event else None
+    if not event and kind == "count" and pred.pos_ in _NOUNISH and child(pred, "cop") is not None:
+        # "the passengers were 18 Britons, nine Germans and ...": what a copula's subject
+        # is made of, counted in its predicate nouns
+        agent_tok = child(pred, "nsubj")
     if agent_tok is not None and agent_tok.pos_ == "PRON":
         agent_tok = pronoun_antecedent(agent_tok) or agent_tok  # "It employs 900 people"
     agent = _lemma(agent_tok) if agent_tok is not None and agent_tok.i not in {t.i for t in toks} else ""

@@ -44,7 +44,7 @@ def _whole_of(text: str, start: int) -> bool:
             and _COMPOSED_OF.search(text, max(0, start - 24), start) is None)
 # Links that set figures against each other rather than add them: alternatives,
 # contrasts and comparisons ("120 mln, against 147 mln").
-_OR = re.compile(r"\bor\b|\bbut\b|\bwhile\b|\bwhereas\b|\bcompared\b|\bversus\b|\bvs\b|\bthan\b|\bagainst\b", re.I)
+_OR = re.compile(r"\bor\b|\bbut\b|\bwhile\b|\bwhereas\b|\bcompared\b|\bversus\b|\bvs\b|\bthan\b|\bagainst\b|\binstead\b", re.I)
 # "six flights, including four non-stop flights, and three via Anchorage": a comma before
 # the "and" of two items closes the "including" aside; the third figure joins the first.
 _ASIDE_OPENS = re.compile(r"\b(?:including|among[ \t]+them|of[ \t]+which|of[ \t]+whom)[ \t]+$", re.I)
@@ -154,7 +154,7 @@ def _whole_for(ctx: RuleContext, parts: list[Claim]) -> Claim | None:
 
 
 # How many sentences back a total may stand when the list names the set it divides.
-NAMED_REACH = 4
+NAMED_REACH = 6
 # Verbs that say what a thing is made of (a closed class): "it will be made up of 220
 # medical beds, 140 surgical beds ...", "the fund comprises ...".
 _COMPOSING = frozenset({"make", "comprise", "consist", "compose", "include", "split", "divide", "break"})
@@ -182,16 +182,22 @@ def _composed(parts: list[Claim], before: list[Claim]) -> Claim | None:
     subjects = {p.subject for p in parts}
     agents = {p.get("agent", "") for p in parts}
     verbs = {p.get("predicate") for p in parts}
-    if len(agents) != 1 or not verbs <= _COMPOSING:
-        return None
+    if len(agents) != 1 or not (verbs <= _COMPOSING or verbs == {None}):
+        return None  # (no verb, but a subject: the parts are a copula's predicate)
     agent = agents.pop()
     subject = subjects.pop() if len(subjects) == 1 else ""
     if not (subject or agent):
         return None
     first = parts[0]
+    largest = max(float(p.get("value", 0.0)) for p in parts)
     for c in reversed(before):
-        if not (first.sentence - 2 <= c.sentence < first.sentence) or c.qualifiers & {"partitive", "change", "increment", "listed"}:
+        # a verb's parts restate what the sentences just before counted; a copula's subject
+        # names its set as "Of the acts" does, and reaches as far
+        reach = 2 if verbs != {None} else NAMED_REACH
+        if not (first.sentence - reach <= c.sentence < first.sentence) or c.qualifiers & {"partitive", "change", "increment", "listed"}:
             continue
+        if float(c.get("value", 0.0)) <= largest:
+            continue  # "two passengers were in a serious condition": a part, not the total
         # one noun counted for one holder ("adds 450 beds" ... "made up of 220 medical beds,
         # 140 surgical beds"), or the thing divided counted itself ("covers 600 hectares of
         # land" ... "the land is split between 320 hectares of wheat, 180 of barley")
@@ -306,7 +312,13 @@ def _listed_shares(ctx: RuleContext) -> Iterator[Finding]:
     """A list of percentages of one whole in one sentence ("55% would vote yes, 34% would
     vote no and 17% were undecided") above 100%."""
     for shares in enumerations(ctx, ("percent",)):
-        if any(s.unit != "%" for s in shares) or len({s.subject for s in shares if s.subject}) > 1:
+        if any(s.unit != "%" for s in shares):
+            continue
+        wholes = {s.subject for s in shares if s.get("how") == "share-of"}
+        if len(wholes) > 1 or (not wholes and len({s.subject for s in shares if s.subject}) > 1):
+            # one whole named ("58% of revenue, consumer devices for 31% and automotive
+            # chips for 19%": the later items name their parts, and leave the whole
+            # unsaid), or none and no two things named
             continue
         text = ctx.documents[shares[0].document].text
         why = _not_one_whole(text, shares)
@@ -329,8 +341,50 @@ def _listed_shares(ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
+# "the remaining 17 per cent": the last share of a breakdown, which closes it.
+_REMAINING = re.compile(r"\b(?:the|its|their)[ \t]+(?:remaining|other)[ \t]+$", re.I)
+# How many sentences back a breakdown closed by "the remaining" may begin.
+BREAKDOWN_REACH = 2
+_NOT_A_SHARE = frozenset({"change", "earlier", "updated", "rate", "range", "lower", "lower_open", "upper",
+                          "upper_open", "vague", "respectively", "unasserted"})
+
+
+def _closed_breakdowns(ctx: RuleContext) -> Iterator[Finding]:
+    """Shares that "the remaining N%" closes, listed over the sentences before it ("gas
+    produced 41 per cent ... wind a further 29 per cent and nuclear 18 per cent ... solar,
+    biomass and hydro made up the remaining 17 per cent"), above 100%."""
+    shares = [c for c in ctx.of_kind("percent") if c.unit == "%" and c.value is not None
+              and not (c.qualifiers & _NOT_A_SHARE)]
+    for last in shares:
+        text = ctx.documents[last.document].text
+        if _REMAINING.search(text, max(0, last.start - 20), last.start) is None:
+            continue
+        run = [c for c in shares if c.document == last.document and c.start < last.start
+               and last.sentence - BREAKDOWN_REACH <= c.sentence <= last.sentence] + [last]
+        named = [c.sentence for c in run if c.get("how") == "share-of"]
+        if named:
+            # a share naming its whole ("60% of the vote") begins the breakdown: a rate in
+            # the sentence before ("unemployment stood at 4%") is none of it
+            run = [c for c in run if c.sentence >= min(named)]
+        wholes = {c.subject for c in run if c.get("how") == "share-of"}
+        if len(run) < 3 or len(wholes) > 1 or _not_one_whole(text, run):
+            continue
+        low = sum(c.value.lo for c in run if c.value)
+        if low <= 100.0 or not _near(low, 100.0):
+            continue
+        stated = sum(float(c.get("value", 0.0)) for c in run)
+        yield Finding(
+            claims=tuple(run),
+            message=(f"shares of one whole, closed by '{last.text}' as the remainder, add up to more than 100%: "
+                     + " + ".join(f"'{c.text}'" for c in run) + f" = {stated:g}%"),
+            evidence={"shares": [c.normalized for c in run], "sum": low},
+            max_severity=Severity.WARNING,
+        )
+
+
 def _shares_exceed(ctx: RuleContext) -> Iterator[Finding]:
     yield from _listed_shares(ctx)
+    yield from _closed_breakdowns(ctx)
     groups: dict[tuple[str, str, str | None, str | None], dict[str, Claim]] = defaultdict(dict)
     for c in ctx.of_kind("percent"):
         if c.unit != "%" or "change" in c.qualifiers or c.value is None:
@@ -386,6 +440,9 @@ PART_EXCEEDS_WHOLE = Rule(
         # a verb of composition spells out the total counted of one noun just before
         Example("The new block adds 450 beds to the hospital. It will be made up of 220 general medical beds, "
                 "140 surgical beds, 60 critical care beds and 48 maternity beds."),
+        # a copula's subject names the set its predicate counts, as "Of the passengers" would
+        Example("The coach was carrying 30 passengers when it left the road. Two passengers were badly hurt. "
+                "According to the prefecture, the passengers were 18 Britons, nine Germans and six Dutch nationals."),
     ),
     passes=(
         Example("Nine people died, among them four police officers and five civilians."),
@@ -393,6 +450,9 @@ PART_EXCEEDS_WHOLE = Rule(
         # "made up of" opens the parts: the first of them is no total
         Example("It will be made up of 220 general medical beds, 140 surgical beds, 60 critical care beds and 48 "
                 "maternity beds."),
+        # the rescuers are no part of the passengers
+        Example("The coach was carrying 30 passengers when it left the road. The rescuers were 18 firefighters, "
+                "nine paramedics and six police officers."),
         # another holder's beds: the old wing is no part of the new block
         Example("The new block adds 450 beds to the hospital. The old wing is made up of 220 medical beds, 140 "
                 "surgical beds and 120 maternity beds."),
@@ -410,7 +470,10 @@ SHARES_EXCEED = Rule(
     summary="Shares of one whole (for, against, undecided) add up to more than 100%.",
     doc=(
         "What it flags: percentages of one poll or vote taking different sides ('backed', "
-        "'opposed', 'undecided') in the same document, scope and source, summing above 100%.\n"
+        "'opposed', 'undecided') in the same document, scope and source, summing above 100%; "
+        "percentages listed together as shares of one whole named once ('58% of revenue, "
+        "consumer devices for 31% and automotive chips for 19%'); and the shares a closing "
+        "'the remaining 4%' ends, listed over up to two sentences before it (warning).\n"
         "Why: 61% for and 47% against cannot both be true of one group.\n"
         "Not flagged: shares from different sources, times or wholes; shares that sum to 100% "
         "or less; changes ('support rose to 61%').\n"
@@ -419,9 +482,21 @@ SHARES_EXCEED = Rule(
     needs=("percent",),
     flags=(
         Example("In the poll, 61% backed the plan. Another finding: 47% were against it."),
+        # one whole named for the first share, left unsaid for the rest of the list
+        Example("Data-centre products accounted for 58% of revenue in the quarter, consumer devices for 31% and "
+                "automotive chips for 19%, the company said."),
+        # "the remaining 4%" closes a breakdown listed over the sentences before it
+        Example("The survey puts Labour on 34%. The Conservatives are on 29%, the Greens on 18%, the Liberals on "
+                "12% and the Reform party on 11%. Smaller parties account for the remaining 4%."),
     ),
     passes=(
         Example("In the poll, 61% backed the plan, while 34% were against it and 5% were undecided."),
+        Example("Gas accounted for 60% of electricity in the quarter, and coal for 45% of heating."),
+        # a share naming its whole begins the breakdown; an alternative is no second share
+        Example("Unemployment stood at 4% in March. Labour won 60% of the vote, and the Conservatives took the "
+                "remaining 40%."),
+        Example("Sources said the new system would cover products representing about 45 pct of the market, "
+                "instead of 65 pct under the present system."),
     ),
     check=_shares_exceed,
 )
