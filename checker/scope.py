@@ -34,6 +34,9 @@ def _time_re() -> re.Pattern[str]:
         rf"|(?:on[ \t]+|by[ \t]+)?\d{{1,2}}[ \t]+{_MONTH_RE}"
         rf"|(?:in|since|by|until|last|this|next|early|late|mid-?)[ \t]+{_MONTH_RE}"
         rf"|\d+[ \t]+(?:days?|weeks?|months?|years?)[ \t]+(?:ago|earlier|later|before|after)"
+        # "in the first three months of the year", "over the past 12 months": a period
+        rf"|(?:first|last|past|next|previous)[ \t]+(?:\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+        rf"[ \t]+(?:days|weeks|months|quarters|years)"
         # "Thursday's march": a weekday's possessive dates the event it determines
         rf"|(?:{'|'.join(WEEKDAYS)})(?=['’]s\b))(?![\w-])",
         re.I,

@@ -261,3 +261,10 @@ def test_a_weekdays_possessive_dates_the_event_it_determines():
 
     text = "Police said about 2,500 people joined Thursday's march, a smaller crowd than the previous day."
     assert [key for _, _, key in times_in(text, 0, len(text))] == ["thursday", "previous day"]
+
+
+def test_a_period_counted_back_or_forward_scopes_a_figure():
+    from checker.scope import times_in
+
+    text = "Revenue in the first three months of the year was $140m. Sales over the past 12 months rose."
+    assert [key for _, _, key in times_in(text, 0, len(text))] == ["first three months", "past 12 months"]
