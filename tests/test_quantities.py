@@ -114,3 +114,10 @@ def test_ages():
     ages = [c for c in found if c.kind == "age"]
     assert [c.get("age") for c in ages] == [63, 58]
     assert all(c.subject == "doe" for c in ages)
+
+
+def test_a_dimension_word_tagged_an_adverb_still_measures_its_noun():
+    # "The new runway, 3,200 metres long": the length is the runway's
+    c = next(c for c in claims("The new runway, 3,200 metres long, or about 10,500 feet, is long enough for "
+                               "wide-body jets.") if c.text == "3,200 metres")
+    assert c.subject == "runway"

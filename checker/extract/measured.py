@@ -420,7 +420,7 @@ def measured(sent: ParsedSentence, start: int, end: int, kind: str) -> Measured 
             # "a distance of 15 km", "a loan of $5m"; but "the fourth meeting in two years",
             # "the biggest fall in three years": a window to count in, not the noun's value
             thing, how = head, "value-of"
-        elif head.pos_ == "ADJ" and head.lower_ in _DIMENSION_ADJ:
+        elif head.pos_ in ("ADJ", "ADV") and head.lower_ in _DIMENSION_ADJ:  # "3,200 metres long" tagged ADV
             adj = head
             if adj.dep_ in ("amod", "appos", "acl") and adj.head.pos_ in _NOUNISH:
                 thing, how = adj.head, "dimension"
