@@ -121,3 +121,16 @@ def test_a_dimension_word_tagged_an_adverb_still_measures_its_noun():
     c = next(c for c in claims("The new runway, 3,200 metres long, or about 10,500 feet, is long enough for "
                                "wide-body jets.") if c.text == "3,200 metres")
     assert c.subject == "runway"
+
+
+@pytest.mark.parametrize("text,quote,place", [
+    # a place in a clause of its own says where something else happened
+    ("Police said about 400 tractors had taken part at its height, parked three abreast at the Porte de "
+     "Saint-Malo.", "about 400 tractors", None),
+    # in the figure's own clause, or in a noun phrase of it, a place scopes the figure
+    ("Shelling hit 12 villages in Sumy on Monday.", "12 villages", "sumy"),
+    ("The strike killed 12 people at a market in Kharkiv.", "12 people", "kharkiv"),
+])
+def test_a_place_scopes_a_figure_only_from_the_figures_own_clause(text, quote, place):
+    c = next(c for c in claims(text) if c.text == quote)
+    assert c.place == place

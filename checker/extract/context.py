@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -146,10 +147,13 @@ class SentenceContext:
     def skip(self, reason: str) -> None:
         self.document.skipped[reason] += 1
 
-    def place_near(self, start: int, end: int, c_lo: int, c_hi: int) -> str | None:
-        """A place in the figure's own clause; failing that, the sentence's only place."""
-        inside = [p for p in self.places if c_lo <= p[0] and p[1] <= c_hi]
+    def place_near(self, start: int, end: int, c_lo: int, c_hi: int,
+                   own: Callable[[tuple[int, int, str]], bool] | None = None) -> str | None:
+        """A place in the figure's own clause; failing that, the sentence's only place.
+        `own` rules out places the parse puts in another clause."""
+        places = [p for p in self.places if own is None or own(p)]
+        inside = [p for p in places if c_lo <= p[0] and p[1] <= c_hi]
         if inside:
             return nearest(inside, start, end)
-        keys = {p[2] for p in self.places}
+        keys = {p[2] for p in places}
         return next(iter(keys)) if len(keys) == 1 else None

@@ -329,7 +329,7 @@ def _claim(ctx: SentenceContext, fig: Figure, kind: str, m: Measured | None) -> 
         # blockade, which lasted six weeks, had diverted 45,000 trucks"): the writer's aside.
         source=None if (definite and m is not None and m.how.split("+")[0] == "modifies") or _aside(ctx, fig.start)
         else attribution.source,
-        place=ctx.place_near(fig.start, end, c_lo, c_hi),
+        place=ctx.place_near(fig.start, end, c_lo, c_hi, lambda p: _own_place(ctx, p, m)),
         time=nearest([t for t in ctx.times if _own_time(ctx, t, m, fig.start, end) and not _report_date(pred, t[2])],
                      fig.start, end),
         sentence=ctx.sentence.index,
@@ -362,6 +362,27 @@ def _event_noun(verb: str) -> str:
 
     nouns = sorted(n for n, p in lexical.derived(verb) if p == "n" and _eventive(n))
     return nouns[0] if nouns else verb
+
+
+def _own_place(ctx: SentenceContext, p: tuple[int, int, str], m: Measured | None) -> bool:
+    """A place scopes a figure unless the parse puts it in another clause than the
+    figure's: "about 400 tractors had taken part, parked three abreast at the Porte de
+    Saint-Malo" (where they parked), "a pipeline linking the field to the stations around
+    Lakeport" (what the pipeline links). A place inside a noun phrase of the figure's own
+    clause ("killed 12 people at a market in Kharkiv") still scopes it."""
+    if m is None or m.pred_index < 0:
+        return True
+    tok = ctx.parsed.token_at(p[0])
+    if tok is None:
+        return True
+    cur = tok
+    for _ in range(12):
+        if cur.i == m.pred_index or cur.head.i == cur.i:
+            return True
+        if cur.pos_ in ("VERB", "AUX") and cur.i != tok.i:
+            return False  # a clause of its own between the place and the figure's
+        cur = cur.head
+    return True
 
 
 def _own_time(ctx: SentenceContext, t: tuple[int, int, str], m: Measured | None, start: int, end: int) -> bool:
