@@ -235,6 +235,13 @@ def _counting_noun(t: Token | None) -> bool:
     return lem in COUNT_NOUNS or lem in event_classes()
 
 
+def lexical_person(noun: str) -> bool:
+    """A noun whose first sense WordNet files under people ("men", "fighters", "staff")."""
+    from .. import lexical
+
+    return bool(noun) and "person" in lexical.noun_domains(noun)
+
+
 def _relational(noun: Token) -> bool:
     """Whether a noun's "of" phrase names its owner ("the population of the town", "the
     cost of the project", "revenues of Dixons") rather than its content ("0.2 ounces of
@@ -508,11 +515,17 @@ def measured(sent: ParsedSentence, start: int, end: int, kind: str) -> Measured 
         agent = ""  # "with four matches left": the verb's subject is the thing itself
     obj = child(pred, "obj") if event else None
     patient = _lemma(obj) if obj is not None and obj.i not in ids and obj != thing and obj.pos_ in _NOUNISH else ""
+    holder_key = _name_key(holder)
+    if event == "lose" and kind == "count" and lexical_person(_lemma(thing)):
+        # "the army said it had lost 20 men": its men who died, the army their holder and
+        # no actor, as in "killed more than 200 of its soldiers"
+        event, holder_key, holder_kind = "die", holder_key or agent, holder_kind or "possessor"
+        agent = ""
     return Measured(
         thing=_lemma(thing),
         thing_start=start_t,
         thing_end=sent.end_of(thing),
-        holder=_name_key(holder),
+        holder=holder_key,
         holder_kind=holder_kind,
         whole=whole,
         partitive=partitive,
