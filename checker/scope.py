@@ -32,7 +32,7 @@ def _time_re() -> re.Pattern[str]:
         rf"|(?:in|since|by|during|until|through|of|before|after)[ \t]+(?:the[ \t]+)?(?:late[ \t]+|early[ \t]+|mid-?)?(?:1[89]\d\d|20\d\d)s?"
         rf"|(?:on[ \t]+|by[ \t]+)?{_MONTH_RE}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?"
         rf"|(?:on[ \t]+|by[ \t]+)?\d{{1,2}}[ \t]+{_MONTH_RE}"
-        rf"|(?:in|since|by|until|last|this|next|early|late|mid-?)[ \t]+{_MONTH_RE}"
+        rf"|(?:in|since|by|until|last|this|next|early|late|mid-?|for)[ \t]+{_MONTH_RE}"
         rf"|\d+[ \t]+(?:days?|weeks?|months?|years?)[ \t]+(?:ago|earlier|later|before|after)"
         # "in the first three months of the year", "over the past 12 months": a period
         rf"|(?:first|last|past|next|previous)[ \t]+(?:\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
@@ -53,7 +53,7 @@ def _place_re() -> re.Pattern[str]:
     )
 
 
-_STRIP = re.compile(r"^(?:on|by|in|since|during|until|through|of|the)\s+", re.I)
+_STRIP = re.compile(r"^(?:on|by|in|since|during|until|through|of|for|the)\s+", re.I)
 
 
 def _normalize_time(expr: str) -> str:

@@ -125,6 +125,12 @@ def test_took_part_is_attendance_not_capture():
     # an estimate of what an earlier voice gave, whatever it calls it
     "Ukraine's infrastructure ministry said about 60,000 tonnes of grain had been destroyed. The terminal's "
     "operator put the loss at about 6,000 tonnes.",
+    # men an army lost are its dead, as those its enemy says it killed are
+    "The army said its soldiers had killed more than 200 rebel fighters in the battle. The rebel group said it "
+    "had lost 20 fighters.",
+    # the second voice predicates its figure of the very thing the first did
+    "The commission said turnout was 51.7%, comfortably above the 33% needed. The opposition said turnout had "
+    "been below 45%.",
     # the source is the subject before its appositive
     "Organisers, a coalition of student groups, said more than 100,000 people took part. "
     "The interior ministry said about 15,000 had attended.",

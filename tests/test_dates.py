@@ -268,3 +268,6 @@ def test_a_period_counted_back_or_forward_scopes_a_figure():
 
     text = "Revenue in the first three months of the year was $140m. Sales over the past 12 months rose."
     assert [key for _, _, key in times_in(text, 0, len(text))] == ["first three months", "past 12 months"]
+    # "revenues for February" is February's, as "in February" is
+    text = "Its revenues for February were 200,000 dlrs. In February sales rose."
+    assert [key for _, _, key in times_in(text, 0, len(text))] == ["february", "february"]

@@ -100,7 +100,10 @@ def _contradictions(ctx: RuleContext) -> Iterator[tuple[Claim, Claim, Identity, 
         # in wire copy every sentence has a source, and such pairs were other figures.
         answers = ident.why == "same event" or (
             a.document == b.document and b.sentence - a.sentence <= 1
-            and ("elided" in b.qualifiers or bool(a.time and a.time == b.time) or bool(a.place and a.place == b.place))
+            and ("elided" in b.qualifiers or bool(a.time and a.time == b.time) or bool(a.place and a.place == b.place)
+                 # or the very thing the first voice predicated the figure of: "turnout was
+                 # 51.7%" ... "turnout had been below 45%"
+                 or (a.subject == b.subject and {a.get("how"), b.get("how")} == {"copula"}))
         )
         if disputing and close and answers and ratio(a, b) <= MAX_DISPUTE_RATIO:
             yield a, b, ident, cause
@@ -136,6 +139,9 @@ MISMATCH = Rule(
         # digits swapped in a figure under ten: two significant digits are enough to slip
         Example("The 3.6-tonne satellite reached orbit on Friday, the agency said. The satellite, which weighs "
                 "6.3 tonnes, carries two cameras."),
+        # a second voice predicating its figure of what the first did, in the next sentence
+        Example("The commission said turnout was 51.7%, above the 33% needed. The opposition said turnout had been "
+                "below 45%."),
         # a second voice's estimate of what the first gave, whatever it calls it
         Example("The agency said 40,000 hectares of forest had burned. Environmental groups put the damage at "
                 "90,000 hectares."),
