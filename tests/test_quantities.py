@@ -130,6 +130,8 @@ def test_a_dimension_word_tagged_an_adverb_still_measures_its_noun():
     # in the figure's own clause, or in a noun phrase of it, a place scopes the figure
     ("Shelling hit 12 villages in Sumy on Monday.", "12 villages", "sumy"),
     ("The strike killed 12 people at a market in Kharkiv.", "12 people", "kharkiv"),
+    # a clause narrowing the figure's own noun is the figure's ("15,000 tanks (that) arrived in Kursk")
+    ("Russia's defence ministry said 15,000 tanks arrived in Kursk.", "15,000 tanks", "kursk"),
 ])
 def test_a_place_scopes_a_figure_only_from_the_figures_own_clause(text, quote, place):
     c = next(c for c in claims(text) if c.text == quote)

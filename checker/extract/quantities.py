@@ -376,11 +376,19 @@ def _own_place(ctx: SentenceContext, p: tuple[int, int, str], m: Measured | None
     if tok is None:
         return True
     cur = tok
+    through_noun = False  # the place narrows a noun of its own on the way up
     for _ in range(12):
         if cur.i == m.pred_index or cur.head.i == cur.i:
             return True
         if cur.pos_ in ("VERB", "AUX") and cur.i != tok.i:
+            if cur.dep_ in ("acl", "acl:relcl") and not through_noun and ctx.parsed.start_of(cur.head) == m.thing_start:
+                # "15,000 tanks (that) arrived in Kursk": a clause on the figure's own noun,
+                # with the place its own, narrows the figure
+                cur = cur.head
+                continue
             return False  # a clause of its own between the place and the figure's
+        if cur.pos_ in ("NOUN", "PROPN") and not (p[0] <= ctx.parsed.start_of(cur) < p[1]):
+            through_noun = True
         cur = cur.head
     return True
 
