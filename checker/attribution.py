@@ -152,7 +152,7 @@ def _before_appositive(text: str, start: int, end: int) -> str:
     chunk = text[max(start, end - _REACH) : end]
     if not chunk.rstrip().endswith(","):
         return ""
-    breaks = [m for m in _CLAUSE_BREAK.finditer(chunk)]
+    breaks = list(_CLAUSE_BREAK.finditer(chunk))
     if len(breaks) < 2 or breaks[-2].group() != ",":
         return ""
     opened = breaks[-2].start()

@@ -198,10 +198,11 @@ def _has_plural(noun: str) -> bool:
 
 
 def _elided(ctx: SentenceContext, fig: Figure, c: Core, m: Measured | None, kind: str = "count") -> Claim | None:
-    """A count whose noun is left out because the sentence answers an earlier one:
-    "Kyiv said it had received the bodies of 250 soldiers; Russia said it had handed over
-    212." It takes the noun of the nearest count in this sentence or the one before, and
-    is compared only with that count (as a restatement)."""
+    """A figure whose noun is left out, or named only as "the number", "the loss", because
+    the sentence answers an earlier one: "Kyiv said it had received the bodies of 250
+    soldiers; Russia said it had handed over 212"; "the operator put the loss at about 6,000
+    tonnes". It takes the noun of the nearest figure of its kind and unit in the three
+    sentences before, and is compared only as a restatement of it by another source."""
     # The parse says the number stands alone as an argument ("put the number at about
     # 400", "said 1,200 attended"); a bare number elsewhere is a list item or a label.
     if c.value < 2 or m is None or not m.elided:

@@ -190,10 +190,10 @@ def _composed(parts: list[Claim], before: list[Claim]) -> Claim | None:
         return None
     first = parts[0]
     largest = max(float(p.get("value", 0.0)) for p in parts)
+    # a verb's parts restate what the sentences just before counted; a copula's subject
+    # names its set as "Of the acts" does, and reaches as far
+    reach = 2 if verbs != {None} else NAMED_REACH
     for c in reversed(before):
-        # a verb's parts restate what the sentences just before counted; a copula's subject
-        # names its set as "Of the acts" does, and reaches as far
-        reach = 2 if verbs != {None} else NAMED_REACH
         if not (first.sentence - reach <= c.sentence < first.sentence) or c.qualifiers & {"partitive", "change", "increment", "listed"}:
             continue
         if float(c.get("value", 0.0)) <= largest:
@@ -416,8 +416,12 @@ PART_EXCEEDS_WHOLE = Rule(
     severity=Severity.ERROR,
     summary="Parts listed for a total add up to more than the total.",
     doc=(
-        "What it flags: a count followed by its parts ('including', 'among them', 'of whom') "
-        "whose lower bounds add up to more than the count allows.\n"
+        "What it flags: a count or amount followed by its parts whose lower bounds add up to "
+        "more than it allows. The parts are a list in one sentence; the total is found before "
+        "them by a cue ('including', 'among them', 'of whom'), by the set the list's sentence "
+        "names ('Of the acts booked, 28 ...'; 'the passengers were 18 Britons, ...'), or by a "
+        "verb of composition over the same noun or the thing divided ('it will be made up of "
+        "220 medical beds, ...').\n"
         "Why: a casualty or vote breakdown that does not add up is a factual error readers catch.\n"
         "Not flagged: parts that add up to less than the whole (the rest may be unlisted), vague "
         "parts ('dozens of'), totals that change over time.\n"
