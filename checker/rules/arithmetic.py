@@ -45,6 +45,7 @@ def _whole_of(text: str, start: int) -> bool:
 # Links that set figures against each other rather than add them: alternatives,
 # contrasts and comparisons ("120 mln, against 147 mln").
 _OR = re.compile(r"\bor\b|\bbut\b|\bwhile\b|\bwhereas\b|\bcompared\b|\bversus\b|\bvs\b|\bthan\b|\bagainst\b|\binstead\b", re.I)
+_ADDED = re.compile(r"\b(?:a[ \t]+further|another)[ \t]+$", re.I)
 # "six flights, including four non-stop flights, and three via Anchorage": a comma before
 # the "and" of two items closes the "including" aside; the third figure joins the first.
 _ASIDE_OPENS = re.compile(r"\b(?:including|among[ \t]+them|of[ \t]+which|of[ \t]+whom)[ \t]+$", re.I)
@@ -85,7 +86,11 @@ def enumerations(ctx: RuleContext, kinds: tuple[str, ...]) -> list[list[Claim]]:
             starts_list = prev is not None and (_cues()[0].match(gap) is not None or _whole_of(text, prev.start))
             closes_aside = (len(run) == 1 and re.search(r",[ \t]*and[ \t]", gap) is not None
                             and _ASIDE_OPENS.search(text, max(0, run[0].start - 20), run[0].start) is not None)
-            if prev and _same_measure(prev, c) and m and not _OR.search(gap) and not starts_list and not closes_aside:
+            # "62% have had both doses, while a further 45% have had one": an item that says it
+            # adds to the one before joins the list across a contrasting word
+            added = _ADDED.search(gap) is not None
+            if prev and _same_measure(prev, c) and m and (added or not _OR.search(gap)) and not starts_list \
+                    and not closes_aside:
                 run.append(c)
                 continue
             if len(run) >= 2:
@@ -489,6 +494,9 @@ SHARES_EXCEED = Rule(
         # one whole named for the first share, left unsaid for the rest of the list
         Example("Data-centre products accounted for 58% of revenue in the quarter, consumer devices for 31% and "
                 "automotive chips for 19%, the company said."),
+        # "a further" adds its share to the one before, across a contrasting "while"
+        Example("The department said 62% of children in the town have received both doses, while a further 45% "
+                "have had one dose only."),
         # "the remaining 4%" closes a breakdown listed over the sentences before it
         Example("The survey puts Labour on 34%. The Conservatives are on 29%, the Greens on 18%, the Liberals on "
                 "12% and the Reform party on 11%. Smaller parties account for the remaining 4%."),
