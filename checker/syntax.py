@@ -341,6 +341,12 @@ def lemma(t: Token) -> str:
     return _lemma_of(t.pos_, t.lower_, t.tag_, t.lemma_)
 
 
+def noun_lemma(form: str) -> str:
+    """The lemma lemma() gives a plural noun written as `form`: the key a count's subject
+    carries ("acts" -> "act", "people" -> "person")."""
+    return _lemma_of("NOUN", form.lower(), "NNS", "")
+
+
 @lru_cache(maxsize=65536)
 def _lemma_of(upos: str, form: str, tag: str, pipeline_lemma: str) -> str:
     """lemma() on a token's strings: the same four strings give the same lemma, and a

@@ -208,9 +208,12 @@ def _elided(ctx: SentenceContext, fig: Figure, c: Core, m: Measured | None, kind
     if c.value < 2 or m is None or not m.elided:
         return None
     # Within the three sentences before: a dispute's second voice often follows a quote.
-    claim = _claim(ctx, fig, kind, m)
     earlier = [a for a in ctx.state.get("figures", []) if a.sentence >= ctx.sentence.index - 3 and a.end <= fig.start
-               and a.kind == kind and a.unit == claim.unit]
+               and a.kind == kind]
+    if not earlier:
+        return None
+    claim = _claim(ctx, fig, kind, m)
+    earlier = [a for a in earlier if a.unit == claim.unit]  # the unit is known once the claim is made
     if not earlier:
         return None
     ante = earlier[-1]

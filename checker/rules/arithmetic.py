@@ -169,14 +169,10 @@ _SET_NAMED = re.compile(r"\W*(?:of|among)[ \t]+(?:the|those|these|its|their)[ \t
 def _set_named(head: str) -> str:
     """The noun, as a claim's subject, of the set an opening "Of the acts booked" or
     "Among the passengers" names; "" if the list's sentence opens otherwise."""
-    m = _SET_NAMED.match(head)
-    if not m:
-        return ""
-    from .. import lexical
-    from ..syntax import _regular
+    from ..syntax import noun_lemma
 
-    word = m.group(1).lower()
-    return lexical.lemma_of_form(word) or next(iter(_regular(word, "n")), word)
+    m = _SET_NAMED.match(head)
+    return noun_lemma(m.group(1)) if m else ""
 
 
 def _composed(parts: list[Claim], before: list[Claim]) -> Claim | None:
