@@ -26,7 +26,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import syntax
+from . import lexical, syntax
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -238,6 +238,15 @@ def _repair_verbs(doc: Doc) -> None:
         deps = {c.dep_ for c in t.children}
         if deps & {"nsubj", "nsubj:pass", "obj"} and "cop" not in deps and "det" not in deps:
             t.pos_ = "VERB"
+        elif t.dep_ == "xcomp" and t.head.pos_ == "VERB" and t.tag_ == "NN" \
+                and any(c.lower_ == "to" and c.i == t.i - 1 for c in t.children) \
+                and not deps & {"det", "nmod:poss", "amod", "nummod", "compound"} and lexical.known(t.lower_, "v"):
+            # "has refused to concede": a bare word after "to" completing a verb is an
+            # infinitive, however the tagger read it
+            t.pos_, t.tag_ = "VERB", "VB"
+            for c in t.children:
+                if c.lower_ == "to" and c.dep_ == "case":
+                    c.dep_, c.pos_, c.tag_ = "mark", "PART", "TO"
 
 
 # Words that open a clause of time and also head a phrase ("since Monday", "since doors

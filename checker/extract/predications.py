@@ -22,7 +22,7 @@ subject stands for the last subject named before it in the document.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +45,7 @@ from ..syntax import (
     subject_of,
     thing_like,
 )
+from . import descriptions
 from .context import SentenceContext
 
 if TYPE_CHECKING:
@@ -180,8 +181,10 @@ def _key(t: Token | None) -> str:
         first = min(c.i for c in parts)
         parts += [c for c in t.children if first < c.i < t.i and c not in parts and len(c.text) <= 2
                   and (c.text.isupper() or c.text.isdigit())]
-    return " ".join([*(lemma(c) if not c.text.isupper() or len(c.text) > 2 else c.text.lower()
-                       for c in sorted(parts, key=lambda c: c.i)), lemma(t)])
+    # in the order written: "Amos Mwangi" is "amos mwangi", its surname last as a
+    # common noun's head is ("air force")
+    return " ".join(lemma(c) if not c.text.isupper() or len(c.text) > 2 else c.text.lower()
+                    for c in sorted([*parts, t], key=lambda c: c.i))
 
 
 def _complement_form(head: Token) -> bool:
@@ -224,6 +227,9 @@ def _args(head: Token) -> tuple[str, ...]:
             out.append(f"{case} {_key(c)}".strip())
     return tuple(sorted(out))
 
+
+# Verbs whose infinitive complement did not happen ("refused to concede").
+_REFUSING = frozenset({"refuse", "fail", "decline"})
 
 _TIME_MARKS = frozenset({"after", "before", "while", "when", "since", "upon", "on", "until"})
 
@@ -301,8 +307,15 @@ def frame(head: Token, sentence: Span | None = None) -> Frame:
             and head.head.pos_ in ("VERB", "AUX"):
         mod = modality(head.head, sentence)  # "a cut in the rate could come tomorrow"
     cur = head
+    refused: Token | None = None
     for _ in range(4):
         if mod is not None:
+            break
+        if cur is not head and lemma(cur) in _REFUSING and head.dep_ == "xcomp" and head.head == cur \
+                and negated(cur) is None and modality(cur, sentence) is None and child(cur, "aux") is not None:
+            # "has refused to concede", "had failed to pay": the act did not happen, as
+            # of the refusal's time; its own tense is the refusal's
+            refused = cur
             break
         if cur is not head and lemma(cur) in words().projection:
             mod = "projection"  # "economists expected prices to rise"
@@ -331,9 +344,9 @@ def frame(head: Token, sentence: Span | None = None) -> Frame:
         subject_tok=subj,
         obj=obj_key,
         args=_args(head),
-        negated=neg is not None,
+        negated=neg is not None or refused is not None,
         modality=mod,
-        tense=_tense(head.head if adjunct else gov),
+        tense=_tense(refused if refused is not None else head.head if adjunct else gov),
         passive=passive,
     )
 
@@ -425,7 +438,11 @@ def _concessive(head: Token) -> str | None:
 
 
 def _resolve_subject(ctx: SentenceContext, f: Frame) -> str:
-    """A pronoun subject stands for the last subject named before it."""
+    """A pronoun subject stands for the last subject named before it; a definite
+    description ("the athlete") for the one name the copy has described so."""
+    named = descriptions.referent(ctx, f.subject_tok)
+    if named is not None:
+        return named
     if f.subject not in _PRONOUN_SUBJECTS:
         if f.subject and f.subject_tok is not None and f.subject_tok.pos_ in ("NOUN", "PROPN"):
             ctx.state["predication_subject"] = f.subject
@@ -498,6 +515,63 @@ def _state_adverb(t: Token) -> bool:
         return True  # "which has been offline since Friday"
     return (t.dep_ in ("advmod", "xcomp") and t.head.pos_ in ("VERB", "AUX")
             and lemma(t.head) in words().continuing and t.i > t.head.i)
+
+
+def _kept(f: Frame) -> Token | None:
+    """The object a keeping verb holds in place: "left the rate unchanged", "kept its
+    guidance steady" (the stability word is the verb's complement), "held its reference
+    rate at 5.75%" (a level after "at"). None for any other clause."""
+    h = f.head
+    keeping = ("keep", "leave", "hold", "maintain")
+    if h.pos_ in ("ADJ", "ADV", "VERB") and h.lower_ in words().same and h.dep_ in ("xcomp", "advmod", "obl") \
+            and lemma(h.head) in keeping and not f.negated:
+        obj = object_of(h.head)
+        return obj if obj is not None and obj.pos_ in ("NOUN", "PROPN") and not is_amount(obj) and obj.i < h.i else None
+    if h.pos_ == "VERB" and f.lemma in keeping and not f.passive and not f.negated:
+        obj = object_of(h)
+        level = any(c.dep_ in ("obl", "obl:unmarked") and case_of(c) == "at" and (is_amount(c) or c.like_num)
+                    for c in h.children)
+        if level and obj is not None and obj.pos_ == "NOUN" and not is_amount(obj) and obj.i > h.i:
+            return obj
+    return None
+
+
+def _holder(t: Token | None, named_only: bool = False) -> str:
+    """Whose the topic is, when its own phrase says so: a possessive ("Qatar's output"),
+    or a name after "of", "on" or "for" ("the fine on a second company, Granite
+    Holdings"). Pronouns and dates say nothing here. On a verb (named_only), the name
+    the parser hung there instead ("cut the fine on Solidus")."""
+    if t is None:
+        return ""
+    from ..scope import TIME_NOUNS
+
+    for c in t.children:
+        if c.dep_ == "nmod:poss" and c.pos_ in ("NOUN", "PROPN") and c.lower_ not in TIME_NOUNS \
+                and not _parsed_time(c) and not named_only:
+            return _key(c)
+        if c.dep_ in (("obl",) if named_only else ("nmod",)) and case_of(c) in ("of", "on", "for", "at") \
+                and c.pos_ in ("NOUN", "PROPN") \
+                and c.lower_ not in TIME_NOUNS and not _parsed_time(c) and not is_amount(c):
+            named = next((a for a in c.children if a.dep_ == "appos" and a.pos_ == "PROPN"), None)
+            if c.pos_ == "PROPN" or named is not None:
+                return _key(named if named is not None else c)
+        if c.dep_ == "acl" and c.tag_ == "VBN" and not named_only:
+            # "the fine imposed on cement maker Solidus": whom the participle aims it at
+            whose = _holder(c, named_only=True)
+            if whose:
+                return whose
+    return ""
+
+
+def _another_owner(t: Token) -> bool:
+    """An owner phrase that says there are others: "on a second company", "another
+    bank's rate", "the other plant's output"."""
+    for c in t.children:
+        if c.dep_ in ("nmod", "nmod:poss"):
+            if any(g.dep_ in ("amod", "det") and lemma(g) in ("second", "third", "fourth", "another", "other")
+                   for g in c.children):
+                return True
+    return False
 
 
 def _noun_topic(t: Token) -> Token | None:
@@ -615,30 +689,28 @@ def _when(f: Frame, times: tuple[str, ...], since: bool) -> tuple[str, str]:
 def extract_predications(ctx: SentenceContext) -> list[Claim]:
     out: list[Claim] = []
     w = words()
+    descriptions.note(ctx, _key)
+    owners: dict[str, set[str]] = ctx.state.setdefault("topic_owners", {})
+    for t in ctx.parsed:
+        if t.pos_ == "NOUN":
+            whose = _holder(t)
+            if whose:
+                owners.setdefault(lemma(t), set()).add(whose)
+                if _another_owner(t):
+                    owners[lemma(t)].add("(another)")  # "the fine on a second company": one more than one
     for head in _heads(ctx):
         f = frame(head, ctx.parsed.span)
         subject = _resolve_subject(ctx, f)
+        named_obj = descriptions.referent(ctx, object_of(head)) if f.obj else None
+        if named_obj is not None:
+            f = replace(f, obj=named_obj)  # "briefed the minister": the one minister named
         held = head.pos_ == "NOUN" and head.dep_ == "obl" and lemma(head.head) in w.continuing
         manner = head.pos_ == "ADJ" and head.dep_ == "advmod" and lemma(head.head) in w.continuing
         clause = head.head if held or manner or (head.dep_ == "xcomp" and head.pos_ != "NOUN") else head
         # "remained closed on Thursday": the day may hang on either the verb or its state
         times = tuple(sorted(set(_times_of(ctx, clause)) | (set(_times_of(ctx, head)) if clause is not head else set())))
         places = _places_of(ctx, head)
-        background = head.dep_ in ("acl", "acl:relcl", "amod", "advcl", "advcl:relcl") or _in_background(head)
-        common: dict[str, Any] = {
-            "lemma": f.lemma,
-            "times": times,
-            "places": places,
-            "tense": f.tense,
-            "unasserted_form": _complement_form(head),
-            "modality": f.modality or "",
-            "background": background,
-            "temporal_clause": head.dep_ in ("advcl", "acl:relcl", "advcl:relcl") and any(
-                c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "since", "after", "before", "while", "until")
-                for c in head.children),
-            "concessive": _concessive(head) or "",
-            "hedged": ctx.attribution_at(ctx.parsed.start_of(head)).hedged,
-        }
+        common = _common(ctx, head, f, times, places)
         presence = _presence(ctx, f, subject)
         if presence is not None:
             out.append(_claim(ctx, "predicate", presence[0], "attend", subject,
@@ -650,19 +722,39 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
                                "object": presence[1], "args": (), "passive": False, "until": False,
                                "presence": True}))
         direction = _direction(f)
+        kept = _kept(f)
+        if kept is not None:
+            direction = "same"
         if direction is not None:
             obj_tok = object_of(f.head)
             # an object is a thing ("raised rates"), not a manner the parser took for one ("risen sharply")
             transitive = (f.obj and f.lemma not in w.same and not f.passive and not is_amount(obj_tok)
                           and (obj_tok is None or obj_tok.pos_ in ("NOUN", "PROPN", "PRON")))
             topic = f.obj if transitive or (direction == "same" and f.lemma in w.unaffected) else subject
+            topic_tok = obj_tok if transitive else f.subject_tok
+            # who moved it; a cause that left it unaffected ("the movement has not
+            # affected the fighting") owns nothing
+            agent = subject if transitive and f.lemma not in w.unaffected else ""
+            if kept is not None:
+                # "left its rate unchanged", "held its rate at 5.75%": the object is what
+                # stayed, and whoever kept it there is the agent
+                topic_tok, transitive, topic = kept, True, _key(kept)
+                # the keeper is the keeping verb's subject in the active voice only ("the
+                # fine was left unchanged": by someone unsaid)
+                keeper = child(kept.head, "nsubj") if kept.dep_ == "obj" else None
+                agent = "" if keeper is None else subject if kept.head == head else _key(keeper)
             if head.pos_ == "NOUN":
-                topic, transitive = _key(_noun_topic(head)), False
+                topic_tok = _noun_topic(head)
+                topic, transitive, agent = _key(topic_tok), False, ""
             if topic:
                 extra = f.head.doc[_obj_index(f)] if transitive or f.lemma in w.unaffected else None
                 span = _span(ctx, head, extra)
                 out.append(_claim(ctx, "state-change", span, f"{topic}: {direction}", topic,
                                   {**common, "direction": direction, "topic": topic, "at_rate": direction != "same" and _at_rate(head),
+                                   "agent": agent, "holder": _holder(topic_tok) or (_holder(head, named_only=True) if transitive else ""),
+                                   # the owners the copy has named for this noun so far: two or
+                                   # more, and a mention without one may be any of them
+                                   "owners_seen": tuple(sorted(owners.get(lemma(topic_tok), ()))) if topic_tok is not None else (),
                                    "afterwards": any(c.dep_ == "advmod" and c.lower_ == "since" for c in head.children)}))
             # "had not been altered" is also the denial of "had been altered"
             if head.pos_ != "VERB" or (direction == "same" and not (f.negated and f.lemma in w.unaffected)):
@@ -697,7 +789,112 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
                 agent, patient, passive = "", subject, True
             out.append(_claim(ctx, "predicate", span, f"{'not ' if f.negated else ''}{act}", agent,
                               {**common, "lemma": act, "negated": f.negated, "subject": agent, "object": patient,
-                               "args": f.args, "passive": passive, "until": _until(head)}))
+                               "args": f.args, "passive": passive, "until": _until(head),
+                               # "did not spell out how it would be done": what is denied is
+                               # a clause, which another clause may not share
+                               "clause_object": _clause_object(head)}))
+    out.extend(_event_nouns(ctx, lambda t: _common(ctx, t, frame(t, ctx.parsed.span), (), _places_of(ctx, t))))
+    return out
+
+
+def _common(ctx: SentenceContext, head: Token, f: Frame, times: tuple[str, ...], places: tuple[str, ...]) -> dict[str, Any]:
+    """What every clause claim carries: its time, place, tense, mood and framing."""
+    background = head.dep_ in ("acl", "acl:relcl", "amod", "advcl", "advcl:relcl") or _in_background(head)
+    return {
+        "lemma": f.lemma,
+        "times": times,
+        "places": places,
+        "tense": f.tense,
+        "unasserted_form": _complement_form(head),
+        "modality": f.modality or "",
+        "background": background,
+        "temporal_clause": head.dep_ in ("advcl", "acl:relcl", "advcl:relcl") and any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "since", "after", "before", "while", "until")
+            for c in head.children),
+        "concessive": _concessive(head) or "",
+        "hedged": ctx.attribution_at(ctx.parsed.start_of(head)).hedged,
+    }
+
+
+_ACT_DOMAINS = frozenset({"act", "event", "process"})
+_EVENT_DOMAINS = _ACT_DOMAINS | {"communication"}
+# Words on an event noun that say it has not happened, or may not.
+_UNREAL = frozenset({
+    "planned", "proposed", "possible", "potential", "expected", "likely", "future", "prospective",
+    "threatened", "scheduled", "intended", "rumoured", "rumored", "alleged", "reported",
+})
+
+
+def _event_verb(noun: Token) -> str | None:
+    """The verb an event noun names ("closure" -> close, "concession" -> concede,
+    "visit" -> visit), by WordNet's derivations, when one of the noun's first senses is an
+    act, event or process; else None."""
+    low = lemma(noun).lower()
+    verbs = sorted(v for v, pos in lexical.derived(low) if pos == "v")
+    if not verbs:
+        return None
+    # a noun written as its verb is an act only in its first sense ("a visit"; "his view"
+    # is an opinion); one written from it ("concession", "signing") in either of its first
+    # two, where WordNet files many acts as communication
+    first = lexical.noun_domains(low)
+    if not (first & _ACT_DOMAINS or (low not in verbs and lexical.noun_domains(low, senses=2) & _EVENT_DOMAINS)):
+        return None
+    # the verb the noun is written from, in its common use: "closure" is close (WordNet
+    # also lists a rare verb "closure"), "approval" approve, not approbate
+    return max(verbs, key=lambda v: (lexical.zipf(v), v))
+
+
+def _event_nouns(ctx: SentenceContext, common_of: Any) -> list[Claim]:
+    """An event told as a noun with its participants is an act the copy reports:
+    "Varga's concession on Sunday night" (Varga conceded), "his visit to the Narva
+    garrison", "Tuesday's closure of the secondary runway" (the runway was closed on
+    Tuesday: a state, for a verb with an opposite). Only a noun with a possessor or an
+    "of" phrase, not marked as planned or possible, and not under a condition."""
+    w = words()
+    out: list[Claim] = []
+    for t in ctx.parsed:
+        if t.pos_ != "NOUN" or t.tag_ != "NN" or lemma(t) in (w.up_nouns | w.down_nouns) or lemma(t) in _PORTIONS:
+            continue
+        if any(c.lower_ in _UNREAL or c.lower_ in ("no", "any", "a", "an") for c in t.children if c.dep_ in ("amod", "det")):
+            continue
+        poss = child(t, "nmod:poss")
+        of = next((c for c in t.children if c.dep_ == "nmod" and case_of(c) in ("of", "to")
+                   and c.pos_ in ("NOUN", "PROPN") and not is_amount(c)), None)
+        agent = poss if poss is not None and not _parsed_time(poss) else None
+        if agent is None and of is None:
+            continue
+        if t.dep_ in ("nsubj", "nsubj:pass") and lemma(t.head) in w.speech:
+            continue  # "his campaign said": a source, not an act
+        verb = _event_verb(t)
+        if verb is None or verb in w.ignore or verb in w.speech or verb in w.up or verb in w.down:
+            continue
+        common = common_of(t)
+        if common["modality"]:
+            continue
+        times = _times_of(ctx, t)
+        base = verb
+        state = next((c for c in (f"{base}d", f"{base}ed", base) if c in w.phrase_poles
+                      or (lexical.known(c, "a") and _has_opposite(c) and c != base)), None)
+        start, end = ctx.parsed.start_of(t), ctx.parsed.end_of(t)
+        if of is not None:
+            end = max(end, ctx.parsed.end_of(of))
+        if state is not None and of is not None and case_of(of) == "of":
+            thing = _key(of)
+            when = ("on", times[0]) if times else ("past", "")
+            out.append(_claim(ctx, "state", (start, end), state, thing,
+                              {**common, "lemma": verb, "times": times, "state": state, "negated": False, "when": when,
+                               "event": True, "pole": w.phrase_poles.get(state), "tense": "past", "background": True}))
+            continue
+        subject = ""
+        if agent is not None:
+            subject = _key(agent)
+            if subject in _PRONOUN_SUBJECTS or agent.pos_ == "PRON":
+                subject = ctx.state.get("predication_person", "") if agent.lower_ in ("his", "her", "their") \
+                    else ctx.state.get("predication_thing", "")
+        out.append(_claim(ctx, "predicate", (start, end), verb, subject,
+                          {**common, "lemma": verb, "times": times, "negated": False, "subject": subject,
+                           "object": _key(of) if of is not None else "", "args": (), "passive": False,
+                           "until": False, "tense": "past", "background": True, "nominal": True}))
     return out
 
 
@@ -747,6 +944,21 @@ def _support_phrase(f: Frame) -> tuple[str, str, bool, Token | None]:
                     and not is_amount(c):
                 return f"{f.lemma} {case_of(c)} {lemma(c)}", "", False, c
     return f.lemma, f.obj, True, None
+
+
+_WH = frozenset({"how", "what", "why", "whether", "when", "where", "which", "who", "if"})
+
+
+def _clause_object(head: Token) -> bool:
+    """A verb whose object is a clause: "said that ...", "did not spell out how this
+    should be achieved" (however the parser hangs the question)."""
+    for c in head.children:
+        if c.dep_ == "ccomp":
+            return True
+        if c.dep_ in ("advcl", "xcomp") and c.i > head.i and any(
+                g.lower_ in _WH and g.dep_ in ("advmod", "mark", "nsubj", "obj") for g in c.children):
+            return True
+    return False
 
 
 def _until(head: Token) -> bool:

@@ -1,0 +1,78 @@
+"""What a definite description stands for: "the athlete" after "Kenyan sprinter Amos
+Mwangi", "the minister" after "Defence Minister Okafor", "the unit" after "Ward 306, an
+elderly care unit".
+
+Copy names a person or a thing once and then refers to it by what it is. A clause about
+"the athlete" and one about "Mwangi" are about one person only when the copy has said
+that Mwangi is an athlete (or a kind of one: a sprinter), and said it of no one else. The
+descriptions come from the parse: a common noun compounded before a name ("sprinter Amos
+Mwangi"), set beside it as an apposition ("Mwangi, a sprinter"; "the club's captain,
+Jones"), or predicated of it ("Mwangi is a sprinter"). Ambiguity resolves to nothing: two
+described athletes leave "the athlete" as it is.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .. import lexical
+from ..syntax import child, lemma
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from spacy.tokens import Token
+
+    from .context import SentenceContext
+
+_STATE_KEY = "descriptions"
+# Determiners that point back at one thing already named.
+_POINTING = frozenset({"the", "this", "that"})
+
+
+def _described_noun(t: Token) -> str:
+    """The lemma of a common noun that can describe a name, or ""."""
+    low = lemma(t).lower()
+    if t.pos_ not in ("NOUN", "PROPN") or not lexical.known(low, "n"):
+        return ""
+    return low
+
+
+def note(ctx: SentenceContext, key: Callable[[Token], str]) -> None:
+    """Record the descriptions this sentence gives of names, under each name's key."""
+    table: dict[str, set[str]] = ctx.state.setdefault(_STATE_KEY, {})
+    for t in ctx.parsed:
+        if t.pos_ != "PROPN" or t.dep_ in ("compound", "flat", "flat:name"):
+            continue
+        found: list[str] = []
+        for c in t.children:
+            if c.dep_ in ("compound", "nmod:desc") and c.i < t.i and (c.pos_ == "NOUN" or (c.pos_ == "PROPN" and c.text[:1].isupper())):
+                found.append(_described_noun(c))  # "sprinter Amos Mwangi", "Defence Minister Okafor"
+            elif c.dep_ == "appos" and c.pos_ == "NOUN":
+                found.append(_described_noun(c))  # "Mwangi, a sprinter"
+        if t.dep_ == "appos" and t.head.pos_ == "NOUN":
+            found.append(_described_noun(t.head))  # "the club's captain, Jones"
+        if t.head != t:
+            # "Okafor, the minister, spoke": the parser may make both the subject
+            found += [_described_noun(c) for c in t.head.children if c.dep_ == t.dep_ and c.pos_ == "NOUN"
+                      and abs(c.i - t.i) <= 3 and any(x.is_punct for x in t.doc[min(c.i, t.i):max(c.i, t.i)])]
+        if t.dep_ in ("nsubj",) and t.head.pos_ == "NOUN" and child(t.head, "cop") is not None:
+            found.append(_described_noun(t.head))  # "Mwangi is a sprinter"
+        found = [f for f in found if f and "time" not in lexical.noun_domains(f)]
+        if found:
+            table.setdefault(key(t), set()).update(found)
+
+
+def referent(ctx: SentenceContext, noun: Token | None) -> str | None:
+    """The key of the one name this definite, singular common noun describes, or None."""
+    if noun is None or noun.pos_ != "NOUN" or noun.tag_ != "NN":
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in _POINTING for c in noun.children):
+        return None
+    if any(c.dep_ in ("nmod:poss", "compound", "amod", "nmod") for c in noun.children):
+        return None  # "the club's captain", "the deputy minister": a relation or a narrower kind
+    word = lemma(noun).lower()
+    table: dict[str, set[str]] = ctx.state.get(_STATE_KEY, {})
+    hits = [name for name, descs in table.items()
+            if any(d == word or lexical.kind_of(d, word) is not None for d in descs)]
+    return hits[0] if len(hits) == 1 else None
