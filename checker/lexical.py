@@ -187,6 +187,36 @@ def antonymy(a: str, b: str, pos: str) -> str | None:
     return _antonyms().get((pos, a.lower()), {}).get(b.lower())
 
 
+def _first_sense_words(word: str, pos: str) -> frozenset[str]:
+    """The words of a word's first sense."""
+    sids = synsets(word, pos)[:1]
+    return frozenset(w.lower() for w in members(sids[0])) if sids else frozenset()
+
+
+@cache
+def opposed(a: str, b: str, pos: str) -> bool:
+    """Whether a and b mean opposite things: WordNet antonyms, or antonyms through the
+    words of their first senses ("detain" and "free", by way of "confine"; "permit" and
+    "disallow", by way of "allow"). Only first senses: "detain" is to confine, not to
+    delay; and no hypernyms, whose antonyms belong to other meanings ("close" is a kind
+    of "move", whose antonym "stay" is no opposite of closing)."""
+    a, b = a.lower(), b.lower()
+    if a == b:
+        return False
+    if antonymy(a, b, pos) == "direct":
+        return True
+    table = _antonyms()
+    near_a, near_b = _first_sense_words(a, pos) | {a}, _first_sense_words(b, pos) | {b}
+    return any(table.get((pos, x), {}).get(y) == "direct" for x in near_a for y in near_b)
+
+
+def has_opposite(word: str, pos: str) -> bool:
+    """Whether a word has an opposite by opposed()'s standard."""
+    table = _antonyms()
+    return any(any(how == "direct" for how in table.get((pos, w), {}).values())
+               for w in _first_sense_words(word, pos) | {word.lower()})
+
+
 def derived(lemma: str) -> frozenset[tuple[str, str]]:
     """Derivationally related (lemma, pos) pairs: convict -> (conviction, n), ..."""
     return _derivations().get(lemma.lower(), frozenset())

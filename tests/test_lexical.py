@@ -50,3 +50,23 @@ def test_derivations_and_forms():
     assert ("acquittal", "n") in lexical.derived("acquit")
     assert lexical.lemma_of_form("children") == "child"
     assert lexical.pertainym("planktonic") == "plankton"
+
+
+@pytest.mark.parametrize("a,b", [
+    ("close", "open"),  # direct
+    ("detain", "free"),  # by way of "confine", in detain's first sense
+    ("permit", "forbid"),
+    ("accept", "refuse"),  # by way of "reject"
+    ("hold", "release"),
+])
+def test_opposed_verbs_through_their_first_senses(a: str, b: str) -> None:
+    assert lexical.opposed(a, b, "v") and lexical.opposed(b, a, "v")
+
+
+@pytest.mark.parametrize("a,b", [
+    ("close", "stay"),  # "close" is a kind of "move", whose antonym is no opposite of closing
+    ("ban", "ban"),
+    ("rise", "climb"),
+])
+def test_not_opposed(a: str, b: str) -> None:
+    assert not lexical.opposed(a, b, "v")

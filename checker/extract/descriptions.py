@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from .context import SentenceContext
 
 _STATE_KEY = "descriptions"
+_NOUNS_KEY = "described_nouns"
+_PENDING_KEY = "described_nouns_pending"
 # Determiners that point back at one thing already named.
 _POINTING = frozenset({"the", "this", "that"})
 
@@ -61,6 +63,14 @@ def note(ctx: SentenceContext, key: Callable[[Token], str]) -> None:
         found = [f for f in found if f and "time" not in lexical.noun_domains(f)]
         if found:
             table.setdefault(key(t), set()).update(found)
+    # common nouns named as a clause's subject or object: "the vessel" may take up "the
+    # tanker" later
+    # (the sentence's own nouns join after it, so that a word is first in its own sentence)
+    nouns: dict[str, str] = ctx.state.setdefault(_NOUNS_KEY, {})
+    for word, k in ctx.state.pop(_PENDING_KEY, ()):
+        nouns.setdefault(word, k)
+    ctx.state[_PENDING_KEY] = [(lemma(t).lower(), key(t)) for t in ctx.parsed
+                               if t.pos_ == "NOUN" and t.tag_ == "NN" and t.dep_ in ("nsubj", "nsubj:pass", "obj")]
 
 
 def referent(ctx: SentenceContext, noun: Token | None) -> str | None:
@@ -75,4 +85,14 @@ def referent(ctx: SentenceContext, noun: Token | None) -> str | None:
     table: dict[str, set[str]] = ctx.state.get(_STATE_KEY, {})
     hits = [name for name, descs in table.items()
             if any(d == word or lexical.kind_of(d, word) is not None for d in descs)]
-    return hits[0] if len(hits) == 1 else None
+    if len(hits) == 1:
+        return hits[0]
+    if hits:
+        return None
+    # a broader word for one thing named before ("the tanker" ... "the vessel"), when the
+    # word itself has not been used and only one earlier noun is a kind of it
+    nouns: dict[str, str] = ctx.state.get(_NOUNS_KEY, {})
+    if word in nouns:
+        return None
+    kinds = {k for n, k in nouns.items() if n != word and (lexical.kind_of(n, word) or 0) > 0}
+    return next(iter(kinds)) if len(kinds) == 1 else None

@@ -167,6 +167,13 @@ def _key(t: Token | None) -> str:
     # a bare conjunct shares the first one's phrase; one with its own article is a phrase
     # of its own ("the sculpture court and the east wing, which reopened")
     t = conj_root(t) if t.dep_ == "conj" and child(t, "det") is None else t
+    named = _numbered_name(t)
+    if named is not None:
+        return f"{lemma(named)} {t.text}"  # "the FTSE 100", "Unit 4": a name ending in a number
+    number = next((c for c in t.children if c.pos_ == "NUM" and c.i == t.i + 1
+                   and c.dep_ in ("nmod:unmarked", "nummod", "compound", "flat")), None) if t.pos_ == "PROPN" else None
+    if number is not None and not any(c.dep_ in ("compound", "flat") for c in t.children):
+        return f"{lemma(t)} {number.text}"  # the same name, parsed the other way round
     if lemma(t) in _PORTIONS or t.pos_ == "NUM":
         # "a large number of buy orders", "most of the buses": the orders, the buses
         of = next((c for c in t.children if c.dep_ in ("nmod", "nmod:unmarked") and case_of(c) == "of"
@@ -227,6 +234,9 @@ def _args(head: Token) -> tuple[str, ...]:
             out.append(f"{case} {_key(c)}".strip())
     return tuple(sorted(out))
 
+
+# Degree words that make "changed" mean its opposite, a closed class.
+_SCARCELY = frozenset({"little", "barely", "hardly", "scarcely", "virtually", "essentially"})
 
 # Verbs whose infinitive complement did not happen ("refused to concede").
 _REFUSING = frozenset({"refuse", "fail", "decline"})
@@ -373,7 +383,7 @@ def _times_of(ctx: SentenceContext, head: Token) -> tuple[str, ...]:
     out = [_parsed_time(c) for c in head.children if c.dep_ in deps]
     # "reopened at 6 a.m. on Thursday", "held at 4.2 per cent in August": the parser hangs
     # the day on the clock time or the level
-    out += [_parsed_time(d) for c in head.children if c.dep_ in ("obl", "obl:tmod") and (c.like_num or is_amount(c))
+    out += [_parsed_time(d) for c in head.children if c.dep_ in ("obl", "obl:tmod", "obj") and (c.like_num or is_amount(c))
             for d in c.children if d.dep_ in ("nmod", "nmod:tmod")]
     # "January factory orders fell", "January's fall": a period on the subject is the clause's
     subj = subject_of(head)
@@ -579,10 +589,24 @@ def _noun_topic(t: Token) -> Token | None:
     from ..scope import TIME_NOUNS
 
     for c in t.children:
-        if c.dep_ in ("nmod", "nmod:unmarked") and case_of(c) in ("in", "of") and c.pos_ in ("NOUN", "PROPN") \
-                and c.lower_ not in TIME_NOUNS and not is_amount(c):  # "the rise in January", "a rise of 1.1 pct"
+        if c.dep_ in ("nmod", "nmod:unmarked") and case_of(c) in ("in", "of") and c.lower_ not in TIME_NOUNS \
+                and (_numbered_name(c) or (c.pos_ in ("NOUN", "PROPN") and not is_amount(c))):  # "the rise in January", "a rise of 1.1 pct"
+            return c
+    # "led Thursday's drop in the FTSE 100": the parser may hang the phrase that follows
+    # the noun on its verb
+    for c in t.head.children if t.dep_ in ("obj", "nsubj") else ():
+        if c.dep_ == "obl" and c.left_edge.i == t.i + 1 and case_of(c) == "in" \
+                and c.lower_ not in TIME_NOUNS and (_numbered_name(c) or (c.pos_ in ("NOUN", "PROPN") and not is_amount(c))):
             return c
     return None
+
+
+def _numbered_name(t: Token) -> Token | None:
+    """The name before a number that ends it ("the FTSE 100", "Unit 4"), or None."""
+    if t.pos_ != "NUM":
+        return None
+    return next((c for c in t.children if c.dep_ in ("compound", "nmod:unmarked", "flat") and c.pos_ == "PROPN"
+                 and c.i == t.i - 1), None)
 
 
 def _direction(f: Frame) -> str | None:
@@ -613,6 +637,10 @@ def _direction(f: Frame) -> str | None:
         return None  # "has grown more stable", "turned negative": became, not rose
     if f.lemma in w.same or (f.head.lower_ in w.same):
         return "same"
+    if f.lemma == "change" and not f.negated and f.head.i > 0:
+        before = f.head.doc[f.head.i - 1]
+        if before.lower_ in _SCARCELY and before.head in (f.head, f.head.head):
+            return "same"  # "ended little changed", "barely changed": a market's word for flat
     if f.lemma in w.unaffected and f.negated:
         return "same"  # "has not affected the fighting"
     if f.negated:
@@ -659,6 +687,19 @@ def _state_form(f: Frame) -> str | None:
                 if cand and lexical.known(cand, "a") and _has_opposite(cand):
                     return cand
     return None
+
+
+def _verb_state(f: Frame) -> str | None:
+    """The state a done act leaves its thing in, read from the verb alone, where the
+    verb has an opposite in its first sense (detain/free by way of confine, accept/reject):
+    "was freed", "remains detained", "the motion, rejected on Monday"."""
+    h = f.head
+    if h.pos_ != "VERB" or h.tag_ != "VBN" or not (f.passive or participle_on_noun(h) or h.dep_ == "xcomp"):
+        return None
+    if child(h, "obl:agent") is not None:
+        return None
+    base = f.lemma[2:] if f.lemma.startswith("re") and lexical.known(f.lemma[2:], "v") else f.lemma
+    return h.lower_ if lexical.has_opposite(base, "v") else None
 
 
 def _verb_has_opposite(verb: str) -> bool:
@@ -730,7 +771,9 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
             # an object is a thing ("raised rates"), not a manner the parser took for one ("risen sharply")
             transitive = (f.obj and f.lemma not in w.same and not f.passive and not is_amount(obj_tok)
                           and (obj_tok is None or obj_tok.pos_ in ("NOUN", "PROPN", "PRON")))
-            topic = f.obj if transitive or (direction == "same" and f.lemma in w.unaffected) else subject
+            # "has not affected the fighting": what was not affected is the object
+            unaffected = direction == "same" and f.negated and f.lemma in w.unaffected
+            topic = f.obj if transitive or unaffected else subject
             topic_tok = obj_tok if transitive else f.subject_tok
             # who moved it; a cause that left it unaffected ("the movement has not
             # affected the fighting") owns nothing
@@ -747,7 +790,7 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
                 topic_tok = _noun_topic(head)
                 topic, transitive, agent = _key(topic_tok), False, ""
             if topic:
-                extra = f.head.doc[_obj_index(f)] if transitive or f.lemma in w.unaffected else None
+                extra = f.head.doc[_obj_index(f)] if transitive or unaffected else None
                 span = _span(ctx, head, extra)
                 out.append(_claim(ctx, "state-change", span, f"{topic}: {direction}", topic,
                                   {**common, "direction": direction, "topic": topic, "at_rate": direction != "same" and _at_rate(head),
@@ -755,7 +798,9 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
                                    # the owners the copy has named for this noun so far: two or
                                    # more, and a mention without one may be any of them
                                    "owners_seen": tuple(sorted(owners.get(lemma(topic_tok), ()))) if topic_tok is not None else (),
-                                   "afterwards": any(c.dep_ == "advmod" and c.lower_ == "since" for c in head.children)}))
+                                   "afterwards": any(c.dep_ == "advmod" and c.lower_ == "since" for c in head.children),
+                                   # "little changed" allows a small move
+                                   "approximate": direction == "same" and f.lemma == "change"}))
             # "had not been altered" is also the denial of "had been altered"
             if head.pos_ != "VERB" or (direction == "same" and not (f.negated and f.lemma in w.unaffected)):
                 continue
@@ -763,6 +808,10 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
             # rates" against "did not raise its rates"): it goes on to be a predicate too.
         # a rise or fall is a change, not a state ("sales decreased": no "decreased" state)
         state = _state_form(f) if direction is None else None
+        verb_only = False
+        if state is None and direction is None:
+            state = _verb_state(f)
+            verb_only = state is not None
         comp = child(head, "xcomp")
         if state is not None and comp is not None and any(c.lower_ == "to" for c in comp.children):
             state = None  # "are likely to fall", "easy to copy": about the act, not a state of the subject
@@ -776,7 +825,10 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
             out.append(_claim(ctx, "state", span, f"{'not ' if f.negated else ''}{state}", subject,
                               {**common, "state": state, "negated": f.negated, "when": _when(f, times, since),
                                "event": head.pos_ == "VERB", "pole": w.phrase_poles.get(state)}))
-            continue
+            if not verb_only:
+                continue
+            # a state read from a verb alone ("was detained") is still the act, which a
+            # denial may contradict ("had not been altered")
         act, patient_key, ignored, noun = f.lemma, f.obj, f.lemma in w.ignore, None
         if head.pos_ == "VERB" and ignored:
             act, patient_key, ignored, noun = _support_phrase(f)
@@ -889,8 +941,10 @@ def _event_nouns(ctx: SentenceContext, common_of: Any) -> list[Claim]:
         if agent is not None:
             subject = _key(agent)
             if subject in _PRONOUN_SUBJECTS or agent.pos_ == "PRON":
-                subject = ctx.state.get("predication_person", "") if agent.lower_ in ("his", "her", "their") \
-                    else ctx.state.get("predication_thing", "")
+                # "his visit": the person last named; "its inquiry" says too little
+                subject = ctx.state.get("predication_person", "") if agent.lower_ in ("his", "her") else ""
+        if not subject and of is None:
+            continue
         out.append(_claim(ctx, "predicate", (start, end), verb, subject,
                           {**common, "lemma": verb, "times": times, "negated": False, "subject": subject,
                            "object": _key(of) if of is not None else "", "args": (), "passive": False,
