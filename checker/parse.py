@@ -200,6 +200,10 @@ def _plain_doc(nlp: Language, text: str) -> Doc:
 _RUNS = re.compile(r"\S+|\s+")
 
 
+_FORMS_OF_BE = frozenset({"be", "was", "were", "is", "are", "been", "being"})
+_PERIOD_WORDS = frozenset({"last", "this", "next", "that"})
+
+
 def _repair_verbs(doc: Doc) -> None:
     """A word the taggers call a noun but the parser gives a subject or an object, and no
     copula, is a verb ("Vinyl sales rose 9%", "The quake hit at 11:11"): news verbs that
@@ -209,6 +213,17 @@ def _repair_verbs(doc: Doc) -> None:
     _one_subject(doc)
     _clause_after_conjunction(doc)
     for t in doc:
+        if t.pos_ == "ADJ" and t.tag_ == "JJ":
+            be = [c for c in t.children if c.dep_ == "aux:pass" and c.lower_ in _FORMS_OF_BE]
+            if be:
+                # "Rents were unchanged": a plain adjective after "be" is a predicate with
+                # its copula, not a passive
+                for c in be:
+                    c.dep_ = "cop"
+                for c in t.children:
+                    if c.dep_ == "nsubj:pass":
+                        c.dep_ = "nsubj"
+            continue
         if t.pos_ == "VERB" and t.tag_ in ("NN", "NNS") and t.dep_ in ("nsubj", "nsubj:pass", "obj", "obl", "nmod") \
                 and any(c.dep_ in ("nummod", "det") for c in t.children):
             # "will feature 64 acts": tagged a plural noun, labelled a verb, parsed as an
@@ -277,11 +292,20 @@ def _one_subject(doc: Doc) -> None:
     18 (Reuters) - A police ban ... remains in force", with "NAIROBI" and "ban" both
     subjects), and every claim of a story's first sentence would take the place as its
     subject."""
+    from .scope import TIME_NOUNS
+
     for t in doc:
         subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < t.i]
         for extra in subjects[:-1]:
             if extra.i == extra.sent.start and extra.is_upper and len(extra.text) > 1:
                 extra.dep_ = "dep"
+        if len(subjects) > 1:
+            # "The increase in prices last month came ...": of two subjects, a period with
+            # its determiner ("last month", "this week") is when, not who
+            for extra in subjects:
+                if extra.lower_ in TIME_NOUNS and any(c.dep_ in ("det", "amod") and c.lower_ in _PERIOD_WORDS
+                                                       for c in extra.children):
+                    extra.dep_ = "obl:tmod"
 
 
 def _number_heads(doc: Doc) -> None:

@@ -22,6 +22,7 @@ subject stands for the last subject named before it in the document.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -428,6 +429,42 @@ def _parsed_time(t: Token) -> str:
     return " ".join(x for x in (det, ordinal, which, low) if x)
 
 
+def _anchored(times: tuple[str, ...], published: dt.date | None) -> tuple[str, ...]:
+    """Periods said relative to the story's date, said as the calendar does, so that
+    "last month" in a June story is "may", and "yesterday" in a Tuesday story "monday"."""
+    if published is None:
+        return times
+    from ..scope import MONTHS, WEEKDAYS
+
+    prev_month = (published.replace(day=1) - dt.timedelta(days=1)).month
+    names = {
+        "last month": MONTHS[prev_month - 1],
+        "this month": MONTHS[published.month - 1],
+        "yesterday": WEEKDAYS[(published - dt.timedelta(days=1)).weekday()],
+        "today": WEEKDAYS[published.weekday()],
+        "last year": str(published.year - 1),
+        "this year": str(published.year),
+    }
+    return tuple(sorted({names.get(t, t) for t in times}))
+
+
+def day_dates(times: tuple[str, ...], published: dt.date | None) -> tuple[tuple[str, str], ...]:
+    """The calendar date each weekday in a state's periods stands for in a dated story:
+    the latest such day up to the story's date ("since Sunday" in a Monday story is the
+    day before, not six days after)."""
+    if published is None:
+        return ()
+    from ..scope import WEEKDAYS
+
+    out = []
+    for t in times:
+        day = t.split()[-1] if t else ""
+        if day in WEEKDAYS:
+            back = (published.weekday() - WEEKDAYS.index(day)) % 7
+            out.append((day, (published - dt.timedelta(days=back)).isoformat()))
+    return tuple(sorted(set(out)))
+
+
 _PERIOD_DETS = frozenset({"this", "last", "next", "all", "that", "every", "the"})
 _ORDINALS = frozenset({"first", "second", "third", "fourth", "final", "last"})
 
@@ -749,7 +786,12 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
         manner = head.pos_ == "ADJ" and head.dep_ == "advmod" and lemma(head.head) in w.continuing
         clause = head.head if held or manner or (head.dep_ == "xcomp" and head.pos_ != "NOUN") else head
         # "remained closed on Thursday": the day may hang on either the verb or its state
-        times = tuple(sorted(set(_times_of(ctx, clause)) | (set(_times_of(ctx, head)) if clause is not head else set())))
+        own = set(_times_of(ctx, clause)) | (set(_times_of(ctx, head)) if clause is not head else set())
+        if head.pos_ == "NOUN" and head.dep_ in ("nsubj", "nsubj:pass") and not own:
+            # "The increase in prices last month came as ...": a bare period on the verb
+            # an event noun is the subject of is the event's
+            own = {_parsed_time(c) for c in head.head.children if c.dep_ in ("obl:tmod", "obl:unmarked")} - {""}
+        times = _anchored(tuple(sorted(own)), ctx.doc.published)
         places = _places_of(ctx, head)
         common = _common(ctx, head, f, times, places)
         presence = _presence(ctx, f, subject)
@@ -824,6 +866,7 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
             span = _span(ctx, head)
             out.append(_claim(ctx, "state", span, f"{'not ' if f.negated else ''}{state}", subject,
                               {**common, "state": state, "negated": f.negated, "when": _when(f, times, since),
+                               "day_dates": day_dates(times, ctx.doc.published),
                                "event": head.pos_ == "VERB", "pole": w.phrase_poles.get(state)}))
             if not verb_only:
                 continue

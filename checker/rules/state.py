@@ -299,12 +299,20 @@ def _plain(state: str) -> str:
     return state
 
 
-def _covers(since: str, point: str) -> bool:
+def _day_date(c: Claim, day: str) -> str:
+    """The calendar date a claim's weekday stands for in its dated story, or ""."""
+    return dict(c.get("day_dates") or ()).get(day.split()[-1] if day else "", "")
+
+
+def _covers(since: str, point: str, dates: tuple[str, str] = ("", "")) -> bool:
     """Whether a state that began at `since` (a weekday) still held at `point`. A start not
     read ("closed since Friday's shelling", "was reopened") covers a day of the story's
     week, but not a calendar date ("shut down February 2"), which may be long before."""
     if not since:
         return not any(ch.isdigit() for ch in point)
+    ds, dp = dates
+    if ds and dp:
+        return ds <= dp  # both days placed on their stories' calendars
     if since == point:
         return True
     order = {d: i for i, d in enumerate(WEEKDAYS)}
@@ -319,15 +327,18 @@ def _same_time(a: Claim, b: Claim) -> bool:
         return False
     if ka == kb == "now":
         return True
+    da, db = _day_date(a, va), _day_date(b, vb)
     if ka == kb == "on":
-        return bool(va == vb)
+        return da == db if da and db else bool(va == vb)
     if ka == kb == "since":
         # "closed since Monday", "open since Tuesday": one after the other, unless they
         # start together
-        return bool(va and va == vb)
+        return da == db if da and db else bool(va and va == vb)
     if kinds == {"on", "since"}:
         on, since = (a, b) if ka == "on" else (b, a)
-        return _covers(since.get("when")[1], on.get("when")[1])
+        # each day on its own story's calendar
+        return _covers(since.get("when")[1], on.get("when")[1],
+                       (_day_date(since, since.get("when")[1]), _day_date(on, on.get("when")[1])))
     if kinds == {"now", "since"}:
         # "remains closed" against "reopened on Friday": the reopening reaches up to now
         return True
