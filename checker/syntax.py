@@ -337,8 +337,19 @@ def lemma(t: Token) -> str:
     the lemma comes from WordNet's forms and the regular endings alone. Proper nouns keep
     their form."""
     if t.pos_ == "PROPN":
+        if t.tag_ in ("NNPS", "NNS", "VBZ") and t.i == t.sent.start and not t.is_upper:
+            # "Imports climbed": a plural common noun that opens a sentence, tagged a name
+            plain = noun_lemma(t.lower_)
+            if plain != t.lower_ and _known_noun(plain):
+                return plain
         return t.lower_
     return _lemma_of(t.pos_, t.lower_, t.tag_, t.lemma_)
+
+
+def _known_noun(word: str) -> bool:
+    from . import lexical
+
+    return lexical.known(word, "n")
 
 
 def noun_lemma(form: str) -> str:

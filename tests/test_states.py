@@ -307,3 +307,20 @@ def test_weekdays_of_a_state_are_dated_in_a_dated_story() -> None:
     assert [f.rule for f in found] == ["STA003"]
     released = [c for c in checker.check([doc]).claims if c.kind == "state" and c.get("lemma") == "release"]
     assert released[0].get("day_dates") == (("sunday", "2025-03-09"),)
+
+
+@pytest.mark.parametrize("text,baselines", [
+    ("Imports were unchanged from April, the office said.", ("april",)),
+    ("Consumer prices were unchanged in March compared with February.", ("february",)),
+    ("The extent was essentially unchanged from last year's.", ("2023",)),
+    ("Turnout dropped in Cork compared with five years ago.", ("2019",)),
+])
+def test_what_a_change_is_measured_against(text: str, baselines: tuple[str, ...]) -> None:
+    got = [c for c in checker.check([{"id": "a", "text": text, "published": "2024-06-03"}]).claims
+           if c.kind == "state-change"]
+    assert got and got[0].get("baselines") == baselines
+
+
+def test_a_plural_noun_opening_a_sentence_is_no_name() -> None:
+    got = claims("Imports climbed in May as companies restocked.", "state-change")
+    assert got and got[0].subject == "import"

@@ -43,9 +43,11 @@ def _described_noun(t: Token) -> str:
 def note(ctx: SentenceContext, key: Callable[[Token], str]) -> None:
     """Record the descriptions this sentence gives of names, under each name's key."""
     table: dict[str, set[str]] = ctx.state.setdefault(_STATE_KEY, {})
+    from ..scope import TIME_NOUNS
+
     for t in ctx.parsed:
-        if t.pos_ != "PROPN" or t.dep_ in ("compound", "flat", "flat:name"):
-            continue
+        if t.pos_ != "PROPN" or t.dep_ in ("compound", "flat", "flat:name") or t.lower_ in TIME_NOUNS:
+            continue  # a day or month is no name a description stands for ("On Sunday the unit")
         found: list[str] = []
         for c in t.children:
             if c.dep_ in ("compound", "nmod:desc") and c.i < t.i and (c.pos_ == "NOUN" or (c.pos_ == "PROPN" and c.text[:1].isupper())):

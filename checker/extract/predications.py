@@ -399,9 +399,40 @@ def _times_of(ctx: SentenceContext, head: Token) -> tuple[str, ...]:
     return tuple(sorted({t for t in out if t}))
 
 
-def _parsed_time(t: Token) -> str:
+def _baselines_of(head: Token) -> tuple[str, ...]:
+    """The periods a change is measured against: "unchanged from April", "compared with
+    February", "than last year's", "compared with five years ago"."""
+    out: list[str] = []
+    for c in head.children:
+        if c.dep_ in ("obl", "nmod", "obl:tmod") and case_of(c) in ("from", "than"):
+            out.append(_parsed_time(c, baseline=True))
+        elif c.dep_ == "advcl" and lemma(c) == "compare":
+            for d in c.children:
+                if d.dep_ in ("obl", "obl:unmarked"):
+                    out.append(_years_ago(d) or _parsed_time(d, baseline=True))
+            # "compared with five years ago", with "ago" hung on the verb
+            out += [_years_ago(d) for d in head.children if d.lower_ == "ago"]
+    return tuple(sorted({b for b in out if b}))
+
+
+def _years_ago(t: Token) -> str:
+    """"five years ago" as "5 years ago", or ""."""
+    if t.lower_ != "ago":
+        return ""
+    span = next((c for c in t.children if lemma(c) == "year"), None)
+    count = child(span, "nummod") if span is not None else None
+    if count is None:
+        return ""
+    from .numbers import _value_words
+
+    n = float(count.text) if count.text.isdigit() else _value_words(count.text)
+    return f"{int(n)} years ago" if n else ""
+
+
+def _parsed_time(t: Token, baseline: bool = False) -> str:
     """A time phrase under a clause head, read from the parse: "since Monday", "on
-    Wednesday", "all week", "this week", "in March", "in 2024"."""
+    Wednesday", "all week", "this week", "in March", "in 2024". A baseline ("from
+    December") is no period, unless asked for as one."""
     from ..scope import MONTHS, TIME_NOUNS
 
     low = t.lower_
@@ -412,7 +443,7 @@ def _parsed_time(t: Token) -> str:
     elif not (low in TIME_NOUNS or low in MONTHS or (t.like_num and len(t.text) == 4 and t.text.startswith(("19", "20")))):
         return ""
     case = case_of(t)
-    if case in ("from", "than", "compared with", "compared to", "versus", "vs"):
+    if case in ("from", "than", "compared with", "compared to", "versus", "vs") and not baseline:
         return ""  # a baseline ("unchanged from December"), not the period
     det = next((c.lower_ for c in t.children if c.dep_ in ("det", "amod") and c.lower_ in _PERIOD_DETS), "")
     ordinal = next((lemma(c) for c in t.children if c.dep_ == "amod" and lemma(c) in _ORDINALS), "")
@@ -432,8 +463,8 @@ def _parsed_time(t: Token) -> str:
 def _anchored(times: tuple[str, ...], published: dt.date | None) -> tuple[str, ...]:
     """Periods said relative to the story's date, said as the calendar does, so that
     "last month" in a June story is "may", and "yesterday" in a Tuesday story "monday"."""
-    if published is None:
-        return times
+    if published is None or published.year < 2:
+        return times  # a day before the calendar's first cannot be named
     from ..scope import MONTHS, WEEKDAYS
 
     prev_month = (published.replace(day=1) - dt.timedelta(days=1)).month
@@ -445,14 +476,21 @@ def _anchored(times: tuple[str, ...], published: dt.date | None) -> tuple[str, .
         "last year": str(published.year - 1),
         "this year": str(published.year),
     }
-    return tuple(sorted({names.get(t, t) for t in times}))
+    out = set()
+    for t in times:
+        words = t.split()
+        if len(words) == 3 and words[1:] == ["years", "ago"] and words[0].isdigit():
+            out.add(str(published.year - int(words[0])))
+        else:
+            out.add(names.get(t, t))
+    return tuple(sorted(out))
 
 
 def day_dates(times: tuple[str, ...], published: dt.date | None) -> tuple[tuple[str, str], ...]:
     """The calendar date each weekday in a state's periods stands for in a dated story:
     the latest such day up to the story's date ("since Sunday" in a Monday story is the
     day before, not six days after)."""
-    if published is None:
+    if published is None or published.year < 2:
         return ()
     from ..scope import WEEKDAYS
 
@@ -841,6 +879,7 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
                                    # more, and a mention without one may be any of them
                                    "owners_seen": tuple(sorted(owners.get(lemma(topic_tok), ()))) if topic_tok is not None else (),
                                    "afterwards": any(c.dep_ == "advmod" and c.lower_ == "since" for c in head.children),
+                                   "baselines": _anchored(_baselines_of(clause), ctx.doc.published),
                                    # "little changed" allows a small move
                                    "approximate": direction == "same" and f.lemma == "change"}))
             # "had not been altered" is also the denial of "had been altered"

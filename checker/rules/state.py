@@ -198,6 +198,11 @@ def _stability(ctx: RuleContext) -> Iterator[Finding]:
             only = periods.get((a.document, a.subject))
             if only is not None and len(only) == 1 and (ta | tb) <= only:
                 ta = tb = set(only)
+        if _disjoint(a.get("baselines"), b.get("baselines")):
+            ctx.skipped["state-change: measured against different baselines"] += 1
+            continue
+        if ta != tb and _measured_alike(a, b, ta, tb):
+            ta = tb = ta | tb
         if ta != tb and not (_one_sentence(a, b) and not (ta and tb) and a.get("tense") == b.get("tense")):
             ctx.skipped["state-change: different or unstated periods"] += 1
             continue
@@ -236,6 +241,8 @@ def _opposite(ctx: RuleContext) -> Iterator[Finding]:
             ctx.skipped["state-change: a narrower topic may move the other way"] += 1
             continue
         ta, tb = _points(a), _points(b)
+        if ta != tb and _measured_alike(a, b, ta, tb):
+            ta = tb = (ta | tb) or {"(against " + ", ".join(sorted(set(a.get("baselines") or ()))) + ")"}
         if not (ta & tb) or ta != tb:
             ctx.skipped["state-change: opposite directions without one shared period"] += 1
             continue
@@ -257,6 +264,25 @@ def _opposite(ctx: RuleContext) -> Iterator[Finding]:
             evidence={"topic": a.subject, "directions": [a.get("direction"), b.get("direction")], "period": sorted(ta)},
             max_severity=cap,
         )
+
+
+def _measured_alike(a: Claim, b: Claim, ta: set[str], tb: set[str]) -> bool:
+    """Two changes with at most one period stated that are measured against the same
+    baseline ("unchanged from 2019", "dropped compared with five years ago" in a 2024
+    story), or where one's baseline is the month before the other's period ("unchanged
+    from April", "climbed in May"): one comparison, so one period."""
+    if ta and tb:
+        return False
+    ba, bb = set(a.get("baselines") or ()), set(b.get("baselines") or ())
+    if ba & bb:
+        return True
+    from ..scope import MONTHS
+
+    for base, period in ((ba, tb), (bb, ta)):
+        for m in base:
+            if m in MONTHS and period == {MONTHS[(MONTHS.index(m) + 1) % 12]}:
+                return True
+    return False
 
 
 def _points(c: Claim) -> set[str]:
@@ -470,6 +496,12 @@ STABILITY_VS_CHANGE = Rule(
         Example("Rents in Leeds were flat in March, the agency said. Landlords blamed March's 1.2% increase in rents on taxes."),
         Example("The spokesman said the troop movement has not affected the fighting in this sector, although the air force has increased its strikes."),
         # a verb of travel with "up" ("crept up") moves a level, however the parser reads "up"
+        # one baseline, one comparison: "from 2019" is "five years ago" in a 2024 story, and
+        # "unchanged from April" is May's figure
+        Example("Turnout in Cork city was unchanged from 2019, officials said. Turnout dropped in Cork city "
+                "compared with five years ago, one analyst said.", published="2024-06-03"),
+        Example("Imports were unchanged from April, the office said. Imports climbed in May, economists said.",
+                published="2024-06-03"),
         # "little changed" (a warning: a small move may be both)
         Example("The FTSE 100 ended little changed on Thursday. Miners led Thursday's 1.8% drop in the FTSE 100."),
         Example("The jobless rate held steady at 4.2 per cent in August, the bureau said. Nationally the jobless "
@@ -493,6 +525,11 @@ STABILITY_VS_CHANGE = Rule(
         Example("The dollar has eased this week, but remains stable at around 151.50 yen, dealers said."),
         Example("Retail coffee prices over the past year have remained about steady even though coffee market prices have tumbled, industry sources said."),
         Example("Cocoa consumption is basically flat and last year it fell, he said."),
+        # other baselines, another month
+        Example("Turnout in Cork city was unchanged from 2019, officials said. Turnout dropped in Cork city "
+                "compared with 2014, one analyst said.", published="2024-06-03"),
+        Example("Imports were unchanged from April, the office said. Imports climbed in July, economists said.",
+                published="2024-06-03"),
         # different owners: another bank's rate; a fine whose own phrase names another company
         Example("The Bundesbank left its discount rate unchanged on Thursday. The Bank of France cut its discount rate on Thursday."),
         Example("The appeal court cut the fine on Solidus to $35m on Tuesday. The fine on a second company, "
