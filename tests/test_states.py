@@ -53,6 +53,11 @@ CLAUSES = [
     # a name is keyed in the order it is written, and a name ending in a number keeps it
     ("Amos Mwangi did not appeal.", "predicate", {"subject": "amos mwangi"}),
     ("Miners led Thursday's 1.8% drop in the FTSE 100.", "state-change", {"direction": "down", "topic": "ftse 100"}),
+    # an adjective with a subject of its own is a predicate: "the causeway, open to the
+    # public on Monday" (and a day hung on whom it is open to is its day)
+    ("Crowds built up, and the causeway, open to the public all day on Monday, was packed.", "state",
+     {"state": "open", "when": ("on", "monday")}),
+    ("The causeway remained closed to the public on Monday.", "state", {"state": "closed", "when": ("on", "monday")}),
     # an adjective after "were" is a predicate, however the parser labels "were"
     ("Rents in Leeds were unchanged last year.", "state-change", {"direction": "same", "topic": "rent"}),
     # "little changed" is a market's word for flat, and allows a small move
@@ -84,6 +89,11 @@ DESCRIBED = [
     ("Defence Minister Joe Okafor spoke. The minister did not attend.", "joe okafor"),
     # set beside the name
     ("Dunfermline, the Championship club, was fined. The club did not appeal.", "dunfermline"),
+    # a description's own narrowing words may come with it; other ones make someone else
+    ("Helen Harlow, a former investment director, was charged. The former investment director did not "
+     "appeal.", "helen harlow"),
+    ("Helen Harlow, an investment director, was charged. The deputy investment director did not appeal.",
+     "deputy investment director"),
     ("Okafor, the minister, spoke. The minister did not attend.", "okafor"),
     # two people so described: "the minister" stays as it is
     ("Minister Joe Okafor met Minister Ann Lee. The minister did not attend.", "minister"),

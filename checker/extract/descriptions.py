@@ -40,31 +40,41 @@ def _described_noun(t: Token) -> str:
     return low
 
 
+def _modifiers(t: Token) -> frozenset[str]:
+    """The words that narrow a noun: "former investment (director)", "deputy (minister)"."""
+    return frozenset(lemma(c).lower() for c in t.children if c.dep_ in ("compound", "amod", "nmod:desc"))
+
+
+Description = tuple[str, frozenset[str]]
+
+
 def note(ctx: SentenceContext, key: Callable[[Token], str]) -> None:
-    """Record the descriptions this sentence gives of names, under each name's key."""
-    table: dict[str, set[str]] = ctx.state.setdefault(_STATE_KEY, {})
+    """Record the descriptions this sentence gives of names, under each name's key: each
+    the describing noun and the words that narrow it."""
+    table: dict[str, set[Description]] = ctx.state.setdefault(_STATE_KEY, {})
     from ..scope import TIME_NOUNS
 
     for t in ctx.parsed:
         if t.pos_ != "PROPN" or t.dep_ in ("compound", "flat", "flat:name") or t.lower_ in TIME_NOUNS:
             continue  # a day or month is no name a description stands for ("On Sunday the unit")
-        found: list[str] = []
+        found: list[Token] = []
         for c in t.children:
             if c.dep_ in ("compound", "nmod:desc") and c.i < t.i and (c.pos_ == "NOUN" or (c.pos_ == "PROPN" and c.text[:1].isupper())):
-                found.append(_described_noun(c))  # "sprinter Amos Mwangi", "Defence Minister Okafor"
+                found.append(c)  # "sprinter Amos Mwangi", "Defence Minister Okafor"
             elif c.dep_ == "appos" and c.pos_ == "NOUN":
-                found.append(_described_noun(c))  # "Mwangi, a sprinter"
+                found.append(c)  # "Mwangi, a sprinter"
         if t.dep_ == "appos" and t.head.pos_ == "NOUN":
-            found.append(_described_noun(t.head))  # "the club's captain, Jones"
+            found.append(t.head)  # "the club's captain, Jones"
         if t.head != t:
             # "Okafor, the minister, spoke": the parser may make both the subject
-            found += [_described_noun(c) for c in t.head.children if c.dep_ == t.dep_ and c.pos_ == "NOUN"
+            found += [c for c in t.head.children if c.dep_ == t.dep_ and c.pos_ == "NOUN"
                       and abs(c.i - t.i) <= 3 and any(x.is_punct for x in t.doc[min(c.i, t.i):max(c.i, t.i)])]
         if t.dep_ in ("nsubj",) and t.head.pos_ == "NOUN" and child(t.head, "cop") is not None:
-            found.append(_described_noun(t.head))  # "Mwangi is a sprinter"
-        found = [f for f in found if f and "time" not in lexical.noun_domains(f)]
-        if found:
-            table.setdefault(key(t), set()).update(found)
+            found.append(t.head)  # "Mwangi is a sprinter"
+        kept = {(_described_noun(c), _modifiers(c)) for c in found}
+        kept = {(d, m) for d, m in kept if d and "time" not in lexical.noun_domains(d)}
+        if kept:
+            table.setdefault(key(t), set()).update(kept)
     # common nouns named as a clause's subject or object: "the vessel" may take up "the
     # tanker" later
     # (the sentence's own nouns join after it, so that a word is first in its own sentence)
@@ -81,12 +91,15 @@ def referent(ctx: SentenceContext, noun: Token | None) -> str | None:
         return None
     if not any(c.dep_ == "det" and c.lower_ in _POINTING for c in noun.children):
         return None
-    if any(c.dep_ in ("nmod:poss", "compound", "amod", "nmod") for c in noun.children):
-        return None  # "the club's captain", "the deputy minister": a relation or a narrower kind
+    if any(c.dep_ in ("nmod:poss", "nmod") for c in noun.children):
+        return None  # "the club's captain": a relation
     word = lemma(noun).lower()
-    table: dict[str, set[str]] = ctx.state.get(_STATE_KEY, {})
+    # narrowing words must be the description's own: "the former investment director"
+    # after "Harlow, a former investment director"; "the deputy minister" is someone else
+    mods = _modifiers(noun)
+    table: dict[str, set[Description]] = ctx.state.get(_STATE_KEY, {})
     hits = [name for name, descs in table.items()
-            if any(d == word or lexical.kind_of(d, word) is not None for d in descs)]
+            if any((d == word or lexical.kind_of(d, word) is not None) and mods <= m for d, m in descs)]
     if len(hits) == 1:
         return hits[0]
     if hits:
@@ -94,7 +107,7 @@ def referent(ctx: SentenceContext, noun: Token | None) -> str | None:
     # a broader word for one thing named before ("the tanker" ... "the vessel"), when the
     # word itself has not been used and only one earlier noun is a kind of it
     nouns: dict[str, str] = ctx.state.get(_NOUNS_KEY, {})
-    if word in nouns:
+    if word in nouns or mods:
         return None
     kinds = {k for n, k in nouns.items() if n != word and (lexical.kind_of(n, word) or 0) > 0}
     return next(iter(kinds)) if len(kinds) == 1 else None

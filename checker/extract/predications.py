@@ -386,6 +386,9 @@ def _times_of(ctx: SentenceContext, head: Token) -> tuple[str, ...]:
     # the day on the clock time or the level
     out += [_parsed_time(d) for c in head.children if c.dep_ in ("obl", "obl:tmod", "obj") and (c.like_num or is_amount(c))
             for d in c.children if d.dep_ in ("nmod", "nmod:tmod")]
+    # "closed to the public on Monday": or on whom the state is closed to
+    out += [_parsed_time(d) for c in head.children if c.dep_ == "obl" and case_of(c) in ("to", "for")
+            and c.pos_ == "NOUN" and not is_amount(c) for d in c.children if d.dep_ == "nmod"]
     # "January factory orders fell", "January's fall": a period on the subject is the clause's
     subj = subject_of(head)
     if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
@@ -577,6 +580,7 @@ def _heads(ctx: SentenceContext) -> list[Token]:
         if t.pos_ == "VERB" and t.dep_ not in ("aux", "aux:pass", "cop", "amod", "compound"):
             out.append(t)
         elif t.pos_ == "ADJ" and (child(t, "cop") is not None or t.dep_ in ("xcomp", "acl", "acl:relcl", "advcl")
+                                  or child(t, "nsubj") is not None  # "the causeway, open to the public"
                                   or (t.dep_ == "advmod" and lemma(t.head) in words().continuing)):
             out.append(t)  # predicative: an adjective before its noun classifies it, "the upper dam"
         elif _state_adverb(t):

@@ -610,6 +610,9 @@ ANTONYM_STATES = Rule(
         # verbs opposite in their first senses; a broader word for the thing named before
         Example("The motion was accepted on Monday, the clerk said. The motion was rejected on Monday, the mayor said."),
         Example("The tanker remains detained, the coastguard said. The vessel was freed on Tuesday, its manager said."),
+        # an adjective with a subject of its own, set off in its sentence
+        Example("The causeway remained closed to the public on Monday, the Space Force said. Crowds had built up "
+                "since the weekend, and the causeway, open to the public all day on Monday, was packed with cars."),
         # an event told as a noun leaves its thing in the verb's state on its day
         Example("The secondary runway stayed open throughout Tuesday, the airport said. Airlines blamed Tuesday's "
                 "closure of the secondary runway for the delays."),
