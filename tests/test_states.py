@@ -334,3 +334,14 @@ def test_what_a_change_is_measured_against(text: str, baselines: tuple[str, ...]
 def test_a_plural_noun_opening_a_sentence_is_no_name() -> None:
     got = claims("Imports climbed in May as companies restocked.", "state-change")
     assert got and got[0].subject == "import"
+
+
+def test_a_draft_is_compared_with_the_wire_however_long_both_are() -> None:
+    """Claims sorted by document once left pairs across two documents to a window of
+    sixty claims: a long wire story never met its draft."""
+    filler = " ".join(f"Officials inspected pier {n} on Monday." for n in range(80))
+    docs = [
+        {"id": "wire", "text": filler + " None of the 23 crew members was hurt when officers boarded the tanker."},
+        {"id": "draft", "text": "One crew member, who was injured when a ladder gave way, was taken to hospital. " + filler},
+    ]
+    assert [f.rule for f in findings(docs)] == ["NEG001"]

@@ -1086,15 +1086,17 @@ def _support_phrase(f: Frame) -> tuple[str, str, bool, Token | None]:
     return f.lemma, f.obj, True, None
 
 
-_WH = frozenset({"how", "what", "why", "whether", "when", "where", "which", "who", "if"})
+# Words that open a question clause; "when", "where" and "if" open adverbial ones too
+# ("was hurt when officers boarded"), so they do not count here.
+_WH = frozenset({"how", "what", "why", "whether", "which", "who"})
 
 
 def _clause_object(head: Token) -> bool:
     """A verb whose object is a clause: "said that ...", "did not spell out how this
     should be achieved" (however the parser hangs the question)."""
     for c in head.children:
-        if c.dep_ == "ccomp":
-            return True
+        if c.dep_ == "ccomp" and not (lemma(c) in words().speech and c.i > head.i):
+            return True  # (not "..., the ministry said", the parser's attribution hung here)
         if c.dep_ in ("advcl", "xcomp") and c.i > head.i and any(
                 g.lower_ in _WH and g.dep_ in ("advmod", "mark", "nsubj", "obj") for g in c.children):
             return True
