@@ -133,7 +133,18 @@ def _set_off_antecedent(clause: Token) -> Token:
     if (set_off(clause) and noun.dep_ in ("nmod", "nmod:agent")
             and case_of(noun) == "by" and noun.head.pos_ in ("NOUN", "PROPN")):
         return noun.head
+    # "Schools in the capital, which reopened on Monday": a place after "in" or "at" says
+    # where N is, and a clause set off after it is about N
+    if (set_off(clause) and noun.dep_ == "nmod" and case_of(noun) in ("in", "at")
+            and noun.head.pos_ == "NOUN" and _place_like(noun)):
+        return noun.head
     return noun
+
+
+def _place_like(t: Token) -> bool:
+    from . import lexical
+
+    return t.pos_ == "PROPN" or "location" in lexical.noun_domains(lemma(t), senses=3)
 
 
 def first_word(clause: Token) -> Token:

@@ -345,3 +345,11 @@ def test_a_draft_is_compared_with_the_wire_however_long_both_are() -> None:
         {"id": "draft", "text": "One crew member, who was injured when a ladder gave way, was taken to hospital. " + filler},
     ]
     assert [f.rule for f in findings(docs)] == ["NEG001"]
+
+
+def test_a_clause_set_off_after_a_place_is_about_what_is_there() -> None:
+    got = claims("Schools in the capital, which reopened on Monday, were told to add stations.", "state")
+    assert got and got[0].subject == "school"
+    # a thing, not a place, after "in": the clause may be about it
+    got = claims("Shares in the bank, which reopened on Monday, fell.", "state")
+    assert got and got[0].subject == "bank"

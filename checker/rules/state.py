@@ -664,6 +664,9 @@ ANTONYM_STATES = Rule(
         # verbs opposite in their first senses; a broader word for the thing named before
         Example("The motion was accepted on Monday, the clerk said. The motion was rejected on Monday, the mayor said."),
         Example("The tanker remains detained, the coastguard said. The vessel was freed on Tuesday, its manager said."),
+        # a clause set off after "N in <place>" is about N
+        Example("Schools in Lusaka remain closed on the ministry's advice. Schools in the capital, which reopened on "
+                "Monday after a two-week delay, have been told to provide hand-washing stations.", published="2025-01-21"),
         # an adjective with a subject of its own, set off in its sentence
         Example("The causeway remained closed to the public on Monday, the Space Force said. Crowds had built up "
                 "since the weekend, and the causeway, open to the public all day on Monday, was packed with cars."),
