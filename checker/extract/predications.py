@@ -17,7 +17,12 @@ Three claim kinds, each about one clause:
   the fighting").
 
 Subjects and objects come from dependency relations (checker/syntax.py); a pronoun
-subject stands for the last subject named before it in the document.
+subject stands for the last subject named before it in the document, and a definite
+description for the one name or thing it describes (checker/extract/descriptions.py). An
+event told as a noun with its participants ("Varga's concession", "Tuesday's closure of
+the runway") is an act or a state too. Changes carry their agent, their owner and their
+baseline ("unchanged from April"); periods said relative to a dated story are placed on
+its calendar.
 """
 
 from __future__ import annotations
