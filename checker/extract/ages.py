@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Claim, Interval, Span
 from .context import SentenceContext
-from .numbers import _value_words
+from .numbers import value_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -117,7 +117,7 @@ def _age_value(raw: str) -> float | None:
     if raw.isdigit():
         v = float(raw)
     else:
-        v = _value_words(raw) or 0.0
+        v = value_words(raw) or 0.0
     return v if 0 < v < 125 else None
 
 

@@ -7,8 +7,11 @@ Copy names a person or a thing once and then refers to it by what it is. A claus
 that Mwangi is an athlete (or a kind of one: a sprinter), and said it of no one else. The
 descriptions come from the parse: a common noun compounded before a name ("sprinter Amos
 Mwangi"), set beside it as an apposition ("Mwangi, a sprinter"; "the club's captain,
-Jones"), or predicated of it ("Mwangi is a sprinter"). Ambiguity resolves to nothing: two
-described athletes leave "the athlete" as it is.
+Jones"), or predicated of it ("Mwangi is a sprinter"), with the words that narrow it
+("the former investment director" stands for "Harlow, a former investment director"; "the
+deputy minister" does not stand for "Minister Okafor"). A broader common noun takes up
+the one earlier subject or object that is a kind of it ("the vessel" after "the tanker").
+Ambiguity resolves to nothing: two described athletes leave "the athlete" as it is.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .. import lexical
+from ..scope import TIME_NOUNS
 from ..syntax import child, lemma
 
 if TYPE_CHECKING:
@@ -52,8 +56,6 @@ def note(ctx: SentenceContext, key: Callable[[Token], str]) -> None:
     """Record the descriptions this sentence gives of names, under each name's key: each
     the describing noun and the words that narrow it."""
     table: dict[str, set[Description]] = ctx.state.setdefault(_STATE_KEY, {})
-    from ..scope import TIME_NOUNS
-
     for t in ctx.parsed:
         if t.pos_ != "PROPN" or t.dep_ in ("compound", "flat", "flat:name") or t.lower_ in TIME_NOUNS:
             continue  # a day or month is no name a description stands for ("On Sunday the unit")
@@ -76,8 +78,8 @@ def note(ctx: SentenceContext, key: Callable[[Token], str]) -> None:
         if kept:
             table.setdefault(key(t), set()).update(kept)
     # common nouns named as a clause's subject or object: "the vessel" may take up "the
-    # tanker" later
-    # (the sentence's own nouns join after it, so that a word is first in its own sentence)
+    # tanker" later (the sentence's own nouns join after it, so that a word is first in
+    # its own sentence)
     nouns: dict[str, str] = ctx.state.setdefault(_NOUNS_KEY, {})
     for word, k in ctx.state.pop(_PENDING_KEY, ()):
         nouns.setdefault(word, k)

@@ -87,7 +87,8 @@ def step_of(numeral: str, value: float) -> float:
     return step
 
 
-def _value_words(phrase: str) -> float | None:
+def value_words(phrase: str) -> float | None:
+    """The value of a number written in words ("five", "twenty-one"), or None."""
     cleaned = re.sub(r"\s+", " ", phrase.lower().replace("-", " "))
     try:
         return float(text2num(cleaned, "en"))
@@ -103,7 +104,7 @@ def _trim_word_run(text: str, m: re.Match[str]) -> Core | None:
         return None
     for k in range(len(tokens), 0, -1):
         end = m.start() + tokens[k - 1].end()
-        value = _value_words(text[m.start() : end])
+        value = value_words(text[m.start() : end])
         if value is not None:
             return Core(m.start(), end, value, step_of(str(round(value)), value), "words")
     return None

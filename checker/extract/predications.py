@@ -431,9 +431,9 @@ def _years_ago(t: Token) -> str:
     count = child(span, "nummod") if span is not None else None
     if count is None:
         return ""
-    from .numbers import _value_words
+    from .numbers import value_words
 
-    n = float(count.text) if count.text.isdigit() else _value_words(count.text)
+    n = float(count.text) if count.text.isdigit() else value_words(count.text)
     return f"{int(n)} years ago" if n else ""
 
 
