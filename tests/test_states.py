@@ -353,3 +353,18 @@ def test_a_clause_set_off_after_a_place_is_about_what_is_there() -> None:
     # a thing, not a place, after "in": the clause may be about it
     got = claims("Shares in the bank, which reopened on Monday, fell.", "state")
     assert got and got[0].subject == "bank"
+
+
+@pytest.mark.parametrize("text,when", [
+    ("Ward 7 has not closed at any point.", ("ever", "")),
+    ("The bridge has never closed.", ("ever", "")),
+    ("The bridge has not closed.", ("now", "")),
+])
+def test_a_denial_at_no_time_covers_every_time(text: str, when: tuple[str, str]) -> None:
+    got = claims(text, "state")
+    assert got and got[0].get("when") == when
+
+
+def test_a_name_ending_in_a_number_keys_whole_however_parsed() -> None:
+    got = claims("Ward 7 at St Mary's was closed last week. Ward 7 has not closed at any point.", "state")
+    assert [c.subject for c in got] == ["ward 7", "ward 7"]

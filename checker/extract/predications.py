@@ -177,8 +177,10 @@ def _key(t: Token | None) -> str:
     if named is not None:
         return f"{lemma(named)} {t.text}"  # "the FTSE 100", "Unit 4": a name ending in a number
     number = next((c for c in t.children if c.pos_ == "NUM" and c.i == t.i + 1
-                   and c.dep_ in ("nmod:unmarked", "nummod", "compound", "flat")), None) if t.pos_ == "PROPN" else None
-    if number is not None and not any(c.dep_ in ("compound", "flat") for c in t.children):
+                   and c.dep_ in ("nmod:unmarked", "nummod", "compound", "flat")), None) \
+        if t.pos_ in ("PROPN", "X", "NOUN") and t.text[:1].isupper() else None  # "Ward 7", "Unit 4"
+    if number is not None and not any(c.dep_ in ("compound", "flat") and c != number and c.pos_ in ("NOUN", "PROPN", "ADJ")
+                                      for c in t.children):
         return f"{lemma(t)} {number.text}"  # the same name, parsed the other way round
     if lemma(t) in _PORTIONS or t.pos_ == "NUM":
         # "a large number of buy orders", "most of the buses": the orders, the buses
@@ -557,7 +559,8 @@ def _resolve_subject(ctx: SentenceContext, f: Frame) -> str:
 def _claim(ctx: SentenceContext, kind: str, span: tuple[int, int], normalized: str, subject: str, data: dict[str, Any]) -> Claim:
     s = ctx.sentence
     a, b = span
-    source = None if data.get("background") else ctx.attribution_at(a).source
+    # background is the copy's own framing, unless it is inside someone's quoted words
+    source = None if data.get("background") and not ctx.in_quote(a, b) else ctx.attribution_at(a).source
     quals = {q for q in ("negated", "hedged") if data.get(q)}
     if data.get("modality"):
         quals.add("unasserted")
@@ -689,8 +692,15 @@ def _numbered_name(t: Token) -> Token | None:
     """The name before a number that ends it ("the FTSE 100", "Unit 4"), or None."""
     if t.pos_ != "NUM":
         return None
-    return next((c for c in t.children if c.dep_ in ("compound", "nmod:unmarked", "flat") and c.pos_ == "PROPN"
-                 and c.i == t.i - 1), None)
+    if t.i == 0:
+        return None
+    prev = t.doc[t.i - 1]
+    # hung on the number, or beside it on the same head ("Ward 7 has not closed")
+    if prev.pos_ in ("PROPN", "X", "NOUN") and prev.text[:1].isupper() and (
+            (prev.head == t and prev.dep_ in ("compound", "nmod:unmarked", "flat", "obl:unmarked"))
+            or (prev.head == t.head and prev.dep_ in ("obl:unmarked", "nmod:unmarked", "dep"))):
+        return prev
+    return None
 
 
 def _direction(f: Frame) -> str | None:
@@ -800,6 +810,8 @@ def _when(f: Frame, times: tuple[str, ...], since: bool) -> tuple[str, str]:
     t = times[0] if times else ""
     if f.tense == "future":
         return ("future", t)
+    if f.negated and f.tense == "perfect" and not t and _at_no_time(f.head):
+        return ("ever", "")  # "has never closed", "has not closed at any point": at no time up to now
     if since or any(k.startswith("since") for k in times):
         return ("since", t.removeprefix("since ").strip())
     if t:
@@ -809,6 +821,18 @@ def _when(f: Frame, times: tuple[str, ...], since: bool) -> tuple[str, str]:
     if f.tense == "past":
         return ("past", "")
     return ("unknown", "")
+
+
+def _at_no_time(head: Token) -> bool:
+    """A denial that covers every time up to now: "never", or "at any point" / "at any
+    time" under a "not"."""
+    for c in head.children:
+        if c.lower_ == "never" and c.dep_ == "advmod":
+            return True
+        if c.dep_ == "obl" and lemma(c) in ("point", "time", "stage") and any(
+                d.dep_ == "det" and d.lower_ == "any" for d in c.children):
+            return True
+    return False
 
 
 def extract_predications(ctx: SentenceContext) -> list[Claim]:

@@ -363,6 +363,9 @@ def _same_time(a: Claim, b: Claim) -> bool:
     kinds = {ka, kb}
     if "future" in kinds or "unknown" in kinds:
         return False
+    if "ever" in kinds:
+        # "has never closed" against any time it was closed, up to now
+        return kinds <= {"ever", "on", "since", "past", "now"}
     if ka == kb == "now":
         return True
     da, db = _day_date(a, va), _day_date(b, vb)
@@ -411,7 +414,8 @@ def _antonyms(ctx: RuleContext) -> Iterator[Finding]:
         yield Finding(
             claims=(a, b),
             message=f"'{a.text}' ({a.normalized}, {' '.join(x for x in wa if x)}) vs '{b.text}' ({b.normalized}, "
-                    f"{' '.join(x for x in wb if x)}): the same {b.subject} in opposite states at the same time ({how})",
+                    f"{' '.join(x for x in wb if x)}): the same {max(a.subject, b.subject, key=len)} in opposite states at the "
+                    f"same time ({how})",
             evidence={"thing": b.subject, "states": [a.normalized, b.normalized], "when": [list(wa), list(wb)], "how": how},
             max_severity=cap,
         )
@@ -678,6 +682,12 @@ ANTONYM_STATES = Rule(
         # a clause set off after "N in <place>" is about N
         Example("Schools in Lusaka remain closed on the ministry's advice. Schools in the capital, which reopened on "
                 "Monday after a two-week delay, have been told to provide hand-washing stations.", published="2025-01-21"),
+        # "has not closed at any point" denies it at every time up to now; a quoted
+        # speaker is the source of background in their words
+        Example("\"Ward 7 was closed to new admissions last week because there were not enough nurses,\" "
+                "regional officer Joanne Fleet said. A trust spokesman said that was untrue. \"Ward 7 has not "
+                "closed at any point,\" he said."),
+        Example("The bridge was closed on Monday. The bridge has never closed in its 40-year history."),
         # an adjective with a subject of its own, set off in its sentence
         Example("The causeway remained closed to the public on Monday, the Space Force said. Crowds had built up "
                 "since the weekend, and the causeway, open to the public all day on Monday, was packed with cars."),
@@ -692,6 +702,8 @@ ANTONYM_STATES = Rule(
                 "Thursday, with police escorting traffic.", published="2024-07-26"),
         Example("The port remained open on Wednesday. The airport, closed since Monday, will reopen soon."),
         Example("The tanker was detained on Monday. The vessel was freed on Tuesday."),
+        # a denial about the future, or without "never", says nothing of last week
+        Example("Ward 7 was closed to new admissions last week. Ward 7 has not closed today."),
         # the broader word could be either of two things named before
         Example("The tanker remains detained and the ferry is in port, the coastguard said. The vessel was freed on "
                 "Tuesday, its manager said."),
