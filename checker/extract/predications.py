@@ -614,17 +614,20 @@ def _state_adverb(t: Token) -> bool:
             and lemma(t.head) in words().continuing and t.i > t.head.i)
 
 
+# Verbs that keep their object where it was, a closed class.
+_KEEPING = frozenset({"keep", "leave", "hold", "maintain"})
+
+
 def _kept(f: Frame) -> Token | None:
     """The object a keeping verb holds in place: "left the rate unchanged", "kept its
     guidance steady" (the stability word is the verb's complement), "held its reference
     rate at 5.75%" (a level after "at"). None for any other clause."""
     h = f.head
-    keeping = ("keep", "leave", "hold", "maintain")
     if h.pos_ in ("ADJ", "ADV", "VERB") and h.lower_ in words().same and h.dep_ in ("xcomp", "advmod", "obl") \
-            and lemma(h.head) in keeping and not f.negated:
+            and lemma(h.head) in _KEEPING and not f.negated:
         obj = object_of(h.head)
         return obj if obj is not None and obj.pos_ in ("NOUN", "PROPN") and not is_amount(obj) and obj.i < h.i else None
-    if h.pos_ == "VERB" and f.lemma in keeping and not f.passive and not f.negated:
+    if h.pos_ == "VERB" and f.lemma in _KEEPING and not f.passive and not f.negated:
         obj = object_of(h)
         level = any(c.dep_ in ("obl", "obl:unmarked") and case_of(c) == "at" and (is_amount(c) or c.like_num)
                     for c in h.children)

@@ -560,7 +560,6 @@ STABILITY_VS_CHANGE = Rule(
     flags=(
         Example("Rents in Leeds were flat in March, the agency said. Landlords blamed March's 1.2% increase in rents on taxes."),
         Example("The spokesman said the troop movement has not affected the fighting in this sector, although the air force has increased its strikes."),
-        # a verb of travel with "up" ("crept up") moves a level, however the parser reads "up"
         # one baseline, one comparison: "from 2019" is "five years ago" in a 2024 story, and
         # "unchanged from April" is May's figure
         Example("Turnout in Cork city was unchanged from 2019, officials said. Turnout dropped in Cork city "
@@ -569,6 +568,7 @@ STABILITY_VS_CHANGE = Rule(
                 published="2024-06-03"),
         # "little changed" (a warning: a small move may be both)
         Example("The FTSE 100 ended little changed on Thursday. Miners led Thursday's 1.8% drop in the FTSE 100."),
+        # a verb of travel with "up" ("crept up") moves a level, however the parser reads "up"
         Example("The jobless rate held steady at 4.2 per cent in August, the bureau said. Nationally the jobless "
                 "rate crept up in August, one economist said."),
         # a topic's only stated period is its unstated one's, in one story
