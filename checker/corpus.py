@@ -52,6 +52,9 @@ DESKS = (
     "housing",
     "aviation",
     "environment",
+    "fisheries",
+    "mining",
+    "tourism",
 )
 
 
