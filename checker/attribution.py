@@ -73,7 +73,7 @@ def is_party(source: str | None) -> bool:
                                  for w in words):
         return False
     for w in words:
-        base = lexical.lemma_of_form(w) or w
+        base = lexical.lemma_of_form(w, "v") or w
         if base != w and lexical.known(base, "v") and not lexical.known(w, "n"):
             return False  # "french press indicated ilfc": a clause, not a name
     head = words[-1]
@@ -81,7 +81,7 @@ def is_party(source: str | None) -> bool:
         return False  # "mln dlr": the cues cut a figure, not a name
     if len(words) == 1 and head in lexicon().words["attribution"]["voices"]:
         return False  # "officials", "a spokeswoman": a voice of no party in particular
-    base = lexical.lemma_of_form(head) or head
+    base = lexical.lemma_of_form(head, "n") or head
     if lexical.known(head, "n") or lexical.known(base, "n"):
         return True
     # not an adjective, verb or adverb in any form ("stronger"): a name ("Staubli")

@@ -114,7 +114,7 @@ def _event_class() -> dict[str, str]:
     for form, cls in lexicon().predicate_of.items():
         out.setdefault(form, cls)
         first, _, rest = form.partition(" ")
-        for cand in (lexical.lemma_of_form(first) or "", *_regular(first, "v")):
+        for cand in (lexical.lemma_of_form(first, "v") or "", *_regular(first, "v")):
             if cand:
                 out.setdefault(f"{cand} {rest}".strip(), cls)  # "took part" -> "take part"
     return out

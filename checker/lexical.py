@@ -227,9 +227,24 @@ def pertainym(adjective: str) -> str | None:
     return _pairs("pertainyms.tsv").get(adjective.lower())
 
 
-def lemma_of_form(form: str) -> str | None:
-    """The lemma of an irregular inflected form ("children" -> "child")."""
-    return _pairs("forms.tsv").get(form.lower())
+@cache
+def _forms() -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = defaultdict(dict)
+    for form, pos, lemma in _rows("forms.tsv"):
+        out[form][pos] = lemma
+    return dict(out)
+
+
+def lemma_of_form(form: str, pos: str | None = None) -> str | None:
+    """The lemma of an irregular inflected form ("children" -> "child"), of the part of
+    speech given: "leaves" is the plural of "leaf" and a regular form of the verb "leave".
+    Without a part of speech, a verb's lemma first, then any."""
+    by_pos = _forms().get(form.lower())
+    if not by_pos:
+        return None
+    if pos is not None:
+        return by_pos.get(pos)
+    return by_pos.get("v") or next(iter(by_pos.values()))
 
 
 @cache

@@ -426,7 +426,7 @@ def _past_tense(form: str) -> bool:
     "fell") or a regular -ed form ("climbed")."""
     from . import lexical
 
-    irregular = lexical.lemma_of_form(form)
+    irregular = lexical.lemma_of_form(form, "v")
     if irregular and irregular != form and not form.endswith("s") and lexical.known(irregular, "v"):
         return True
     if form.endswith("ed") and len(form) > 4:

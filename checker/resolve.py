@@ -189,7 +189,7 @@ def _ordinary_form(folded: str) -> bool:
 
     if " " in folded or "-" in folded or not folded.endswith("s"):
         return False
-    base = lexical.lemma_of_form(folded)
+    base = lexical.lemma_of_form(folded, "n")
     cands = {base or "", folded[:-1], folded[:-2] if folded.endswith("es") else ""}
     return any(known(c, "n") for c in cands if c and c != folded)
 

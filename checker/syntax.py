@@ -389,14 +389,14 @@ def _lemma_of(upos: str, form: str, tag: str, pipeline_lemma: str) -> str:
         # regular endings (a plural's singular first), then the form itself.
         if pos is None:
             return form
-        irregular = lexical.lemma_of_form(form)
+        irregular = lexical.lemma_of_form(form, pos)
         if irregular and lexical.known(irregular, pos):
             return irregular
         return next((c for c in _regular(form, pos) if lexical.known(c, pos)), form)
     guess = pipeline_lemma.lower()
     if pos is None or lexical.known(guess, pos):
         return guess
-    irregular = lexical.lemma_of_form(form)
+    irregular = lexical.lemma_of_form(form, pos)
     if irregular and lexical.known(irregular, pos):
         return irregular
     for cand in _regular(form, pos):

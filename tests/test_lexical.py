@@ -52,6 +52,25 @@ def test_derivations_and_forms():
     assert lexical.pertainym("planktonic") == "plankton"
 
 
+def test_an_irregular_form_is_irregular_in_one_part_of_speech():
+    # "leaves" is the plural of the noun "leaf" but a regular form of the verb "leave"
+    assert lexical.lemma_of_form("leaves", "n") == "leaf"
+    assert lexical.lemma_of_form("leaves", "v") is None
+    assert lexical.lemma_of_form("found", "v") == "find"
+    assert lexical.lemma_of_form("children", "v") is None
+
+
+def test_a_verb_form_gets_the_verb_lemma():
+    from checker.parse import parse
+    from checker.segment import segment
+    from checker.syntax import lemma
+
+    text = "A train leaves the station at noon."
+    (sentence,) = parse(text, segment(text)).sentences
+    leaves = next(t for t in sentence if t.text == "leaves")
+    assert leaves.pos_ == "VERB" and lemma(leaves) == "leave"
+
+
 @pytest.mark.parametrize("a,b", [
     ("close", "open"),  # direct
     ("detain", "free"),  # by way of "confine", in detain's first sense

@@ -88,7 +88,7 @@ def _tables() -> _Tables:
             classes.setdefault(f, cls)
             if " " in f:
                 first, rest = f.split(" ", 1)
-                base = lexical.lemma_of_form(first) or next((c for c in _regular(first, "v") if lexical.known(c, "v")), first)
+                base = lexical.lemma_of_form(first, "v") or next((c for c in _regular(first, "v") if lexical.known(c, "v")), first)
                 classes.setdefault(f"{base} {rest}", cls)  # "gave way" -> "give way"
             for pos in ("v", "n"):
                 for cand in _regular(f, pos):
@@ -100,7 +100,7 @@ def _tables() -> _Tables:
     phases: dict[str, str] = {}
     for form, phase in d["event_verbs"].items():
         first, _, rest = form.partition(" ")
-        base = lexical.lemma_of_form(first) or next((c for c in _regular(first, "v") if lexical.known(c, "v")), first)
+        base = lexical.lemma_of_form(first, "v") or next((c for c in _regular(first, "v") if lexical.known(c, "v")), first)
         phases[f"{base} {rest}".strip()] = phase  # "kicked off" -> "kick off"
     speech = set(lexicon().words["attribution"]["speech_lemmas"])
     return _Tables(classes, phases, frozenset(w.lower() for w in d["distinct"]["words"]), frozenset(speech))

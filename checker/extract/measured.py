@@ -304,7 +304,7 @@ def _a_noun(t: Token) -> bool:
     from .. import lexical
 
     form = t.lower_
-    irregular = lexical.lemma_of_form(form)
+    irregular = lexical.lemma_of_form(form, "v")
     if irregular and lexical.known(irregular, "v") and not lexical.known(form, "n"):
         return False
     if form.endswith(("ed", "ing")) and any(lexical.known(c, "v") for c in (form[:-2], form[:-1], form[:-3], form[:-3] + "e")):

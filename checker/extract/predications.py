@@ -92,7 +92,7 @@ def _lemmas(forms: list[str], pos: str) -> set[str]:
         if " " in f:
             out.add(f)
             continue
-        irregular = lexical.lemma_of_form(f)
+        irregular = lexical.lemma_of_form(f, pos)
         if irregular and lexical.known(irregular, pos):
             out.add(irregular)
             continue

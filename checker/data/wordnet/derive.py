@@ -12,7 +12,7 @@ Writes, beside this script (see README.md there for each file's syntax):
 - derivations.tsv.gz  derivationally related lemmas across parts of speech (convict /
                       conviction, close / closure), from the first senses
 - pertainyms.tsv      adjective to the noun it pertains to (Lankan -> Sri Lanka)
-- forms.tsv           irregular inflected forms and their lemma (children -> child)
+- forms.tsv           irregular inflected forms, their part of speech and lemma (children, n -> child)
 
 Only the first few senses of each lemma are kept: news copy uses words in their common
 senses, and rare senses make everything a synonym of everything ("close" and "fold").
@@ -71,7 +71,7 @@ def main(src: str) -> None:
     sense_of: dict[str, tuple[str, str, str]] = {}  # sense id -> (lemma, pos, synset)
     senses: dict[tuple[str, str], list[str]] = defaultdict(list)
     sense_rel: list[tuple[str, str, str]] = []  # (relation, sense id, target sense id)
-    forms: dict[str, str] = {}
+    forms: dict[tuple[str, str], str] = {}  # (form, pos) -> lemma
     for f in sorted(root.glob("entries-*.yaml")):
         for lemma, by_pos in _load(f).items():
             for p_raw, entry in by_pos.items():
@@ -79,7 +79,7 @@ def main(src: str) -> None:
                 low = lemma.lower()
                 for form in entry.get("form", []) or []:
                     if form.lower() != low:
-                        forms.setdefault(form.lower(), low)
+                        forms.setdefault((form.lower(), _pos(p)), low)
                 for rank, s in enumerate(entry.get("sense", []) or []):
                     sense_of[s["id"]] = (low, _pos(p), s["synset"])
                     if rank < SENSES_KEPT[p]:
@@ -173,9 +173,9 @@ def main(src: str) -> None:
         for a, n in sorted(pertainyms):
             w.write(f"{a}\t{n}\n")
     with (OUT / "forms.tsv").open("w", encoding="utf-8") as w:
-        w.write(header + "# inflected form<TAB>lemma\n")
-        for f_, lemma in sorted(forms.items()):
-            w.write(f"{f_}\t{lemma}\n")
+        w.write(header + "# inflected form<TAB>pos<TAB>lemma\n")
+        for (f_, pos), lemma in sorted(forms.items()):
+            w.write(f"{f_}\t{pos}\t{lemma}\n")
     print(f"senses {len(senses):,}, synsets {len(keep):,}, antonym pairs {len(antonyms):,}, "
           f"derivations {len(derivations):,}, pertainyms {len(pertainyms):,}, forms {len(forms):,}")
 
