@@ -68,6 +68,8 @@ def is_party(source: str | None) -> bool:
 
     if not source or source == "unnamed report":
         return False
+    if source in lexicon().words["attribution"]["pronouns"]:
+        return False  # "it said" with nobody named before it in the paragraph: whoever it is
     words = source.split()
     if len(words) > 6 or not all(w.replace(".", "").replace("'", "").replace("’", "").replace("-", "").isalpha()
                                  for w in words):
@@ -81,11 +83,10 @@ def is_party(source: str | None) -> bool:
         return False  # "mln dlr": the cues cut a figure, not a name
     if len(words) == 1 and head in lexicon().words["attribution"]["voices"]:
         return False  # "officials", "a spokeswoman": a voice of no party in particular
-    base = lexical.lemma_of_form(head, "n") or head
-    if lexical.known(head, "n") or lexical.known(base, "n"):
+    if lexical.known(head, "n") or lexical.known(lexical.lemma_of_form(head, "n") or head, "n"):
         return True
     # not an adjective, verb or adverb in any form ("stronger"): a name ("Staubli")
-    return not any(lexical.known(w, p) for w in (head, base) for p in ("a", "v", "r"))
+    return not any(lexical.known(lexical.lemma_of_form(head, p) or head, p) for p in ("a", "v", "r"))
 
 
 def speaker(sentence: Any) -> Any:
