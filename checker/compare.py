@@ -437,6 +437,9 @@ def same_event(a: Claim, b: Claim) -> str | None:
         return f"{how}, same object ({pa} / {pb})"
     if a.get("event_definite") or b.get("event_definite"):
         return f"{how}, named as a known event"
+    if a.document == b.document and a.sentence == b.sentence and "anchored" in (a.get("relative"), b.get("relative")):
+        # "are due to begin ten days after the consent, on March 18": one verb dated twice
+        return f"{how}, one sentence"
     xa, xb = a.get("agent", ""), b.get("agent", "")
     if xa and xa == xb and not (pa or pb):
         return f"{how}, same actor ({xa})"

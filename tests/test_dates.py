@@ -57,6 +57,14 @@ EXTRACTION = [
     ("Officials said the emergency declared on December 31 would end soon.", "2000-01-03", "December 31", "date", "1999-12-31", "declare"),
     ("The truce was signed on March 3. Two days later the talks collapsed.", "2025-03-06", "Two days later", "date", "2025-03-05", "collapse"),
     ("The summit opened on March 3. The vote came a week after the summit.", "2025-03-20", "a week after", "date", "2025-03-10", "vote"),
+    # counted from a clause: the count belongs to the event the clause is set against, and
+    # its anchor may be dated later in the text or named by what the event acted on
+    ("The reactor was shut on Aug. 2, a fortnight after the leak was found on July 25.", "2025-08-05",
+     "a fortnight after", "date", "2025-08-08", "shut"),
+    ("She filed the appeal thirty days after she was convicted on March 12.", "2025-04-23",
+     "thirty days after", "date", "2025-04-11", "file"),
+    ("Consent was granted on March 4. Works begin ten days after the consent.", "2025-03-05",
+     "ten days after", "date", "2025-03-14", "work"),
     ("The main blast, at 3:40 a.m., destroyed a hall.", None, "3:40 a.m.", "time", "03:40", "explosion"),
     # a 24-hour time after "at" with a leading zero or an hour past noon needs no zone
     ("The train derailed at 06:40 near the village.", None, "06:40", "time", "06:40", "derail"),

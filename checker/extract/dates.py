@@ -40,11 +40,16 @@ def _doc_claims(ctx: SentenceContext) -> list[tuple[_Item, Claim]]:
     sents = ctx.segments.sentences
     sent_starts = [s.start for s in sents]
     out: list[tuple[_Item, Claim]] = []
-    last_day: tuple[int, float, str] | None = None  # (sentence, day, event) of the last exact date
-    by_event: dict[str, float] = {}
+    last_day: tuple[int, float, int] | None = None  # (sentence, day, start) of the last exact date
+    by_event: dict[str, list[tuple[int, float]]] = {}
     dl = _DATELINE.match(text[:120])
     dateline_end = dl.end() if dl else 0
-    for it in items:
+    # "thirty days after she was convicted on March 12": a date counted from another
+    # event's is resolved once every stated date of the document is known, so its anchor
+    # may come later in the text
+    counted_from = [it for it in items if it.kind == "date" and it.relative == "anchored"
+                    and it.data.get("dir") in ("after", "before")]
+    for it in [i for i in items if not any(i is c for c in counted_from)] + counted_from:
         if it.start < dateline_end:
             continue  # the dateline dates the story, not an event
         si = bisect.bisect_right(sent_starts, it.start) - 1
@@ -82,7 +87,8 @@ def _doc_claims(ctx: SentenceContext) -> list[tuple[_Item, Claim]]:
             if anchor is None:
                 ctx.skip("anchored date without an anchor")
                 continue
-            it.lo = it.hi = anchor
+            it.lo = it.hi = anchor[0]
+            it.data["anchor_start"] = anchor[1]  # the date it was counted from, to show with it
             it.resolved = True
         if it.kind == "weekday" and it.linked is not None:
             out.append((it, _weekday_claim(ctx, it, s)))
@@ -95,11 +101,11 @@ def _doc_claims(ctx: SentenceContext) -> list[tuple[_Item, Claim]]:
             ctx.skip("relative date inside a quotation")
             continue
         if it.kind == "date" and it.lo == it.hi:
-            last_day = (si, it.lo, event)
+            last_day = (si, it.lo, it.start)
             if ev is not None:
-                for key in (ev.key, ev.word, ev.cls):
+                for key in (ev.key, ev.word, ev.cls, f"patient:{ev.patient}" if ev.patient else ""):
                     if key:
-                        by_event[key] = it.lo
+                        by_event.setdefault(key, []).append((it.start, it.lo))
         kind = "time" if it.kind == "time" else "date"
         normalized = _describe_minutes(it) if kind == "time" else _describe_days(it.lo, it.hi)
         if it.data.get("year_unknown"):
@@ -155,6 +161,7 @@ def _doc_claims(ctx: SentenceContext) -> list[tuple[_Item, Claim]]:
                 ),
             )
         )
+    out.sort(key=lambda x: x[1].start)
     return out
 
 
@@ -213,27 +220,41 @@ def _day_of(text: str, items: list[_Item], t: _Item, starts: list[int]) -> float
     return None
 
 
-def _anchor(sent: Any, it: _Item, si: int, last_day: tuple[int, float, str] | None, by_event: dict[str, float]) -> float | None:
+def _anchor(sent: Any, it: _Item, si: int, last_day: tuple[int, float, int] | None,
+            by_event: dict[str, list[tuple[int, float]]]) -> tuple[float, int] | None:
     """'two days later' from the last exact date of the same or the previous sentence;
-    'a week after the summit' from the last date of the summit (the noun after the
-    expression, by its lemma, its verb or its event class)."""
+    'a week after the summit' from the date of the summit, the nearest before it in the
+    document or else the first after: the event the expression's object names, by its
+    lemma, its verb or its event class ("after the conviction"), the verb a noun there is
+    the subject of ("after the leak was discovered"), or the thing an event acted on
+    ("ten days after the consent": "consent was granted on March 4"). With the day, the
+    start of the date it was counted from."""
     from ..syntax import lemma
     from .events import event_words
 
     n, unit, direction = it.data["n"], it.data["unit"], it.data["dir"]
-    if not n or not unit.startswith(("day", "week")):
+    if not n or not unit.startswith(("day", "week", "fortnight")):
         return None
     days = lex().units[unit] * n
     sign = 1 if direction in ("later", "after") else -1
     if direction in ("after", "before"):
         after = [t for t in sent.tokens_in(it.end, sent.end)[:4] if t.pos_ in ("NOUN", "PROPN", "VERB")]
         for t in after[:1]:
-            for key in event_words(lemma(t), t.pos_):
+            keys = list(event_words(lemma(t), t.pos_))
+            head = t.head
+            if t.pos_ != "VERB" and t.dep_.startswith("nsubj") and head.pos_ == "VERB" and head.i > t.i:
+                keys = [*event_words(lemma(head), "VERB"), *keys]
+            if t.pos_ != "VERB":
+                keys.append(f"patient:{lemma(t)}")
+            for key in keys:
                 if key in by_event:
-                    return by_event[key] + sign * days
+                    dated = by_event[key]
+                    before = [(start, day) for start, day in dated if start < it.start]
+                    start, day = before[-1] if before else dated[0]
+                    return day + sign * days, start
         return None
     if last_day is not None and si - last_day[0] <= 1:
-        return last_day[1] + sign * days
+        return last_day[1] + sign * days, last_day[2]
     return None
 
 

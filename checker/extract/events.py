@@ -217,6 +217,12 @@ def _from_parse(toks: list[Token], root: Token, head: Token) -> Event | None:
     cur = head
     if cur.pos_ in _NOMINAL and case_of(cur) in _ANCHOR_CASES and cur.i > root.i:
         cur = cur.head
+    elif cur.pos_ in ("VERB", "AUX") and cur.head != cur and cur.i > root.i and any(
+            c.dep_ == "mark" and c.lower_ in _ANCHOR_CASES and toks[0].i <= c.i < cur.i for c in cur.children):
+        # "a fortnight after the leak was discovered": the clause after "after" is the
+        # anchor, whatever the parser made the count's role in it; the event is the one
+        # that clause is set against
+        cur = cur.head
     for _ in range(6):
         if cur.pos_ in _NOMINAL and _eventive(cur) and cur not in toks:
             return _noun_event(cur, "noun")

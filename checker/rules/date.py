@@ -17,6 +17,9 @@ from ..compare import participants_differ, same_event
 from ..model import Claim, Finding, Severity
 from .base import Example, Rule, RuleContext
 
+# Days either way a date counted from another may be off by the way the days were counted.
+COUNTING_SLACK = 1
+
 _NAMES = ("", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -60,7 +63,7 @@ def _circular_overlap(a: Claim, b: Claim) -> bool:
 
 def _comparable(a: Claim, b: Claim, ctx: RuleContext) -> bool:
     """Could a and b (a first) be two mentions of one event?"""
-    if a.document == b.document and a.sentence == b.sentence:
+    if a.document == b.document and a.sentence == b.sentence and not _counted_against_stated(a, b):
         return False  # lists, ranges and conversions within a sentence
     pa, pb = a.get("phase", ""), b.get("phase", "")
     if "during" in (pa, pb):
@@ -107,6 +110,13 @@ def _comparable(a: Claim, b: Claim, ctx: RuleContext) -> bool:
     return True
 
 
+def _counted_against_stated(a: Claim, b: Claim) -> bool:
+    """One date counted from another event's ("thirty days after the conviction") and one
+    stated ("on April 22"): the sentence gives the event's date twice, and the count is
+    the writer's own arithmetic to check."""
+    return (a.get("relative") == "anchored") != (b.get("relative") == "anchored") and a.kind == b.kind == "date"
+
+
 def _tense_of(ctx: RuleContext, c: Claim) -> str:
     """Whether a dated event is done or to come: its verb's tense, or else where its date
     lies against the story's own date."""
@@ -129,6 +139,10 @@ def _agree(a: Claim, b: Claim) -> bool:
         return _circular_overlap(a, b)
     if _same_day_written(a, b):
         return True  # "May 29" twice: one date, whatever years were guessed for each
+    if "anchored" in (a.get("relative"), b.get("relative")):
+        # "ten days after March 4" is March 14 to one writer and March 13 or 15 to another,
+        # counting the first day or the last
+        return a.value.lo - COUNTING_SLACK <= b.value.hi and b.value.lo <= a.value.hi + COUNTING_SLACK
     return a.value.overlaps(b.value)
 
 
@@ -202,6 +216,7 @@ def _one_of_many(a: Claim, b: Claim) -> str | None:
 def _same_event_mismatch(kind: str):  # type: ignore[no-untyped-def]
     def check(ctx: RuleContext) -> Iterator[Finding]:
         claims = [c for c in ctx.of_kind(kind) if c.subject and c.value is not None]
+        by_start = {(c.document, c.start): c for c in ctx.of_kind(kind)}
         for i, b in enumerate(claims):
             earlier: list[tuple[Claim, str]] = []
             for a in claims[max(0, i - WINDOW) : i]:
@@ -237,14 +252,21 @@ def _same_event_mismatch(kind: str):  # type: ignore[no-untyped-def]
             word = "time" if kind == "time" else "date"
             wa, wb = a.get("event_word") or a.subject, b.get("event_word") or b.subject
             name = wb if wa == wb else f"{wa} / {wb}"
+            # a date counted from another ("a fortnight after the leak was discovered") is
+            # shown with the date it was counted from
+            counted = [(x, by_start.get((x.document, x.get("anchor_start")))) for x in (a, b)]
+            froms = tuple(f for _, f in counted if f is not None and f is not a and f is not b)
+            said = {x.start: f" ({x.normalized}, counted from '{f.text}')" if f is not None else f" ({x.normalized})"
+                    for x, f in counted}
             yield Finding(
-                claims=(a, b),
-                message=f"the same {name.replace('_', ' ')} is given two {word}s: '{a.text}' ({a.normalized}) "
-                        f"and '{b.text}' ({b.normalized})",
+                claims=(*froms, a, b),
+                message=f"the same {name.replace('_', ' ')} is given two {word}s: '{a.text}'{said[a.start]} "
+                        f"and '{b.text}'{said[b.start]}",
                 evidence={"event": [wa, wb], "same_event": how, "values": [a.normalized, b.normalized]},
                 # Only a shared object or actor ties two mentions to one event firmly; a
                 # definite noun ("the launch") is read as the earlier one, which it may not be.
-                max_severity=None if "same object" in how or "same actor" in how else Severity.WARNING,
+                # and a date counted from another rests on which event the count names
+                max_severity=None if ("same object" in how or "same actor" in how) and not froms else Severity.WARNING,
             )
 
     return check
@@ -298,7 +320,9 @@ DATE_MISMATCH = Rule(
         "continuing event ('the inquest continues on Friday'); an event named by its day "
         "('Saturday's collapse', 'today's talks') against anything but a clause telling the act "
         "on the day next to it; a relative date inside a quotation (the speaker's day); dates in "
-        "one sentence.\n"
+        "one sentence, except a date counted from another event's ('thirty days after the "
+        "conviction') against the date the sentence states, a day either way allowed for how the "
+        "days were counted.\n"
         "Example: 'The summit opened on March 3' ... 'the summit, which began on March 5'."
     ),
     needs=("date",),
@@ -324,6 +348,14 @@ DATE_MISMATCH = Rule(
         # a comma-set participle after "N by M" describes N: the report was published
         Example("The report by the tracker consortium, published on Nov 13 at the summit, found no sign of a peak. "
                 "Since the report was released on Nov 11, delegations have cited it.", published="2024-11-20"),
+        # a date counted from another event's: the count and the stated date disagree,
+        # whether the anchor is dated before, after or in the same sentence
+        Example("The leak was found on July 25 during an inspection. The reactor was shut on Aug. 2, a fortnight "
+                "after the leak was found.", published="2025-08-05"),
+        Example("Her lawyers filed the appeal on April 22, thirty days after the conviction. The former mayor was "
+                "convicted on March 12.", published="2025-04-23"),
+        Example("Consent was granted on March 4. Offshore works will begin ten days after the consent, on March 18.",
+                published="2025-03-05"),
     ),
     passes=(
         Example("The summit opened on March 3. The ministry said on March 5 that talks would go on.", published="2025-03-06"),
@@ -340,6 +372,11 @@ DATE_MISMATCH = Rule(
         Example("The inquest opened on Monday before the coroner. The inquest continues on Friday, when the "
                 "jury visits the site.", published="2023-10-31"),
         Example("The exchange took place on Tuesday. The previous swap, on May 31, involved 75 prisoners.", published="2024-06-26"),
+        # a count of days that fits, either way of counting them
+        Example("The leak was found on July 25 during an inspection. The reactor was shut on Aug. 8, a fortnight "
+                "after the leak was found.", published="2025-08-12"),
+        Example("Consent was granted on March 4. Offshore works will begin ten days after the consent, on March 15.",
+                published="2025-03-05"),
         Example("Brazilian bank workers voted to launch a nationwide strike this month. In Campinas, about 5,000 bank workers voted to strike on March 24 unless their demand is met.", published="1987-03-10"),
     ),
     check=_same_event_mismatch("date"),
