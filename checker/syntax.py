@@ -278,8 +278,13 @@ def relative_antecedent(verb: Token) -> Token | None:
     """The noun a relative clause hangs on when the relative pronoun is the clause's
     subject ("the trial, which lasted three weeks": the trial), else None."""
     s = subject_of(verb)
-    if s is not None and s.lower_ in RELATIVE_PRONOUNS and verb.dep_ in ("acl:relcl", "advcl:relcl"):
-        return _set_off_antecedent(verb)
+    # "a trial that opened on Jan. 8 and ended on April 30": a verb conjoined in the
+    # relative clause shares its pronoun, and so its noun
+    clause = verb
+    while clause.dep_ == "conj" and clause.head != clause and not any(c.dep_ in SUBJECTS for c in clause.children):
+        clause = clause.head
+    if s is not None and s.lower_ in RELATIVE_PRONOUNS and clause.dep_ in ("acl:relcl", "advcl:relcl"):
+        return _set_off_antecedent(clause)
     return None
 
 

@@ -65,6 +65,9 @@ EXTRACTION = [
      "thirty days after", "date", "2025-04-11", "file"),
     ("Consent was granted on March 4. Works begin ten days after the consent.", "2025-03-05",
      "ten days after", "date", "2025-03-14", "work"),
+    # a verb conjoined in a relative clause shares the clause's noun
+    ("The trial that opened on Jan. 8 and ended on April 30 was long.", "2025-05-20", "April 30", "date",
+     "2025-04-30", "trial"),
     ("The main blast, at 3:40 a.m., destroyed a hall.", None, "3:40 a.m.", "time", "03:40", "explosion"),
     # a 24-hour time after "at" with a leading zero or an hour past noon needs no zone
     ("The train derailed at 06:40 near the village.", None, "06:40", "time", "06:40", "derail"),

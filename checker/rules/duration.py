@@ -207,6 +207,9 @@ DURATION_VS_DATES = Rule(
         # a stretch of days written as one date; "was lifted" ends a blockade
         Example("Leaders gathered for the two-day summit, held from 4 to 7 June 2024."),
         Example("The 40-day blockade, which began on March 3, 2024, was lifted on March 20, 2024."),
+        # a verb conjoined in a relative clause shares its noun: the trial ended
+        Example("He was convicted after a six-week trial that opened on Jan. 8, 2025 and ended with guilty verdicts "
+                "on April 30, 2025."),
     ),
     passes=(
         Example("The 18-day siege began on 3 March 2024. The siege ended on 20 March 2024."),
