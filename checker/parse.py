@@ -212,6 +212,7 @@ def _repair_verbs(doc: Doc) -> None:
     _number_heads(doc)
     _one_subject(doc)
     _clause_after_conjunction(doc)
+    _gerund_head_nouns(doc)
     for t in doc:
         if t.pos_ == "ADJ" and t.tag_ == "JJ":
             be = [c for c in t.children if c.dep_ == "aux:pass" and c.lower_ in _FORMS_OF_BE]
@@ -262,6 +263,29 @@ def _repair_verbs(doc: Doc) -> None:
             for c in t.children:
                 if c.lower_ == "to" and c.dep_ == "case":
                     c.dep_, c.pos_, c.tag_ = "mark", "PART", "TO"
+
+
+def _gerund_head_nouns(doc: Doc) -> None:
+    """"The gala screening began at 9:30 p.m.": an -ing word with nothing of its own, hung
+    on the noun before it as a participle, right before the finite verb that noun is the
+    subject of, is the head of the subject ("screening", "bombing", "hearing"), the noun
+    before it a modifier. A participle on a subject would take an object or a phrase
+    ("the crowd chanting slogans")."""
+    for t in doc:
+        if not (t.tag_ == "VBG" and t.dep_ == "acl" and t.n_lefts + t.n_rights == 0 and t.i + 1 < len(doc)):
+            continue
+        noun, verb = t.head, doc[t.i + 1]
+        if not (noun.i == t.i - 1 and noun.pos_ == "NOUN" and noun.dep_ in ("nsubj", "nsubj:pass")
+                and noun.head == verb and verb.tag_ in ("VBD", "VBZ", "VBP", "VBN", "MD")
+                and lexical.known(t.lower_, "n")):
+            continue
+        t.pos_, t.tag_, t.dep_ = "NOUN", "NN", noun.dep_
+        t.head = verb
+        for c in list(noun.children):
+            if c.dep_ in ("det", "nmod:poss", "amod") and c.i < noun.i:
+                c.head = t
+        noun.dep_ = "compound"
+        noun.head = t
 
 
 # Words that open a clause of time and also head a phrase ("since Monday", "since doors

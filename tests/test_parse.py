@@ -94,6 +94,9 @@ def test_hyphenated_measure_attaches_to_the_thing_measured():
         # the parser heads some numbers over their noun; the noun is put back on top
         ("Russia moved 9,112 troops to the border on Monday.", "9,112", "troops"),
         ("Russia moved 9,112 troops to the border on Monday.", "troops", "moved"),
+        # an -ing word hung as a bare participle between a subject and its verb heads it
+        ("The gala screening began at 9:30 p.m.", "screening", "began"),
+        ("The gala screening began at 9:30 p.m.", "gala", "screening"),
     ],
 )
 def test_news_constructions(text, word, head):
