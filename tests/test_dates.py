@@ -256,6 +256,17 @@ def test_a_slipped_conversion_names_the_time_it_converts():
     assert [[x.text for x in c.claims] for c in found] == [["1:34 p.m. EDT", "1734 GMT", "1834 GMT"]]
 
 
+def test_a_time_slipped_between_two_stories_of_one_check():
+    # yesterday's story and today's follow-up: an hour apart to the minute, one event
+    docs = [{"id": "day1", "text": "The sleeper train left the rails at 06:40 near Dalwhinnie, the operator said."},
+            {"id": "day2", "text": "Rail unions said the 7.40am derailment could have been far worse."}]
+    found = [c for c in checker.check(docs).conflicts if c.rule == "TIM002"]
+    assert [[(x.document, x.text) for x in c.claims] for c in found] == [[("day1", "06:40"), ("day2", "7.40am")]]
+    # the same stories with the times agreeing raise nothing
+    docs[1]["text"] = docs[1]["text"].replace("7.40am", "6.40am")
+    assert not [c for c in checker.check(docs).conflicts if c.rule[:3] == "TIM"]
+
+
 def test_two_stories_giving_one_thing_one_length_each_disagree():
     # the only length each document gives the trial, named by the same word in both
     docs = [{"id": "wire", "text": "The jury retired after a trial that lasted 11 weeks at the High Court."},

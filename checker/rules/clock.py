@@ -43,13 +43,17 @@ def _slipped_times(ctx: RuleContext) -> Iterator[Finding]:
     for c in ctx.of_kind("time"):
         if c.value is not None and _clock(c) is not None:
             per_doc[c.document].append(c)
+    calm: list[Claim] = []
     for doc in sorted(per_doc):
         times = per_doc[doc]
         if len(times) > CROWDED:
             # decided once per document, before any pair: a timeline is never paired
             ctx.skipped["time: slips not sought among many times of day"] += 1
             continue
-        yield from _slips_in(ctx, times)
+        calm += times
+    # the stories of one check together: yesterday's "left the rails at 06:40" and
+    # today's "the 7.40am derailment"
+    yield from _slips_in(ctx, sorted(calm, key=lambda c: c.sort_key()))
 
 
 def _slips_in(ctx: RuleContext, times: list[Claim]) -> Iterator[Finding]:
@@ -100,7 +104,8 @@ SLIPPED_TIME = Rule(
     severity=Severity.WARNING,
     summary="Two times of day an hour (or twelve hours) apart to the minute, at odd minutes.",
     doc=(
-        "What it flags: two clock times in one document with the same minutes, not ':00' or "
+        "What it flags: two clock times in one document, or in two documents of one check, with "
+        "the same minutes, not ':00' or "
         "':30', exactly one or twelve hours apart, in different sentences and the same zone, "
         "where the copy does not name two different events for them.\n"
         "Why: a time retyped after a zone or summer-time mix-up, or with a.m. for p.m., keeps "
