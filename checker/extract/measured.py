@@ -191,6 +191,12 @@ def _role(unit: Token, pred: Token | None) -> str:
     return LEVEL
 
 
+def _made_thing(noun: str) -> bool:
+    from .. import lexical
+
+    return "artifact" in lexical.noun_domains(noun)
+
+
 @cache
 def event_classes() -> dict[str, str]:
     """Lemmas of lexicon.toml's event classes ("killed", "toll" -> death)."""
@@ -454,7 +460,9 @@ def measured(sent: ParsedSentence, start: int, end: int, kind: str) -> Measured 
     if thing is not None and _lemma(thing) in COUNT_NOUNS and of_phrase(thing) is not None:
         thing, how = of_phrase(thing), how + "+light"  # "the number of Ukrainians"
     noun_event = ""
-    if thing is not None and _lemma(thing) in event_classes():
+    if thing is not None and _lemma(thing) in event_classes() and not _made_thing(_lemma(thing)):
+        # (a made thing first of all, "ships", "exports", is what is counted, however a
+        # verb of the same spelling is classed: "18 were container ships")
         # "1,300 job cuts", "the death toll": the noun names the event; what it counts is
         # its compound ("jobs") or, failing one, the event's own population.
         noun_event = event_classes()[_lemma(thing)]

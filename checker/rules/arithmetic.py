@@ -431,6 +431,9 @@ PART_EXCEEDS_WHOLE = Rule(
     needs=("count",),
     flags=(
         Example("Nine people died, among them four police officers and six civilians."),
+        # a made thing is what it counts ("container ships"), though a verb "ship" names an event
+        Example("Of the 52 vessels that passed through the canal, 30 were tankers, 18 were container ships and 9 "
+                "were bulk carriers."),
         # a plain count is exact in a breakdown: 58 + 22 + 14 is not "90"
         Example("Officials said the 90 Ukrainians returned included 58 soldiers, 22 border guards and 14 civilians."),
         # the dead of "Among the dead" are those the killing counted
