@@ -148,7 +148,10 @@ def _whole_for(ctx: RuleContext, parts: list[Claim]) -> Claim | None:
     # matched by the count's verb or that verb's class ("Twenty-one soldiers were killed").
     # "Fourteen of the trucks carried flour" names the set it divides: what the parts do
     # need not be what the set did ("a convoy of 26 trucks reached the city").
-    event = _event_of(head) or (None if "partitive" in first.qualifiers
+    # "Of those, 1,900 received the vaccine and 1,500 a placebo": a pronoun takes up the
+    # set just counted, whatever the parts then do
+    pronoun = _POINTS_BY_PRONOUN.match(head) is not None
+    event = _event_of(head) or (None if "partitive" in first.qualifiers or pronoun
                                 else next((p.get("predicate") for p in parts if p.get("predicate")), None))
     if event:
         # the verb's class, or the class of the noun counted ("recovered 23 bodies": deaths)
@@ -158,6 +161,7 @@ def _whole_for(ctx: RuleContext, parts: list[Claim]) -> Claim | None:
     return earlier[-1] if earlier else None
 
 
+_POINTS_BY_PRONOUN = re.compile(r"\W*(?:of|among)[ \t]+(?:those|them|these|whom)\b", re.I)
 # How many sentences back a total may stand when the list names the set it divides.
 NAMED_REACH = 6
 # Verbs that say what a thing is made of (a closed class): "it will be made up of 220
@@ -434,6 +438,9 @@ PART_EXCEEDS_WHOLE = Rule(
         # a made thing is what it counts ("container ships"), though a verb "ship" names an event
         Example("Of the 52 vessels that passed through the canal, 30 were tankers, 18 were container ships and 9 "
                 "were bulk carriers."),
+        # "Of those" takes up the set just counted, whatever the parts then do
+        Example("The trial enrolled 3,200 adults. Of those, 1,900 received the vaccine and 1,500 were given a "
+                "placebo."),
         # a plain count is exact in a breakdown: 58 + 22 + 14 is not "90"
         Example("Officials said the 90 Ukrainians returned included 58 soldiers, 22 border guards and 14 civilians."),
         # the dead of "Among the dead" are those the killing counted
@@ -453,6 +460,8 @@ PART_EXCEEDS_WHOLE = Rule(
                 "According to the prefecture, the passengers were 18 Britons, nine Germans and six Dutch nationals."),
     ),
     passes=(
+        Example("The trial enrolled 3,200 adults. Of those, 1,700 received the vaccine and 1,500 were given a "
+                "placebo."),
         Example("Nine people died, among them four police officers and five civilians."),
         Example("Twelve people died, including three children."),
         # "made up of" opens the parts: the first of them is no total
