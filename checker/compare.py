@@ -85,7 +85,7 @@ def same_thing(a: Claim, b: Claim) -> str | None:
             # or "the cost of the observatory" does: weak, a price has many names
             if p.get("how", "").split("+")[0] in ("modifies", "nummod") and q.get("holder") == p.subject:
                 return "valued"
-    if lexical.synonyms(x, y, "n"):
+    if lexical.synonyms(x, y, "n") or lexical.shortened_synonyms(x, y):
         return "synonym"
     ca, cb = a.get("event_class", ""), b.get("event_class", "")
     classes = _noun_classes()
@@ -481,7 +481,7 @@ def _same_word(a: Claim, b: Claim) -> str | None:
     ca, cb = a.get("event_class", ""), b.get("event_class", "")
     if ca and ca == cb:
         return "one event class"
-    if lexical.synonyms(ka, kb, "v") or lexical.synonyms(wa, wb, "n"):
+    if lexical.synonyms(ka, kb, "v") or lexical.synonyms(wa, wb, "n") or lexical.shortened_synonyms(wa, wb):
         return "synonyms"
     # "ran aground" and "the grounding": a phrasal verb's own senses are narrow, and one of
     # them lists the plain verb ("ground, strand, run aground")

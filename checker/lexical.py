@@ -138,6 +138,19 @@ def synonyms(a: str, b: str, pos: str) -> bool:
     return bool(sa) and bool(set(sa) & set(synsets(b, pos)))
 
 
+def shortened_synonyms(a: str, b: str) -> bool:
+    """Whether one noun is a multi-word synonym of the other cut to its head: "stoppage"
+    for "work stoppage" (a strike), "term" for "prison term" (a sentence), in the other's
+    common senses."""
+    for x, y in ((a.lower(), b.lower()), (b.lower(), a.lower())):
+        if " " in y or not known(y, "n"):
+            continue
+        for sid in synsets(x, "n"):
+            if any(" " in m and m.rsplit(" ", 1)[1] == y for m in members(sid)):
+                return True
+    return False
+
+
 @cache
 def _ancestors(sid: str) -> dict[str, int]:
     """Every hypernym of a synset within MAX_HYPERNYM_STEPS, with its distance."""

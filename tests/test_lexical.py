@@ -37,6 +37,13 @@ def test_synonyms_in_common_senses_only():
     assert not lexical.synonyms("pipeline", "canal", "n")
 
 
+def test_a_multiword_synonym_cut_to_its_head():
+    assert lexical.shortened_synonyms("strike", "stoppage")  # "work stoppage"
+    assert lexical.shortened_synonyms("term", "sentence")  # "prison term"
+    assert not lexical.shortened_synonyms("strike", "work")
+    assert not lexical.shortened_synonyms("fee", "deal")
+
+
 def test_kinds_of_things():
     assert lexical.kind_of("employee", "worker") == 1
     assert lexical.kind_of("employee", "person") is not None

@@ -168,6 +168,8 @@ DURATION_MISMATCH = Rule(
                 "the blockade, which lasted six weeks, had diverted 45,000 trucks."),
         # a length in a definite noun phrase is no name: the trial's length stated again
         Example("The six-week trial heard from 40 witnesses. The trial lasted 11 weeks, the court said."),
+        # a multi-word synonym cut to its head: "stoppage" for "work stoppage", a strike
+        Example("Dockers voted to end a six-week strike on Monday. The 52-day stoppage held up 300 ships."),
         # a verb of lasting measures its subject, whatever WordNet files the noun under
         Example("The blackout, which lasted just over four hours, hit 40,000 homes. Engineers said the 14-hour "
                 "blackout ended at 6pm."),
