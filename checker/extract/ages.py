@@ -153,6 +153,11 @@ def _birth_years(ctx: SentenceContext, last_person: dict[str, str]) -> list[Clai
             # "Okafor, born in Lagos in 1979, is a striker": a participle adjunct's
             # understood subject is its clause's
             subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        if subj is not None and subj.lower_ in ("who", "that"):
+            # "Rotich, who was born in 2001, ...": the relative pronoun's noun, or, where the
+            # parser made the relative clause the sentence, the name left hanging before it
+            before = [c for c in tok.children if c.i < subj.i and c.pos_ == "PROPN"]
+            subj = tok.head if tok.dep_ in ("acl:relcl", "advcl:relcl") else (before[-1] if before else None)
         if subj is None:
             continue
         if subj.lower_ in ("he", "she"):

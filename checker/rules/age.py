@@ -116,6 +116,9 @@ AGE_MISMATCH = Rule(
     ),
     needs=("age",),
     flags=(
+        # a relative clause's pronoun stands for the name it follows
+        Example("Amos Rotich, 19, won by 41 seconds. Rotich, who was born in 2001 in Iten, surged clear late on.",
+                published="2024-12-01"),
         Example("Jane Doe, 63, chairs the board. The 58-year-old Doe was re-elected on Monday."),
         Example("Liam Carter, 24, admitted causing death by dangerous driving. Carter was also banned from driving. The judge said the 42-year-old had shown a total disregard for others.", published="2025-03-01"),
         Example("Ruth Okonjo, 61, chairs the water board. Okonjo was born in 1958 in Enugu.", published="2025-05-02"),
@@ -125,6 +128,8 @@ AGE_MISMATCH = Rule(
                 "the 67-year-old said."),
     ),
     passes=(
+        Example("Amos Rotich, 23, won by 41 seconds. Rotich, who was born in 2001 in Iten, surged clear late on.",
+                published="2024-12-01"),
         # the year of another clause joined to "was born"
         Example("Castro, 47, was born in the southern city of Puerto Montt and worked as a journalist for 15 "
                 "years before publishing her first novel in 2016.", published="2025-03-06"),
