@@ -49,7 +49,8 @@ def _doc_claims(ctx: SentenceContext) -> list[tuple[_Item, Claim]]:
     # may come later in the text
     counted_from = [it for it in items if it.kind == "date" and it.relative == "anchored"
                     and it.data.get("dir") in ("after", "before")]
-    for it in [i for i in items if not any(i is c for c in counted_from)] + counted_from:
+    deferred = {id(c) for c in counted_from}
+    for it in [i for i in items if id(i) not in deferred] + counted_from:
         if it.start < dateline_end:
             continue  # the dateline dates the story, not an event
         si = bisect.bisect_right(sent_starts, it.start) - 1

@@ -56,7 +56,8 @@ def extract_quantities(ctx: SentenceContext) -> list[Claim]:
                 out.append(elided)
             continue
         if m is not None and ((kind == "count" and m.thing in COUNT_NOUNS)
-                              or (m.how == "clause-object" and m.event in _ESTIMATING)):
+                              or (m.how == "clause-object"
+                                  and m.event in lexicon().words["attribution"]["estimate_verbs"])):
             # "put the number at about 400": the count of what the earlier voice counted;
             # "the operator put the loss at about 6,000 tonnes": an estimate answering the
             # figure an earlier voice gave, whatever it calls it
@@ -345,9 +346,6 @@ def _claim(ctx: SentenceContext, fig: Figure, kind: str, m: Measured | None) -> 
 _EVENT_DOMAINS = frozenset({"act", "event", "process", "phenomenon", "state"})
 
 
-# Verbs of estimating whose object a figure after "at" values (a closed class): "put the
-# loss at 6,000 tonnes", "pegged the damage at €900m".
-_ESTIMATING = frozenset({"put", "estimate", "peg", "place"})
 # Verbs whose duration is their subject's (a closed class): "the blackout lasted four
 # hours", "the trial ran for 11 weeks", "construction took three years".
 _LASTING = frozenset({"last", "run", "take", "continue", "stretch", "span", "drag", "go"})

@@ -256,12 +256,12 @@ def _same_event_mismatch(kind: str):  # type: ignore[no-untyped-def]
             # shown with the date it was counted from
             counted = [(x, by_start.get((x.document, x.get("anchor_start")))) for x in (a, b)]
             froms = tuple(f for _, f in counted if f is not None and f is not a and f is not b)
-            said = {x.start: f" ({x.normalized}, counted from '{f.text}')" if f is not None else f" ({x.normalized})"
-                    for x, f in counted}
+            said = [f" ({x.normalized}, counted from '{f.text}')" if f is not None else f" ({x.normalized})"
+                    for x, f in counted]
             yield Finding(
                 claims=(*froms, a, b),
-                message=f"the same {name.replace('_', ' ')} is given two {word}s: '{a.text}'{said[a.start]} "
-                        f"and '{b.text}'{said[b.start]}",
+                message=f"the same {name.replace('_', ' ')} is given two {word}s: '{a.text}'{said[0]} "
+                        f"and '{b.text}'{said[1]}",
                 evidence={"event": [wa, wb], "same_event": how, "values": [a.normalized, b.normalized]},
                 # Only a shared object or actor ties two mentions to one event firmly; a
                 # definite noun ("the launch") is read as the earlier one, which it may not be.

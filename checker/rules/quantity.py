@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from ..attribution import is_party, same_source
 from ..compare import STRONG, Identity, same_thing
 from ..lexical import related_kind
+from ..lexicon import lexicon
 from ..model import Claim, Finding, Severity
 from .base import Example, Rule, RuleContext
 from .values import _digits, likely_cause, ratio, shown
@@ -116,15 +117,9 @@ def _contradictions(ctx: RuleContext) -> Iterator[tuple[Claim, Claim, Identity, 
         ctx.skipped["weak identity and values differ but not by a slip"] += 1
 
 
-# Verbs by which a voice gives its own count of a thing, with no event of its own ("put
-# the number at 1,500", "estimated 3,000", "its records showed 1,800"), a closed class.
-# Not "say": a figure the parse hangs on "said" is as often the subject of a clause the
-# parse lost ("said about 20 tanks advanced").
-_ESTIMATING = frozenset({"put", "estimate", "count", "tally", "show", "number", "reckon"})
-
-
 def _estimate(c: Claim) -> bool:
-    return (c.get("predicate") or "") in _ESTIMATING
+    """A figure a voice gives with a verb of lexicon.toml's count_giving_verbs."""
+    return (c.get("predicate") or "") in lexicon().words["attribution"]["count_giving_verbs"]
 
 
 MISMATCH = Rule(
