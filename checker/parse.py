@@ -210,10 +210,16 @@ def _repair_verbs(doc: Doc) -> None:
     are also nouns are where the taggers, trained on little news, go wrong most, and the
     tree is the stronger evidence."""
     _number_heads(doc)
+    _lost_change_verbs(doc)
     _one_subject(doc)
     _clause_after_conjunction(doc)
     _gerund_head_nouns(doc)
     for t in doc:
+        if t.pos_ == "ADJ" and t.dep_ == "advmod" and t.head.pos_ == "NOUN" and t.head.i > t.i > 0 \
+                and doc[t.i - 1].pos_ == "VERB":
+            # "have held steady over the past year": an adjective right after a verb, hung
+            # as a manner word on a noun after it, is the verb's (a noun takes no advmod)
+            t.head = doc[t.i - 1]
         if t.pos_ == "ADJ" and t.tag_ == "JJ":
             be = [c for c in t.children if c.dep_ == "aux:pass" and c.lower_ in _FORMS_OF_BE]
             if be:
@@ -263,6 +269,75 @@ def _repair_verbs(doc: Doc) -> None:
             for c in t.children:
                 if c.lower_ == "to" and c.dep_ == "case":
                     c.dep_, c.pos_, c.tag_ = "mark", "PART", "TO"
+
+
+@cache
+def _change_and_report_verbs() -> tuple[frozenset[str], frozenset[str]]:
+    from .lexicon import lexicon
+
+    words = lexicon().words
+    return frozenset(words["change"]["verbs"]), frozenset(words["attribution"]["speech_lemmas"])
+
+
+def _change_lemma(t: Token) -> str:
+    """The lemma of a past tense of a verb of directional change ("rose", "shrank",
+    "increased"), whatever the tagger made of it, or ""."""
+    change, _ = _change_and_report_verbs()
+    form = t.lower_
+    if not _past_tense(form):
+        return ""
+    irregular = lexical.lemma_of_form(form, "v")
+    stems = [irregular] if irregular and irregular != form else [form[:-2], form[:-1], form[:-3] + "y", form[:-3]]
+    return next((s for s in stems if s in change), "")
+
+
+def _lost_change_verbs(doc: Doc) -> None:
+    """"Final figures showed Labour's vote share rose by 1.6 points", "Labour's vote share
+    rose by 1.6 points": a past tense of a verb of directional change right after a noun,
+    which the parser took for a participle on that noun or for the noun's head, when that
+    noun is the sentence's root or the object of a report verb. A verb of rising or falling
+    on a noun is no passive participle ("share risen"), and a report verb's object followed
+    by one is the subject of the clause it reports. The verb becomes the clause's head, the
+    noun its subject, and what the parser hung on the noun or the report verb after the
+    verb ("by 1.6 points", "from 2019", "to 33.7%") the verb's own."""
+    _, report = _change_and_report_verbs()
+    for v in doc:
+        if v.i == 0 or any(c.dep_ in ("nsubj", "nsubj:pass", "obj") for c in v.children):
+            continue
+        n = doc[v.i - 1]
+        if n.pos_ not in ("NOUN", "PROPN") or not _change_lemma(v):
+            continue
+        participle = v.dep_ == "acl" and v.head == n and v.tag_ in ("VBD", "VBN")  # rose on share
+        compounded = v.pos_ == "NOUN" and n.head == v and n.dep_ == "compound" and v.dep_ in ("obj", "ROOT")
+        if not (participle or compounded):
+            continue
+        if any(c.dep_ == "obl:agent" and not any(g.like_num for g in c.subtree) for c in v.children):
+            continue  # "the rates cut by the bank": a passive after all, with its agent
+        held = n if v.head == n else v  # the phrase's head, which the verb's clause replaces
+        if held.dep_ == "ROOT":
+            governor = None
+        elif held.dep_ == "obj" and held.head.pos_ == "VERB" and syntax.lemma(held.head) in report:
+            governor = held.head
+        else:
+            continue
+        # what the phrase's head had: the noun's own words before it stay the noun's
+        for c in list(held.children):
+            if c is n or c is v:
+                continue
+            c.head = n if c.i < n.i else v
+        if governor is not None:
+            for c in list(governor.children):
+                if c.i > v.i and c.dep_ in ("obl", "obl:unmarked", "obl:tmod", "obl:agent", "advmod", "nmod"):
+                    c.head = v
+            v.head, v.dep_ = governor, "ccomp"
+        else:
+            v.head, v.dep_ = v, "ROOT"
+        v.pos_, v.tag_ = "VERB", "VBD"
+        v.set_morph("Mood=Ind|Tense=Past|VerbForm=Fin")
+        n.head, n.dep_ = v, "nsubj"
+        for c in v.children:
+            if c.dep_ == "obl:agent":
+                c.dep_ = "obl"  # "by 1.6 points": how far, not by whom
 
 
 def _gerund_head_nouns(doc: Doc) -> None:

@@ -97,6 +97,14 @@ def test_hyphenated_measure_attaches_to_the_thing_measured():
         # an -ing word hung as a bare participle between a subject and its verb heads it
         ("The gala screening began at 9:30 p.m.", "screening", "began"),
         ("The gala screening began at 9:30 p.m.", "gala", "screening"),
+        # a verb of rising or falling the parser hung on the noun before it as a participle,
+        # or read as that noun's head, is the clause's verb and the noun its subject
+        ("Labour's vote share rose by 1.6 points from 2019.", "share", "rose"),
+        ("The survey showed house prices rose in April.", "rose", "showed"),
+        ("The survey showed house prices rose in April.", "prices", "rose"),
+        ("Final figures showed Labour's vote share rose by 1.6 percentage points.", "points", "rose"),
+        # an adjective right after a verb, hung on a noun after it, is the verb's
+        ("Staffing levels at the trust have held steady over the past year.", "steady", "held"),
     ],
 )
 def test_news_constructions(text, word, head):
@@ -206,3 +214,11 @@ def test_a_plural_noun_labelled_a_verb_but_counted_is_a_noun():
     # tagged NNS, parsed as an object with a number: the label "verb" is the odd one out
     sent = parsed("The Leith Jazz Festival will feature 64 acts across ten days this summer.").sentences[0]
     assert _tok(sent, "acts").pos_ == "NOUN"
+
+
+def test_a_change_verb_with_an_agent_stays_a_passive_on_its_noun():
+    """"the rates cut by the bank": a verb of change with someone who did it is a
+    participle on its noun after all; "by 1.6 points" is how far, no agent."""
+    sent = parsed("Analysts said the rates cut by the bank in March were too low.").sentences[0]
+    assert _tok(sent, "bank").head.text == "cut"
+    assert _tok(sent, "cut").dep_ == "acl"
