@@ -281,6 +281,8 @@ def identity(a: Claim, b: Claim, nearest: bool) -> Identity | str:
         return Identity(WEAK, "indefinite mention")
     if anaphora:
         return Identity(STRONG, "definite restatement of the nearest mention")
+    if owner and (a.get("subset") or b.get("subset")):
+        return Identity(WEAK, f"same holder ({owner}), but one figure is some of its own")
     if owner:
         # a holder has many figures of one noun ("bought 600,000 of its shares", "sold
         # 300,000 shares"): the holder makes them one figure only in one and the same act

@@ -136,3 +136,12 @@ def test_a_dimension_word_tagged_an_adverb_still_measures_its_noun():
 def test_a_place_scopes_a_figure_only_from_the_figures_own_clause(text, quote, place):
     c = next(c for c in claims(text) if c.text == quote)
     assert c.place == place
+
+
+def test_a_bare_count_of_a_holders_members_is_some_of_them():
+    """"Four members of the group" are some of "the six members of the group"; two
+    definite counts of them are one figure."""
+    some = "The six members of the group were arrested. Four members of the group face prison."
+    assert not [c for c in checker.check(some).conflicts if c.rule == "QTY001"]
+    all_ = "The six members of the group were arrested. The 16 members of the group were charged."
+    assert [c.rule for c in checker.check(all_).conflicts] == ["QTY001"]

@@ -551,7 +551,10 @@ def measured(sent: ParsedSentence, start: int, end: int, kind: str) -> Measured 
         # a figure inside a definite noun phrase is presupposed, whatever its clause does
         # ("the 15,000 troops withdrawn would not be enough")
         asserted=((how == "nummod" or how == "modifies") and is_definite) or _asserted(pred, sent.span),
-        subset=any(c.dep_ == "amod" and (c.tag_ in ("JJS", "RBS") or _lemma(c) in _SUBSET) for c in thing.children),
+        # or a bare count of a holder's members ("Four members of the group face prison"):
+        # some of them, where "the six members of the group" are all
+        subset=any(c.dep_ == "amod" and (c.tag_ in ("JJS", "RBS") or _lemma(c) in _SUBSET) for c in thing.children)
+        or (holder_kind == "of" and how == "nummod" and not is_definite and child(thing, "det") is None),
         event_class=noun_event or event_classes().get(event, ""),
         pred_index=pred.i,
     )
