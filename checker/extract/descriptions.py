@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from .context import SentenceContext
 
 _STATE_KEY = "descriptions"
+_LEDE_KEY = "lede_name"
 _NOUNS_KEY = "described_nouns"
 _PENDING_KEY = "described_nouns_pending"
 # Determiners that point back at one thing already named.
@@ -85,6 +86,42 @@ def note(ctx: SentenceContext, key: Callable[[Token], str]) -> None:
         nouns.setdefault(word, k)
     ctx.state[_PENDING_KEY] = [(lemma(t).lower(), key(t)) for t in ctx.parsed
                                if t.pos_ == "NOUN" and t.tag_ == "NN" and t.dep_ in ("nsubj", "nsubj:pass", "obj")]
+
+
+def _indefinite_person(t: Token) -> bool:
+    return t.pos_ == "NOUN" and t.tag_ == "NN" and t.dep_ in ("nsubj", "nsubj:pass") \
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children) \
+        and "person" in lexical.noun_domains(lemma(t).lower())
+
+
+def _introduced(t: Token) -> bool:
+    """A name set out as a story names the person its first sentence described: with an
+    age beside it ("Helen Harlow, 54,") or a clause on who the person is ("who oversaw")."""
+    return any((c.dep_ in ("appos", "amod", "nummod") and c.like_num) or c.dep_ == "acl:relcl" for c in t.children)
+
+
+def lede_name(ctx: SentenceContext, key: Callable[[Token], str]) -> tuple[int, str] | None:
+    """The story's delayed identification: a first sentence about "a former investment
+    director" and a second or third sentence that opens on the name ("Helen Harlow, 54,
+    who oversaw ..."). News names the person of the lede this way; the offset of the lede's
+    noun and the key of the name it stands for, or None."""
+    if _LEDE_KEY in ctx.state:
+        return ctx.state[_LEDE_KEY]
+    found: tuple[int, str] | None = None
+    sentences = ctx.document.parse.sentences
+    if sentences:
+        first = sentences[0]
+        noun = next((t for t in first if _indefinite_person(t)), None)
+        if noun is not None:
+            for later in sentences[1:3]:
+                subj = next((t for t in later if t.dep_ in ("nsubj", "nsubj:pass")), None)
+                if subj is not None and subj.pos_ == "PROPN" and _introduced(subj):
+                    found = (first.start_of(noun), key(subj))
+                    table: dict[str, set[Description]] = ctx.state.setdefault(_STATE_KEY, {})
+                    table.setdefault(found[1], set()).add((lemma(noun).lower(), _modifiers(noun)))
+                    break
+    ctx.state[_LEDE_KEY] = found
+    return found
 
 
 def referent(ctx: SentenceContext, noun: Token | None) -> str | None:

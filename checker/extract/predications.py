@@ -163,6 +163,9 @@ _PORTIONS = frozenset({
     "many", "few", "several", "rest", "remainder", "half", "third", "quarter", "share", "proportion",
     "portion", "fraction", "percent", "each", "any", "both", "one",
 })
+# Of those, the ones that are a measure of the whole, not some of its members: "the share
+# of the vote" is the vote share, which may fall while the vote rises.
+_MEASURES = frozenset({"share", "proportion", "portion", "fraction"})
 
 
 def _key(t: Token | None) -> str:
@@ -187,7 +190,7 @@ def _key(t: Token | None) -> str:
         of = next((c for c in t.children if c.dep_ in ("nmod", "nmod:unmarked") and case_of(c) == "of"
                    and c.pos_ in ("NOUN", "PROPN")), None)
         if of is not None:
-            return _key(of)
+            return f"{_key(of)} {lemma(t)}" if lemma(t) in _MEASURES else _key(of)
     parts = [c for c in t.children if (c.dep_ in ("compound", "flat") and c.pos_ in ("NOUN", "PROPN", "ADJ"))
              or (c.dep_ == "amod" and c.tag_ == "JJ")]  # "vinyl sales", not "higher prices"
     if parts:
@@ -200,6 +203,27 @@ def _key(t: Token | None) -> str:
     # common noun's head is ("air force")
     return " ".join(lemma(c) if not c.text.isupper() or len(c.text) > 2 else c.text.lower()
                     for c in sorted([*parts, t], key=lambda c: c.i))
+
+
+# Prepositions by which a noun's phrase says which one it is ("the embargo on armed groups",
+# "exports to China", "sanctions against Iran"): a closed class. "of" is the owner's, "in"
+# and "at" the place's, read apart.
+_SCOPE_CASES = frozenset({"on", "for", "against", "to", "from", "with", "over", "into"})
+
+
+def _scope(noun: Token | None) -> tuple[str, ...]:
+    """What narrows a topic after its noun: "on armed groups" in "the embargo on armed
+    groups". Two topics so narrowed differently are two things."""
+    if noun is None:
+        return ()
+    return tuple(sorted({f"{case_of(c)} {_key(c)}" for c in noun.children
+                         if c.dep_ in ("nmod", "nmod:unmarked") and case_of(c) in _SCOPE_CASES and c.pos_ in ("NOUN", "PROPN")}))
+
+
+def _untensed(head: Token) -> bool:
+    """A clause with neither a subject nor a tense of its own ("before being released")."""
+    return head.tag_ in ("VBG", "VBN", "VB") and child(head, *SUBJECTS) is None and not any(
+        c.dep_ in ("aux", "aux:pass", "cop") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in head.children)
 
 
 def _complement_form(head: Token) -> bool:
@@ -224,7 +248,9 @@ def _tense(head: Token) -> str:
         return "perfect"
     if lows & {"had"}:
         return "past"
-    tenses = [str(m) for a in (*auxes, head) for m in a.morph.get("Tense")]
+    # a finite auxiliary carries the clause's tense ("is closed": present, whatever the
+    # participle's own form says)
+    tenses = [str(m) for a in auxes for m in a.morph.get("Tense")] or [str(m) for m in head.morph.get("Tense")]
     if "Past" in tenses and not (head.tag_ == "VBN" and not auxes):
         return "past"
     if "Pres" in tenses:
@@ -339,7 +365,9 @@ def frame(head: Token, sentence: Span | None = None) -> Frame:
             mod = "projection"  # "economists expected prices to rise"
         elif cur is not head and cur.lower_ in words().reporting:
             mod = "reported"  # "lawsuits alleging the drug caused birth defects": an allegation
-        elif cur.dep_ in ("xcomp", "ccomp", "conj") and cur.head != cur:
+        elif (cur.dep_ in ("xcomp", "ccomp", "conj") or (cur.dep_ == "advcl" and _untensed(cur))) and cur.head != cur:
+            # "expected to serve half of it before being released": a clause with no subject
+            # or tense of its own shares its governor's mood too
             # "is expected to test 150 yen and to fall below it", "would increase ... but
             # remain constant": a conjunct shares its first conjunct's mood
             if cur.dep_ == "conj":
@@ -532,12 +560,23 @@ def _concessive(head: Token) -> str | None:
     return None
 
 
+def _person_name(t: Token) -> bool:
+    """A name the copy gives as a person's: a given name and a surname ("Nino Kapanadze"),
+    or one set beside a noun for people ("Kapanadze, a student organiser")."""
+    parts = [c for c in t.children if c.dep_ in ("flat", "flat:name", "compound") and c.pos_ == "PROPN" and c.i < t.i]
+    described = any(c.dep_ == "appos" and c.pos_ == "NOUN" and "person" in lexical.noun_domains(lemma(c)) for c in t.children)
+    return described or (bool(parts) and not lexical.noun_domains(lemma(t).lower(), senses=3) & {"location", "time"})
+
+
 def _resolve_subject(ctx: SentenceContext, f: Frame) -> str:
     """A pronoun subject stands for the last subject named before it; a definite
     description ("the athlete") for the one name the copy has described so."""
     named = descriptions.referent(ctx, f.subject_tok)
     if named is not None:
         return named
+    lede = descriptions.lede_name(ctx, _key)
+    if lede is not None and f.subject_tok is not None and ctx.parsed.start_of(f.subject_tok) == lede[0]:
+        return lede[1]  # "A former investment director was released ..." is the Harlow named next
     if f.subject not in _PRONOUN_SUBJECTS:
         if f.subject and f.subject_tok is not None and f.subject_tok.pos_ in ("NOUN", "PROPN"):
             ctx.state["predication_subject"] = f.subject
@@ -552,7 +591,11 @@ def _resolve_subject(ctx: SentenceContext, f: Frame) -> str:
         ante = pronoun_antecedent(f.subject_tok)
         return _key(ante) if ante is not None else ctx.state.get("predication_thing", "")
     if f.subject in _PERSONAL:
-        return ctx.state.get("predication_person") or ctx.state.get("predication_subject", "")
+        # "... granted bail to Nino Kapanadze, her lawyer said. 'She was released ...'":
+        # with no name yet a subject, "she" is the last name the copy gave a clause
+        # (as its object or after a preposition), not the common noun that spoke
+        named = ctx.state.get("named_argument") if f.subject in ("he", "she") else None
+        return ctx.state.get("predication_person") or named or ctx.state.get("predication_subject", "")
     return ctx.state.get("predication_subject", "")
 
 
@@ -917,7 +960,8 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
                                    "afterwards": any(c.dep_ == "advmod" and c.lower_ == "since" for c in head.children),
                                    "baselines": _anchored(_baselines_of(clause), ctx.doc.published),
                                    # "little changed" allows a small move
-                                   "approximate": direction == "same" and f.lemma == "change"}))
+                                   "approximate": direction == "same" and f.lemma == "change",
+                                   "scope": _scope(topic_tok)}))
             # "had not been altered" is also the denial of "had been altered"
             if head.pos_ != "VERB" or (direction == "same" and not (f.negated and f.lemma in w.unaffected)):
                 continue
@@ -942,6 +986,9 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
             out.append(_claim(ctx, "state", span, f"{'not ' if f.negated else ''}{state}", subject,
                               {**common, "state": state, "negated": f.negated, "when": _when(f, times, since),
                                "day_dates": day_dates(times, ctx.doc.published),
+                               # the day "now" is in a dated story
+                               "story_date": ctx.doc.published.isoformat() if ctx.doc.published else "",
+                               "scope": _scope(f.subject_tok),
                                "event": head.pos_ == "VERB", "pole": w.phrase_poles.get(state)}))
             if not verb_only:
                 continue
@@ -964,6 +1011,11 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
                                # a clause, which another clause may not share
                                "clause_object": _clause_object(head)}))
     out.extend(_event_nouns(ctx, lambda t: _common(ctx, t, frame(t, ctx.parsed.span), (), _places_of(ctx, t))))
+    # the last name this sentence gave a clause as its object or after a preposition, for
+    # a later "he" or "she" (kept after the sentence, so that it never reaches back into it)
+    named = [t for t in ctx.parsed if t.pos_ == "PROPN" and t.dep_ in ("obj", "iobj", "obl") and _person_name(t)]
+    if named:
+        ctx.state["named_argument"] = _key(named[-1])
     return out
 
 

@@ -194,6 +194,9 @@ def _stability(ctx: RuleContext) -> Iterator[Finding]:
         if _disjoint(a.get("places"), b.get("places")):
             ctx.skipped["state-change: different places"] += 1
             continue
+        if _disjoint(a.get("scope"), b.get("scope")):
+            ctx.skipped["state-change: one noun narrowed two ways ('exports to China', 'exports to Japan')"] += 1
+            continue
         whose = _whose_apart(a, b, owners) if same else None
         if whose is not None:
             ctx.skipped[f"state-change: {whose}"] += 1
@@ -260,6 +263,9 @@ def _opposite(ctx: RuleContext) -> Iterator[Finding]:
             continue
         if _disjoint(a.get("places"), b.get("places")):
             ctx.skipped["state-change: different places"] += 1
+            continue
+        if _disjoint(a.get("scope"), b.get("scope")):
+            ctx.skipped["state-change: one noun narrowed two ways ('exports to China', 'exports to Japan')"] += 1
             continue
         whose = _whose_apart(a, b, owners)
         if whose is not None:
@@ -366,8 +372,10 @@ def _same_time(a: Claim, b: Claim) -> bool:
     if "ever" in kinds:
         # "has never closed" against any time it was closed, up to now
         return kinds <= {"ever", "on", "since", "past", "now"}
+    na, nb = a.get("story_date") or "", b.get("story_date") or ""
     if ka == kb == "now":
-        return True
+        # two stories' "now" is one day only when they are of one day
+        return not (na and nb and na != nb)
     da, db = _day_date(a, va), _day_date(b, vb)
     if ka == kb == "on":
         return da == db if da and db else bool(va == vb)
@@ -381,8 +389,12 @@ def _same_time(a: Claim, b: Claim) -> bool:
         return _covers(since.get("when")[1], on.get("when")[1],
                        (_day_date(since, since.get("when")[1]), _day_date(on, on.get("when")[1])))
     if kinds == {"now", "since"}:
-        # "remains closed" against "reopened on Friday": the reopening reaches up to now
-        return True
+        # "remains closed" against "reopened on Friday": the reopening reaches up to now,
+        # unless the story that says "now" is of a day before the other began
+        now, since = (a, b) if ka == "now" else (b, a)
+        began = _day_date(since, since.get("when")[1])
+        today = now.get("story_date") or ""
+        return not (began and today and today < began)
     return False
 
 
@@ -399,6 +411,9 @@ def _antonyms(ctx: RuleContext) -> Iterator[Finding]:
             continue
         how = _opposite_states(a, b)
         if how is None:
+            continue
+        if _disjoint(a.get("scope"), b.get("scope")):
+            ctx.skipped["antonym-state: one noun narrowed two ways ('the embargo on armed groups', 'on government forces')"] += 1
             continue
         if _disjoint(a.get("places"), b.get("places")):
             ctx.skipped["antonym-state: elsewhere"] += 1
