@@ -312,7 +312,7 @@ def _lost_change_verbs(doc: Doc) -> None:
         if not (participle or compounded):
             continue
         if any(c.dep_ == "obl:agent" and not any(g.like_num for g in c.subtree) for c in v.children):
-            continue  # "the rates cut by the bank": a passive after all, with its agent
+            continue  # "the rates raised by the bank": a passive after all, with its agent
         held = n if v.head == n else v  # the phrase's head, which the verb's clause replaces
         if held.dep_ == "ROOT":
             governor = None

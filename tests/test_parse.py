@@ -217,8 +217,8 @@ def test_a_plural_noun_labelled_a_verb_but_counted_is_a_noun():
 
 
 def test_a_change_verb_with_an_agent_stays_a_passive_on_its_noun():
-    """"the rates cut by the bank": a verb of change with someone who did it is a
+    """"the rates raised by the bank": a verb of change with someone who did it is a
     participle on its noun after all; "by 1.6 points" is how far, no agent."""
-    sent = parsed("Analysts said the rates cut by the bank in March were too low.").sentences[0]
-    assert _tok(sent, "bank").head.text == "cut"
-    assert _tok(sent, "cut").dep_ == "acl"
+    sent = parsed("Analysts noted the rates raised by the central bank.").sentences[0]
+    assert (_tok(sent, "raised").dep_, _tok(sent, "raised").head.text) == ("acl", "rates")
+    assert _tok(sent, "rates").head.text == "noted"

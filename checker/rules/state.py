@@ -372,9 +372,9 @@ def _same_time(a: Claim, b: Claim) -> bool:
     if "ever" in kinds:
         # "has never closed" against any time it was closed, up to now
         return kinds <= {"ever", "on", "since", "past", "now"}
-    na, nb = a.get("story_date") or "", b.get("story_date") or ""
     if ka == kb == "now":
         # two stories' "now" is one day only when they are of one day
+        na, nb = a.get("story_date") or "", b.get("story_date") or ""
         return not (na and nb and na != nb)
     da, db = _day_date(a, va), _day_date(b, vb)
     if ka == kb == "on":
