@@ -214,6 +214,7 @@ def _repair_verbs(doc: Doc) -> None:
     _one_subject(doc)
     _clause_after_conjunction(doc)
     _gerund_head_nouns(doc)
+    _verb_after_parenthesis(doc)
     for t in doc:
         if t.pos_ == "ADJ" and t.dep_ == "advmod" and t.head.pos_ == "NOUN" and t.head.i > t.i > 0 \
                 and doc[t.i - 1].pos_ == "VERB":
@@ -338,6 +339,46 @@ def _lost_change_verbs(doc: Doc) -> None:
         for c in v.children:
             if c.dep_ == "obl:agent":
                 c.dep_ = "obl"  # "by 1.6 points": how far, not by whom
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_PARENTHETICAL = frozenset({"acl", "acl:relcl", "appos", "parataxis"})
+
+
+def _verb_after_parenthesis(doc: Doc) -> None:
+    """"The board's decision, released at 5 p.m., followed cuts since July": a subject, a
+    clause set off by commas, then the main verb, which the parser hung as an adjective on
+    its object ("followed cuts"), leaving a sentence of one noun phrase and no finite verb.
+    Parsing again with a plainer verb does not help (the shape, not the word, misleads).
+    A past tense right after the comma that closes a clause on the root noun is the verb
+    the root noun is the subject of, and the noun it was hung on is its object."""
+    for sent in list(doc.sents):
+        root = sent.root
+        if root.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "cop" for c in root.children):
+            continue
+        if any(t.tag_ in _FINITE and t.pos_ in ("VERB", "AUX") for t in sent):
+            continue
+        for t in sent:
+            if t.i <= root.i + 1 or t.dep_ != "amod" or t.tag_ not in ("VBD", "VBN") or not _past_tense(t.lower_):
+                continue
+            obj = t.head
+            # the comma before the verb closes a clause on the root noun that a comma opened
+            opened = any(c.dep_ in _PARENTHETICAL and c.i < t.i and c.left_edge.i > 0
+                         and "," in (c.left_edge.text, doc[c.left_edge.i - 1].text) for c in root.children)
+            if doc[t.i - 1].text != "," or not opened or obj.i <= t.i or obj.pos_ not in ("NOUN", "PROPN") \
+                    or not (obj == root or root in obj.ancestors):
+                continue
+            for c in list(root.children):
+                if c.i > t.i and c is not obj:
+                    c.head = t
+                    if c.dep_ == "nmod":
+                        c.dep_ = "obl"
+            t.head, t.dep_ = t, "ROOT"
+            t.pos_, t.tag_ = "VERB", "VBD"
+            t.set_morph("Mood=Ind|Tense=Past|VerbForm=Fin")
+            obj.head, obj.dep_ = t, "obj"
+            root.head, root.dep_ = t, "nsubj"
+            break
 
 
 def _gerund_head_nouns(doc: Doc) -> None:

@@ -163,10 +163,19 @@ def is_amount(t: Token | None) -> bool:
     """An object that is an amount ("rose 2%", "fell 3.6 billion dlrs"), not a thing."""
     if t is None:
         return False
-    if t.pos_ in ("NUM", "SYM") or any(c.dep_ == "nummod" or (c.dep_ == "compound" and c.like_num) for c in t.children):
+    if t.pos_ in ("NUM", "SYM") or any((c.dep_ == "nummod" or (c.dep_ == "compound" and c.like_num)) and not _score(c)
+                                       for c in t.children):
         return True
     # "rose 592 mln dlrs": the number may hang on the scale word before the unit
-    return any(c.dep_ == "compound" and any(g.dep_ == "nummod" or g.like_num for g in c.children) for c in t.children)
+    return any(c.dep_ == "compound" and not _score(c) and any(g.dep_ == "nummod" or g.like_num for g in c.children)
+               for c in t.children)
+
+
+def _score(num: Token) -> bool:
+    """"the board's 4-1 decision", "a 2-1 win": two numbers joined by a dash before a noun
+    are a tally of votes or goals, which names the thing, not an amount of it."""
+    doc = num.doc
+    return any(c.like_num and c.i == num.i + 2 and doc[num.i + 1].text in ("-", "–") for c in num.children)
 
 
 def object_of(pred: Token) -> Token | None:

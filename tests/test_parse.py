@@ -105,11 +105,31 @@ def test_hyphenated_measure_attaches_to_the_thing_measured():
         ("Final figures showed Labour's vote share rose by 1.6 percentage points.", "points", "rose"),
         # an adjective right after a verb, hung on a noun after it, is the verb's
         ("Staffing levels at the trust have held steady over the past year.", "steady", "held"),
+        # the main verb after a clause set off by commas, hung as an adjective on its object
+        ("The board's 4-1 decision, released at 5 p.m. local time, followed cuts since July.", "decision", "followed"),
+        ("The board's 4-1 decision, released at 5 p.m. local time, followed cuts since July.", "cuts", "followed"),
     ],
 )
 def test_news_constructions(text, word, head):
     sent = parsed(text).sentences[0]
     assert _tok(sent, word).head.text == head
+
+
+@pytest.mark.parametrize(
+    "text,word,amount",
+    [
+        ("Sales rose 2% in May.", "%", True),
+        # a tally of votes or goals names the thing, not an amount of it
+        ("The board's 4-1 decision surprised no one.", "decision", False),
+        ("They earned a 2-1 win.", "win", False),
+        ("They bought 21 tanks.", "tanks", True),
+    ],
+)
+def test_amounts_and_tallies(text, word, amount):
+    from checker.syntax import is_amount
+
+    sent = parsed(text).sentences[0]
+    assert is_amount(_tok(sent, word)) is amount
 
 
 def test_a_preposition_hung_inside_its_phrase_still_marks_it():
