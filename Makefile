@@ -57,6 +57,7 @@ lexicon: $(STAMP)
 	$(BIN)/python -m checker.data.wordnet.derive $(OEWN)
 	$(BIN)/python -m pip install --quiet 'wordfreq>=3.1,<4'
 	$(BIN)/python -m checker.data.wordfreq.derive
+	$(BIN)/python -m checker.data.zones.derive
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis test-output

@@ -12,6 +12,7 @@ import re
 from functools import cache
 from typing import Any
 
+from .. import zones
 from ..model import Claim, Interval, Span
 from .calendar import _DATELINE, _Item, _pick_year, _reference, _scan, lex, weekday_day
 from .context import SentenceContext
@@ -42,6 +43,7 @@ def _doc_claims(ctx: SentenceContext) -> list[tuple[_Item, Claim]]:
     out: list[tuple[_Item, Claim]] = []
     last_day: tuple[int, float, int] | None = None  # (sentence, day, start) of the last exact date
     by_event: dict[str, list[tuple[int, float]]] = {}
+    doc_places: list[str] | None = None  # read once, at the first local time
     dl = _DATELINE.match(text[:120])
     dateline_end = dl.end() if dl else 0
     # "thirty days after she was convicted on March 12": a date counted from another
@@ -144,6 +146,13 @@ def _doc_claims(ctx: SentenceContext) -> list[tuple[_Item, Claim]]:
         data.update({k: v for k, v in it.data.items() if isinstance(v, (str, int, float, bool))})
         if kind == "time":
             data["day"] = _day_of(text, items, it, item_starts)
+            if it.data.get("local") and not _placed_elsewhere(ctx.document.parse.sentences[si]):
+                if doc_places is None:
+                    doc_places = sorted(set(_known_places(ctx.document.parse, text)))
+                _place_local_time(data, it, doc_places, zones.dateline_place(text), ref)
+            conv = _converts(text, items, it, item_starts)
+            if conv is not None:
+                data["converts"] = conv
         out.append(
             (
                 it,
@@ -164,6 +173,108 @@ def _doc_claims(ctx: SentenceContext) -> list[tuple[_Item, Claim]]:
         )
     out.sort(key=lambda x: x[1].start)
     return out
+
+
+# "10pm local time (1300 GMT)", "17:45 CET, or 1645 GMT": a time in brackets or after
+# "or" right after another restates it in another zone
+_CONVERSION = re.compile(r"\s*(?:\(|\[|,?\s+or\s+|\s*/\s*)\s*")
+
+
+def _converts(text: str, items: list[_Item], it: _Item, starts: list[int]) -> int | None:
+    """The start of the time this one restates in another zone, if it is a conversion."""
+    i = bisect.bisect_left(starts, it.start) - 1
+    while i >= 0 and items[i].kind != "time":
+        if items[i].end > it.start - 40:
+            i -= 1
+            continue
+        return None
+    if i < 0:
+        return None
+    prev = items[i]
+    if not _CONVERSION.fullmatch(text, prev.end, it.start):
+        return None
+    if (prev.zone == it.zone and bool(prev.data.get("local")) == bool(it.data.get("local"))):
+        return None  # "from 9am (to 5pm)": one zone twice is no conversion
+    return prev.start
+
+
+# Prepositions that place an event ("in Kourou", "off Manila").
+_LOCATIVE = frozenset({"in", "at", "near", "off", "outside", "inside"})
+
+
+def _known_places(parse: Any, text: str) -> list[str]:
+    """Every place a story's text names that the tz database knows, wherever it is named
+    ("in Sao Paulo", "Indonesia's West Sulawesi", "Malta-flagged", "Philippine"); the
+    dateline aside."""
+    from .. import lexical
+
+    out: list[str] = []
+    skip = zones.dateline_end(text)
+    for sent in parse.sentences:
+        run: list[str] = []
+        for t in [*sent.span, None]:
+            if t is not None and sent.start_of(t) < skip:
+                continue
+            if t is not None and t.pos_ == "PROPN" and t.text[:1].isupper():
+                run.append(t.text)
+                continue
+            if run:
+                whole = " ".join(run)
+                out += [zones.fold(p) for p in ([whole] if zones.known_place(whole) else run) if zones.known_place(p)]
+                run = []
+            if t is not None and t.pos_ == "ADJ" and t.text[:1].isupper():
+                country = lexical.pertainym(t.text)
+                if country and zones.known_place(country):
+                    out.append(zones.fold(country))
+    return out
+
+
+def _placed_elsewhere(sent: Any) -> bool:
+    """The sentence sets its event in a place the tz database does not know ("lifted off
+    from the space centre in Kourou"): the story's other places need not be its clock."""
+    from ..syntax import case_of
+
+    cal = lex()
+    for t in sent.span:
+        if t.pos_ == "PROPN" and t.dep_ in ("obl", "nmod") and case_of(t) in _LOCATIVE \
+                and t.lower_ not in cal.months and t.lower_ not in cal.weekdays:
+            # the whole name: "in Sao Paulo" hangs "Sao" on "Paulo"
+            name = " ".join(w.text for w in t.subtree if w.pos_ == "PROPN" and (w.i <= t.i or w.dep_ == "flat"))
+            if not zones.known_place(name) and not zones.known_place(t.text):
+                return True
+    return False
+
+
+def _place_local_time(data: dict[str, Any], it: _Item, places: list[str], dateline: str | None,
+                      ref: dt.date | None) -> None:
+    """"10pm local time": when in UTC, as `utc_lo`/`utc_hi` (minutes), when the story's
+    text names a place and the places it names, with its dateline's, keep one clock that
+    day. A dateline alone is often a bureau's ("PARIS" over a launch in Kourou). A country on several clocks ("Brazil") is on the
+    clock of a city of it the text names ("Sao Paulo"), never of its dateline alone: a
+    bureau's dateline and an event elsewhere ("JAKARTA" and "Indonesia's West Sulawesi")
+    leave the time local only, as do a runner's country and the race's city, and a story
+    that names no place; so does a sentence that sets its event somewhere unknown
+    (checked by the caller)."""
+    # the day it is on, or else the story's: summer time is read for that day
+    day = data.get("day")
+    if day is None and ref is not None:
+        day = ref.toordinal()
+    if day is None or not places:
+        return  # a dateline alone is often a bureau's, not where the clock was
+    single = [p for p in places if len(zones.zones_of(p)) == 1]
+    named = {z for p in single for z in zones.zones_of(p)}
+    offs: set[tuple[int, int] | None] = set()
+    for p in [*places, *([dateline] if dateline else [])]:
+        off = zones.utc_offset(p, int(day))
+        if off is None and p in places and p not in single and named & set(zones.zones_of(p)):
+            continue  # "Brazil" and "Sao Paulo": the city says which of its clocks
+        offs.add(off)
+    if len(offs) != 1 or None in offs:
+        return
+    off = next(iter(offs))
+    assert off is not None
+    data["place"] = (single or [dateline or places[0]])[0]
+    data["utc_lo"], data["utc_hi"] = it.lo - off[1], it.hi - off[0]
 
 
 def _repick_year(it: _Item, ref: dt.date, tense: str) -> None:

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from ..compare import participants_differ, same_event
-from ..model import Claim, Finding, Severity
+from ..model import Claim, Finding, Interval, Severity
 from .base import Example, Rule, RuleContext
 from .date import _MANY, _comparable, _done_and_to_come, _names_which, _one_of_many
 
@@ -131,4 +131,91 @@ SLIPPED_TIME = Rule(
     check=_slipped_times,
 )
 
-RULES = (SLIPPED_TIME,)
+def _utc(c: Claim) -> Interval | None:
+    """A time of day in UTC minutes: a zoned one as it is, a local one where the story's
+    places say which clock (checker/extract/dates.py), else None."""
+    if c.get("zoned"):
+        return c.value
+    lo, hi = c.get("utc_lo"), c.get("utc_hi")
+    return None if lo is None or hi is None else Interval(float(lo), float(hi))
+
+
+def _circular(a: Interval, b: Interval) -> bool:
+    return any(a.shifted(k).overlaps(b) for k in (-1440, 0, 1440))
+
+
+def _hm(x: float) -> str:
+    m = int(x) % 1440
+    return f"{m // 60:02d}:{m % 60:02d}"
+
+
+def _bad_conversions(ctx: RuleContext) -> Iterator[Finding]:
+    by_start = {(c.document, c.start): c for c in ctx.of_kind("time")}
+    for b in ctx.of_kind("time"):
+        if b.get("converts") is None:
+            continue
+        a = by_start.get((b.document, b.get("converts")))
+        if a is None:
+            continue
+        ua, ub = _utc(a), _utc(b)
+        if ua is None or ub is None:
+            ctx.skipped["time: a conversion from local time where the place is not known"] += 1
+            continue
+        if _circular(ua, ub):
+            continue
+        local = next((x for x in (a, b) if not x.get("zoned")), None)
+        where = f"local time in {str(local.get('place')).title()}" if local is not None else ""
+        yield Finding(
+            claims=(a, b),
+            message=(f"'{a.text}' is {_hm(ua.lo)} UTC{' (' + where + ')' if where and local is a else ''}, "
+                     f"but the conversion beside it says '{b.text}' ({_hm(ub.lo)} UTC"
+                     f"{', ' + where if where and local is b else ''})"),
+            evidence={"utc": [_hm(ua.lo), _hm(ub.lo)], "place": local.get("place") if local is not None else None},
+            # the place of a local time is read from the sentence or the dateline, which may
+            # not be where the clock was; two named zones are the copy's own arithmetic
+            max_severity=Severity.WARNING if local is not None else None,
+        )
+
+
+BAD_CONVERSION = Rule(
+    code="TIM003",
+    name="time-conversion-mismatch",
+    family="time",
+    severity=Severity.ERROR,
+    summary="A time and its conversion to another zone, side by side, are not the same moment.",
+    doc=(
+        "What it flags: a time of day followed by its conversion in brackets or after 'or' "
+        "('17:45 CET (1545 GMT)', '10pm local time (1300 GMT)') when the two are different "
+        "moments: zones by their abbreviations, 'local time' by the places the story names "
+        "(with its dateline), when they all keep one clock that day, summer time included "
+        "(the tz database). A local time's place is inferred, so those findings are warnings.\n"
+        "Why: a conversion restates the time; if it is wrong, one of the two is.\n"
+        "Not flagged: a local time whose place is unknown, named only by a dateline (often a "
+        "bureau's) or set in a place the tz database does not know, or a story naming places "
+        "on different clocks (counted in the report's stats); conversions that agree.\n"
+        "Example: 'The storm made landfall in the Philippines at 10pm local time (1300 GMT)' "
+        "(the Philippines are UTC+8: 1400 GMT)."
+    ),
+    needs=("time",),
+    flags=(
+        Example("The jet began its take-off roll at 17:45 CET (1545 GMT) when the crew rejected the departure.",
+                published="2025-02-14"),
+        Example("MANILA (Reuters) - The storm made landfall in the Philippines at 10pm local time (1300 GMT).",
+                published="2024-10-03"),
+    ),
+    passes=(
+        Example("The jet began its take-off roll at 17:45 CET (1645 GMT) when the crew rejected the departure.",
+                published="2025-02-14"),
+        Example("MANILA (Reuters) - The storm made landfall in the Philippines at 10pm local time (1400 GMT).",
+                published="2024-10-03"),
+        # summer time: Istanbul keeps UTC+3, London is UTC+1 in July
+        Example("The ship ran aground off Istanbul at 5.40am local time (0240 GMT).", published="2024-07-03"),
+        Example("LONDON (Reuters) - The blaze began at 9.15pm local time (2015 GMT).", published="2024-07-03"),
+        # a place not known, or only a dateline (often a bureau's): no offset is guessed
+        Example("The storm made landfall at 10pm local time (1300 GMT) near Borongan.", published="2024-10-03"),
+        Example("PARIS (Reuters) - The rocket lifted off at 21:05 local time (00:05 GMT).", published="2024-07-10"),
+    ),
+    check=_bad_conversions,
+)
+
+RULES = (SLIPPED_TIME, BAD_CONVERSION)
