@@ -228,6 +228,16 @@ AGE_CASES = [
      "at the age of 34.", "2024-06-05", False),
     ("Jane Doe, 63, spoke. She said her son Mark Doe was hurt. The 36-year-old was taken to hospital.",
      "2024-01-01", False),
+    # the lede's unnamed person is the one the next sentence introduces by a who-clause
+    ("Police have charged a 42-year-old dock worker with importing cocaine, the agency said on Friday.\n\n"
+     "Daniel Okafor, who was arrested on Jan. 8, is due in court on Saturday. Okafor, who was born in "
+     "April 1986, denies the charge.", "2025-01-10", True),
+    ("Police have charged a 38-year-old dock worker with importing cocaine, the agency said on Friday.\n\n"
+     "Daniel Okafor, who was arrested on Jan. 8, is due in court on Saturday. Okafor, who was born in "
+     "April 1986, denies the charge.", "2025-01-10", False),
+    # an age before a role and a name, with no determiner
+    ("The coach said that 19-year-old striker Tiago Mendes would start. Mendes, 23, scored twice.",
+     "2025-03-09", True),
 ]
 
 

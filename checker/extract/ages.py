@@ -24,7 +24,9 @@ _PATTERNS = (
     re.compile(rf"{_NAME},[ \t]+{_AGE},"),
     re.compile(rf"{_NAME},[ \t]+aged[ \t]+{_AGE}\b"),
     re.compile(rf"{_NAME},[ \t]+(?:a|an|the|who[ \t]+is|now)[ \t]+{_AGE}-year-old\b"),
-    re.compile(rf"\b(?i:the|a|an)[ \t]+{_AGE}-year-old[ \t]+(?:[a-z]+[ \t]+){{0,2}}?{_NAME}"),
+    # "the 36-year-old Doe", "that 19-year-old striker Tiago Mendonça would": a determiner,
+    # or none after a word that is not one
+    re.compile(rf"(?:\b(?i:the|a|an)[ \t]+|(?<=[a-z][ \t]))(?P<age4>)?{_AGE}-year-old[ \t]+(?:[a-z]+[ \t]+){{0,2}}?{_NAME}"),
     re.compile(rf"{_NAME}[ \t]+(?:died|dies|retired|retires)[ \t]+(?:on[ \t]+\w+[ \t]+)?at[ \t]+(?:the[ \t]+age[ \t]+of[ \t]+)?{_AGE}\b"),
     re.compile(rf"\bwhen[ \t]+(?P<pron>he|she)[ \t]+was[ \t]+{_AGE}\b"),
     # "The 44-year-old was ...", "the judge said the 42-year-old had shown ...": an age as
@@ -254,4 +256,54 @@ def extract_ages(ctx: SentenceContext) -> list[Claim]:
                     data=(("given", given), ("age", age), ("as_of", as_of), ("name", name)),
                 )
             )
+    if s.index == 0:
+        out += _lede_ages(ctx, seen, as_of=pub_year)
     return out + _birth_years(ctx, last_person)
+
+
+_LEDE_AGE = re.compile(rf"\b(?:a|an)[ \t]+{_AGE}-year-old\b")
+
+
+def _lede_ages(ctx: SentenceContext, seen: set[int], as_of: int) -> list[Claim]:
+    """"Police charged a 42-year-old dock worker ..." and, a sentence or two on, "Daniel
+    Okafor, who was arrested ...": the age of the lede's unnamed person is the named one's
+    (checker/extract/descriptions.py finds the pair)."""
+    from .descriptions import lede_subject
+
+    s, text = ctx.sentence, ctx.text
+    out: list[Claim] = []
+    for m in _LEDE_AGE.finditer(text, s.start, s.end):
+        if m.start("age") in seen:
+            continue
+        lede = lede_subject(ctx, ("nsubj", "nsubj:pass", "obj"))
+        if lede is None or not 0 <= lede[0] - m.end() <= 30:
+            continue  # the age of someone else than the lede's person
+        subj = lede[2]
+        doc = subj.doc
+        lo, hi = subj.i, subj.i  # the run of proper nouns the name's head is in
+        while lo > subj.sent.start and doc[lo - 1].pos_ == "PROPN":
+            lo -= 1
+        while hi + 1 < subj.sent.end and doc[hi + 1].pos_ == "PROPN":
+            hi += 1
+        name = " ".join(w.text for w in doc[lo : hi + 1])
+        age = _age_value(m.group("age"))
+        surname, given = person_key(name)
+        if age is None or not surname:
+            continue
+        seen.add(m.start("age"))
+        ctx.state.setdefault("surnames", set()).add(surname)
+        a, b = m.start("age"), m.end()
+        out.append(Claim(
+            kind="age",
+            span=Span(ctx.doc.id, a, b, text[a:b]),
+            value=Interval(as_of - age - 1, as_of - age),
+            unit="birth year",
+            normalized=f"{age:g} years old" + (f" in {as_of}" if as_of else ""),
+            subject=surname,
+            attribute="age",
+            source=None,
+            sentence=s.index,
+            paragraph=s.paragraph,
+            data=(("given", given), ("age", age), ("as_of", as_of), ("name", name), ("described", True)),
+        ))
+    return out

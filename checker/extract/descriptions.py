@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 _STATE_KEY = "descriptions"
 _LEDE_KEY = "lede_name"
+_LEDE_SUBJECT = "lede_subject"
 _NOUNS_KEY = "described_nouns"
 _PENDING_KEY = "described_nouns_pending"
 # Determiners that point back at one thing already named.
@@ -88,8 +89,11 @@ def note(ctx: SentenceContext, key: Callable[[Token], str]) -> None:
                                if t.pos_ == "NOUN" and t.tag_ == "NN" and t.dep_ in ("nsubj", "nsubj:pass", "obj")]
 
 
-def _indefinite_person(t: Token) -> bool:
-    return t.pos_ == "NOUN" and t.tag_ == "NN" and t.dep_ in ("nsubj", "nsubj:pass") \
+_SUBJECTS = ("nsubj", "nsubj:pass")
+
+
+def _indefinite_person(t: Token, roles: tuple[str, ...] = _SUBJECTS) -> bool:
+    return t.pos_ == "NOUN" and t.tag_ == "NN" and t.dep_ in roles \
         and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children) \
         and "person" in lexical.noun_domains(lemma(t).lower())
 
@@ -100,26 +104,44 @@ def _introduced(t: Token) -> bool:
     return any((c.dep_ in ("appos", "amod", "nummod") and c.like_num) or c.dep_ == "acl:relcl" for c in t.children)
 
 
-def lede_name(ctx: SentenceContext, key: Callable[[Token], str]) -> tuple[int, str] | None:
+def lede_subject(ctx: SentenceContext, roles: tuple[str, ...] = _SUBJECTS) -> tuple[int, Token, Token] | None:
     """The story's delayed identification: a first sentence about "a former investment
     director" and a second or third sentence that opens on the name ("Helen Harlow, 54,
     who oversaw ..."). News names the person of the lede this way; the offset of the lede's
-    noun and the key of the name it stands for, or None."""
-    if _LEDE_KEY in ctx.state:
-        return ctx.state[_LEDE_KEY]
-    found: tuple[int, str] | None = None
+    noun, that noun, and the name's head, or None. `roles`: the lede noun's relations to its
+    verb (an object too where an age marks it a person: "police charged a 42-year-old dock
+    worker")."""
+    cache = f"{_LEDE_SUBJECT} {' '.join(roles)}"
+    if cache in ctx.state:
+        return ctx.state[cache]
+    found: tuple[int, Token, Token] | None = None
     sentences = ctx.document.parse.sentences
     if sentences:
         first = sentences[0]
-        noun = next((t for t in first if _indefinite_person(t)), None)
+        noun = next((t for t in first if _indefinite_person(t, roles)), None)
         if noun is not None:
             for later in sentences[1:3]:
-                subj = next((t for t in later if t.dep_ in ("nsubj", "nsubj:pass")), None)
+                # ("Daniel Okafor, who ..., is due to appear": the parser's outer subject)
+                subj = next((t for t in later if t.dep_ in (*_SUBJECTS, "nsubj:outer")), None)
                 if subj is not None and subj.pos_ == "PROPN" and _introduced(subj):
-                    found = (first.start_of(noun), key(subj))
-                    table: dict[str, set[Description]] = ctx.state.setdefault(_STATE_KEY, {})
-                    table.setdefault(found[1], set()).add((lemma(noun).lower(), _modifiers(noun)))
+                    found = (first.start_of(noun), noun, subj)
                     break
+    ctx.state[cache] = found
+    return found
+
+
+def lede_name(ctx: SentenceContext, key: Callable[[Token], str]) -> tuple[int, str] | None:
+    """The lede's person (lede_subject) as the offset of its noun and the key of its name;
+    the noun is noted as a description of that name."""
+    if _LEDE_KEY in ctx.state:
+        return ctx.state[_LEDE_KEY]
+    found: tuple[int, str] | None = None
+    lede = lede_subject(ctx)
+    if lede is not None:
+        at, noun, subj = lede
+        found = (at, key(subj))
+        table: dict[str, set[Description]] = ctx.state.setdefault(_STATE_KEY, {})
+        table.setdefault(found[1], set()).add((lemma(noun).lower(), _modifiers(noun)))
     ctx.state[_LEDE_KEY] = found
     return found
 
