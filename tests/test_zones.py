@@ -128,3 +128,17 @@ def test_a_conversion_conflicts_exactly_when_it_is_not_the_same_moment(city, min
             f"{minute // 60:02d}{minute % 60:02d} local time ({utc // 60:02d}{utc % 60:02d} GMT), police said.")
     report = checker.check([{"id": "d", "text": text, "published": day.isoformat()}])
     assert ("TIM003" in {c.rule for c in report.conflicts}) == (slip != 0)
+
+
+def test_a_conversion_belongs_to_the_event_of_the_time_it_converts():
+    """"at 10pm local time (1300 GMT)": the parser hangs the bracketed time on the clock
+    words; it is the landfall's time all the same, and so meets the landfall's times in
+    the other stories of a check."""
+    text = "The typhoon made landfall at 10pm local time (1400 GMT) near the town."
+    report = checker.check([{"id": "d", "text": text, "published": "2024-10-20"}])
+    times = {c.text: c for c in report.claims if c.kind == "time"}
+    assert times["1400 GMT"].subject == times["10pm local time"].subject == "make landfall"
+    other = {"id": "w", "text": "The typhoon made landfall at 1500 GMT, the agency said.", "published": "2024-10-20"}
+    found = [c for c in checker.check([{"id": "d", "text": text, "published": "2024-10-20"}, other]).conflicts
+             if c.rule == "TIM001"]
+    assert [sorted(x.text for x in c.claims) for c in found] == [["1400 GMT", "1500 GMT"]]

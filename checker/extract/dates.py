@@ -14,6 +14,7 @@ from typing import Any
 
 from .. import zones
 from ..model import Claim, Interval, Span
+from ..scope import TIME_NOUNS
 from .calendar import _DATELINE, _Item, _pick_year, _reference, _scan, lex, weekday_day
 from .context import SentenceContext
 from .events import Event, event_of
@@ -52,6 +53,7 @@ def _doc_claims(ctx: SentenceContext) -> list[tuple[_Item, Claim]]:
     counted_from = [it for it in items if it.kind == "date" and it.relative == "anchored"
                     and it.data.get("dir") in ("after", "before")]
     deferred = {id(c) for c in counted_from}
+    clock_events, lent = _clock_events(ctx, items, item_starts, sent_starts)
     for it in [i for i in items if id(i) not in deferred] + counted_from:
         if it.start < dateline_end:
             continue  # the dateline dates the story, not an event
@@ -65,7 +67,11 @@ def _doc_claims(ctx: SentenceContext) -> list[tuple[_Item, Claim]]:
         if it.kind == "date" and it.linked is not None:
             xs = it.linked.start
         # Include the preposition so the event search starts before "on", "at", "late on".
-        ev = event_of(ctx.document.parse.sentences[si], xs, it.end)
+        ev = clock_events[id(it)] if id(it) in clock_events else event_of(ctx.document.parse.sentences[si], xs, it.end)
+        if _no_event_of_its_own(ev) and id(it) in lent:
+            # "at 10pm local time (1300 GMT)": a time's conversion hangs on the clock words in
+            # the parse, and belongs to the time's event
+            ev = lent[id(it)]
         event, phase, distinct = (ev.key, ev.phase, ev.distinct) if ev is not None else ("", "", "")
         how = ev.how if ev is not None else "no event"
         # ("since the 9 May verdict": "since" governs the noun the date names, not the date)
@@ -317,8 +323,43 @@ _DAY_AT = re.compile(r"(?:[ \t]+(?:morning|afternoon|evening|night))?,?[ \t]+(?:
 _DAY_REACH = 40
 
 
-def _day_of(text: str, items: list[_Item], t: _Item, starts: list[int]) -> float | None:
-    """The day a time of day is given on: "at 9:25 p.m. on Wednesday", "on Sunday at noon".
+def _no_event_of_its_own(ev: Event | None) -> bool:
+    return ev is None or ev.word in _CLOCK_WORDS
+
+
+# Words a date or a time hangs on inside a time expression ("3.20pm local time on Aug. 4"),
+# which name no event.
+_CLOCK_WORDS = frozenset({"time", "gmt", "utc", "pm", "am", "p.m.", "a.m.", "hour", "hours", "clock"}) | TIME_NOUNS
+
+
+def _clock_events(ctx: SentenceContext, items: list[_Item], starts: list[int],
+                  sent_starts: list[int]) -> tuple[dict[int, Event | None], dict[int, Event]]:
+    """Each time of day's event, and the event a time lends to its conversion in another
+    zone (by the item's id). (A date a time is given on, "3.20pm on Aug. 4", is left its
+    own: lent the time's event, a later day's aftershock "hit at 9pm on Wednesday" became
+    the quake of Monday.)"""
+    text = ctx.text
+    own: dict[int, Event | None] = {}
+    lent: dict[int, Event] = {}
+    for k, it in enumerate(items):
+        if it.kind != "time":
+            continue
+        si = bisect.bisect_right(sent_starts, it.start) - 1
+        if si < 0:
+            continue
+        ev = own[id(it)] = event_of(ctx.document.parse.sentences[si], it.start, it.end)
+        if ev is None or _no_event_of_its_own(ev):
+            continue
+        # the conversion right after it ("10pm local time (1300 GMT)"), a date between them
+        # at most
+        for other in items[k + 1 : k + 3]:
+            if other.kind == "time" and _converts(text, items, other, starts) == it.start:
+                lent[id(other)] = ev
+    return own, lent
+
+
+def _day_item(text: str, items: list[_Item], t: _Item, starts: list[int]) -> _Item | None:
+    """The date a time of day is given on: "at 9:25 p.m. on Wednesday", "on Sunday at noon".
     Only the items within reach are looked at (starts: every item's start, in order)."""
     lo = bisect.bisect_left(starts, t.start - _DAY_REACH * 2)
     hi = bisect.bisect_right(starts, t.end + _DAY_REACH)
@@ -326,10 +367,15 @@ def _day_of(text: str, items: list[_Item], t: _Item, starts: list[int]) -> float
         if d.kind not in ("date", "weekday") or not d.resolved or d.lo != d.hi or d.granularity != "day":
             continue
         if d.start >= t.end and _ON_DAY.fullmatch(text[t.end : d.start]):
-            return d.lo
+            return d
         if d.end <= t.start and _DAY_AT.fullmatch(text[d.end : t.start]):
-            return d.lo
+            return d
     return None
+
+
+def _day_of(text: str, items: list[_Item], t: _Item, starts: list[int]) -> float | None:
+    d = _day_item(text, items, t, starts)
+    return d.lo if d is not None else None
 
 
 def _anchor(sent: Any, it: _Item, si: int, last_day: tuple[int, float, int] | None,
