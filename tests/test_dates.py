@@ -293,3 +293,17 @@ def test_a_period_counted_back_or_forward_scopes_a_figure():
     # "revenues for February" is February's, as "in February" is
     text = "Its revenues for February were 200,000 dlrs. In February sales rose."
     assert [key for _, _, key in times_in(text, 0, len(text))] == ["february", "february"]
+
+
+@pytest.mark.parametrize(
+    "text,phase",
+    [
+        # a date the parser hung on the object of a verb of beginning or ending dates that end
+        ("Train drivers began an indefinite strike on Monday.", "start"),
+        ("The army lifted the siege on Monday.", "end"),
+        ("Train drivers staged a strike on Monday.", ""),
+    ],
+)
+def test_a_date_on_the_object_of_a_phase_verb_is_that_phase(text, phase):
+    (c,) = claims(text, "2025-01-15", kinds=("date",))
+    assert c.get("phase", "") == phase

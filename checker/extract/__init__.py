@@ -10,6 +10,7 @@ from ..model import Claim
 from .ages import extract_ages
 from .context import SentenceContext
 from .dates import extract_dates
+from .elapsed import extract_elapsed
 from .entities import extract_entities
 from .predications import extract_predications
 from .quantities import extract_quantities
@@ -20,6 +21,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     extract_quantities,
     extract_ages,
     extract_dates,
+    extract_elapsed,
     extract_entities,
     extract_predications,
 )

@@ -208,7 +208,16 @@ def _from_parse(toks: list[Token], root: Token, head: Token) -> Event | None:
         if _eventive(head):
             # "the polls on Sunday", "the launch on March 3": a date after its noun says
             # when; one before it ("the 1997 issue", "Saturday's strike") names which
-            return _noun_event(head, "after noun" if root.i > head.i else "attributive")
+            ev = _noun_event(head, "after noun" if root.i > head.i else "attributive")
+            verb = head.head
+            phase = _tables().phases.get(lemma(verb), "") if head.dep_ == "obj" and verb.pos_ == "VERB" else ""
+            if root.i > head.i and phase:
+                # "began an indefinite strike on Monday": the parser hangs the date on the
+                # object, but it dates the verb, which says which end of the event it is
+                subj = subject_of(verb)
+                return Event(ev.key, ev.word, ev.cls, phase, _head_key(subj) if subj is not None else ev.agent,
+                             ev.patient, ev.distinct, "light verb", ev.definite, tense=_verb_tense(verb))
+            return ev
         if _before_its_verb(toks, head):
             head = head.head  # "Slovenia's parliament on Wednesday approved": the approval
     # Clausal: the verb the date hangs on, through any chain of nominals ("in a strike at

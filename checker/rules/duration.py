@@ -49,6 +49,9 @@ def _mismatch(ctx: RuleContext) -> Iterator[Finding]:
         assert a.value is not None and b.value is not None
         if a.value.overlaps(b.value) or (b.document, b.start) in reported:
             continue
+        if "ongoing" in a.qualifiers or "ongoing" in b.qualifiers:
+            ctx.skipped["duration: how long an event has run so far, not its length"] += 1
+            continue
         if a.get("classifies") or b.get("classifies"):
             ctx.skipped["duration: a length naming a kind of thing ('two-year notes')"] += 1
             continue
@@ -111,7 +114,7 @@ def _bounds(ctx: RuleContext, event: str, doc: str) -> tuple[Claim | None, Claim
 
 def _against_dates(ctx: RuleContext) -> Iterator[Finding]:
     for c in ctx.of_kind("measure"):
-        if c.unit != TIME or not c.subject or c.value is None or c.qualifiers & {"change", "unasserted", "rate"}:
+        if c.unit != TIME or not c.subject or c.value is None or c.qualifiers & {"change", "unasserted", "rate", "ongoing"}:
             continue
         start, end = _bounds(ctx, c.subject, c.document)
         if start is None or end is None:
@@ -138,6 +141,57 @@ def _against_dates(ctx: RuleContext) -> Iterator[Finding]:
                      f"{int(span)} days ({int(span) + 1} counting both)"),
             evidence={"stated_days": [lo, hi], "dates": [start.normalized, end.normalized], "span_days": span},
         )
+
+
+# Days either way an elapsed count may be off by how the first day was counted; a month's
+# length varies by more.
+_ELAPSED_SLACK = {1.0: 1.0, 7.0: 1.0}
+_ELAPSED_SLACK_LONG = 3.0
+
+
+def _began(ctx: RuleContext, c: Claim) -> Claim | None:
+    """The day the continuing event began: a date of its start ("began an indefinite strike
+    on Monday"), in its own story first, then in the others of the check."""
+    starts = [d for d in ctx.of_kind("date") if d.value is not None and d.value.lo == d.value.hi
+              and d.get("phase") == "start" and _names_event(c.subject, d)]
+    own = [d for d in starts if d.document == c.document]
+    pick = own or starts
+    days = {d.value.lo for d in pick if d.value is not None}
+    return pick[0] if len(days) == 1 else None  # two start days: which one is not known
+
+
+def _elapsed(ctx: RuleContext) -> Iterator[Finding]:
+    for c in ctx.of_kind("measure"):
+        if "ongoing" not in c.qualifiers or c.value is None or c.get("as_of") is None:
+            continue
+        start = _began(ctx, c)
+        if start is None:
+            continue
+        assert start.value is not None
+        ran = float(c.get("as_of")) - start.value.lo
+        if ran < 0:
+            continue  # begun after the story's date: a plan, or another instance
+        lo, hi = _days(c)
+        unit = float(c.get("unit_days") or 1.0)
+        slack = _ELAPSED_SLACK.get(unit, _ELAPSED_SLACK_LONG)
+        if lo - slack <= ran <= hi - 1 + slack:
+            continue
+        week = int(ran // unit) + 1
+        yield Finding(
+            claims=(start, c),
+            message=(f"the {c.subject} began '{start.text}' ({start.normalized}): by the story's date it had run "
+                     f"{int(ran)} days, so it is in its {_ordinal_word(week)} {_unit_name(unit)}, not '{c.text}'"),
+            evidence={"began": start.normalized, "days_run": ran, "stated_days": [lo, hi]},
+            max_severity=Severity.WARNING,
+        )
+
+
+def _ordinal_word(n: int) -> str:
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+def _unit_name(days: float) -> str:
+    return {1.0: "day", 7.0: "week"}.get(days, "month" if days < 100 else "year")
 
 
 DURATION_MISMATCH = Rule(
@@ -221,4 +275,38 @@ DURATION_VS_DATES = Rule(
     check=_against_dates,
 )
 
-RULES = (DURATION_MISMATCH, DURATION_VS_DATES)
+ELAPSED_VS_START = Rule(
+    code="DUR003",
+    name="elapsed-against-start",
+    family="duration",
+    severity=Severity.WARNING,
+    summary="How long a continuing event has run ('now in its fourth week') does not fit the day it began.",
+    doc=(
+        "What it flags: a continuing event's run so far ('the strike, now in its second week', "
+        "'as the siege entered its 40th day') against the day the copy says it began ('began "
+        "an indefinite strike on Monday'), in the same story or another of the check, counted "
+        "to the story's own date (its dateline or publication date), a day either way allowed "
+        "for how the first day was counted (three for months and years).\n"
+        "Why: the count is the reader's arithmetic too, and a stale 'third week' carried from "
+        "an earlier draft is a common slip.\n"
+        "Not flagged: an event without a start date, or with two; a start after the story's "
+        "date; a run so far against a stated length ('a six-week strike' may be the whole).\n"
+        "Example: 'began an indefinite strike on Monday' in Monday's story, and 'the walkout, "
+        "now in its second week' on Wednesday."
+    ),
+    needs=("measure", "date"),
+    flags=(
+        Example("Train drivers began an indefinite strike on January 13, cancelling most services. The strike, "
+                "now in its second week, has cost shops a third of their trade.", published="2025-01-15"),
+    ),
+    passes=(
+        Example("Train drivers began an indefinite strike on January 13, cancelling most services. The strike, "
+                "now in its second week, has cost shops a third of their trade.", published="2025-01-22"),
+        Example("The strike, now in its second week, has cost shops a third of their trade.",
+                published="2025-01-22"),
+    ),
+    check=_elapsed,
+)
+
+
+RULES = (DURATION_MISMATCH, DURATION_VS_DATES, ELAPSED_VS_START)
