@@ -73,6 +73,11 @@ def utc_offset(name: str, day: int) -> tuple[int, int] | None:
     return min(o for o in offs if o is not None), max(o for o in offs if o is not None)
 
 
+def region_offset(zone: str, day: int) -> int | None:
+    """Minutes east of UTC of a tz database zone on a day (an ordinal)."""
+    return _offset(zone, day)
+
+
 # A wire dateline's place: "ISTANBUL, March 3 (Reuters) -", "SAO PAULO —", "MANILA (AP) --".
 _DATELINE_PLACE = re.compile(r"^\s*(?P<p>[A-Z][A-Z .'’-]{1,40}?[A-Z])\s*(?:,|\(|[-–—])")
 

@@ -32,6 +32,7 @@ class _Lex:
     units: dict[str, int]
     relative: dict[str, Any]
     zones: dict[str, Any]
+    zone_regions: dict[str, str]
     future: frozenset[str]
     past: frozenset[str]
     widen: dict[str, tuple[int, int]]
@@ -116,6 +117,7 @@ def lex() -> _Lex:
         units=dict(d["units"]),
         relative={_norm(k): v for k, v in d["relative"].items()},
         zones=zones,
+        zone_regions={_norm(k): v for k, v in d["zone_regions"].items()},
         future=frozenset(_norm(w) for w in d["tense"]["future"]),
         past=frozenset(_norm(w) for w in d["tense"]["past"]),
         widen={_norm(k): (int(v[0]), int(v[1])) for k, v in quals.items()},

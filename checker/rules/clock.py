@@ -144,6 +144,34 @@ def _circular(a: Interval, b: Interval) -> bool:
     return any(a.shifted(k).overlaps(b) for k in (-1440, 0, 1440))
 
 
+def _out_of_season(ctx: RuleContext, a: Claim, b: Claim) -> tuple[str, bool] | None:
+    """For a conversion between a zone abbreviation and another time: whether it fits once
+    the abbreviation is read as its region's clock that day ("17:45 CET (1545 GMT)" in
+    July, when central Europe keeps CEST). None when no abbreviation names a region."""
+    import datetime as dt
+
+    from .. import zones
+    from ..extract.calendar import lex
+
+    for x, y in ((a, b), (b, a)):
+        region = lex().zone_regions.get(str(x.get("zone") or ""))
+        if region is None or x.value is None:
+            continue
+        published = getattr(ctx.documents.get(x.document), "published", None)
+        day = x.get("day") or (published.toordinal() if isinstance(published, dt.date) else None)
+        off = zones.region_offset(region, int(day)) if day is not None else None
+        uy = _utc(y)
+        if off is None or uy is None:
+            return region, False
+        clock = x.get("clock") or ""
+        hh, _, mm = str(clock).partition(":")
+        if not (hh.isdigit() and mm.isdigit()):
+            return region, False
+        ux = Interval(int(hh) * 60 + int(mm) - off, int(hh) * 60 + int(mm) - off)
+        return region, _circular(ux, uy)
+    return None
+
+
 def _hm(x: float) -> str:
     m = int(x) % 1440
     return f"{m // 60:02d}:{m % 60:02d}"
@@ -162,6 +190,10 @@ def _bad_conversions(ctx: RuleContext) -> Iterator[Finding]:
             ctx.skipped["time: a conversion from local time where the place is not known"] += 1
             continue
         if _circular(ua, ub):
+            continue
+        season = _out_of_season(ctx, a, b)
+        if season is not None and season[1]:
+            ctx.skipped["time: a zone label out of season ('CET' in summer), the conversion fits the clock"] += 1
             continue
         local = next((x for x in (a, b) if not x.get("zoned")), None)
         where = f"local time in {str(local.get('place')).title()}" if local is not None else ""
@@ -192,7 +224,9 @@ BAD_CONVERSION = Rule(
         "Why: a conversion restates the time; if it is wrong, one of the two is.\n"
         "Not flagged: a local time whose place is unknown, named only by a dateline (often a "
         "bureau's) or set in a place the tz database does not know, or a story naming places "
-        "on different clocks (counted in the report's stats); conversions that agree.\n"
+        "on different clocks (counted in the report's stats); conversions that agree, also "
+        "once a zone abbreviation is read as its region's clock that day ('CET' kept in "
+        "summer, when the clock is CEST).\n"
         "Example: 'The storm made landfall in the Philippines at 10pm local time (1300 GMT)' "
         "(the Philippines are UTC+8: 1400 GMT)."
     ),
@@ -206,6 +240,9 @@ BAD_CONVERSION = Rule(
     passes=(
         Example("The jet began its take-off roll at 17:45 CET (1645 GMT) when the crew rejected the departure.",
                 published="2025-02-14"),
+        # "CET" kept in July, when central Europe is on CEST: a label out of season
+        Example("The jet began its take-off roll at 17:45 CET (1545 GMT) when the crew rejected the departure.",
+                published="2025-07-14"),
         Example("MANILA (Reuters) - The storm made landfall in the Philippines at 10pm local time (1400 GMT).",
                 published="2024-10-03"),
         # summer time: Istanbul keeps UTC+3, London is UTC+1 in July
