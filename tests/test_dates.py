@@ -302,8 +302,13 @@ def test_a_period_counted_back_or_forward_scopes_a_figure():
         ("Train drivers began an indefinite strike on Monday.", "start"),
         ("The army lifted the siege on Monday.", "end"),
         ("Train drivers staged a strike on Monday.", ""),
+        # a bare event noun after "on" is a state of being in it: a day within it
+        ("Dockworkers at three terminals in the port remained on strike on Wednesday, the third day of a "
+         "stoppage.", "during"),
+        ("Dockworkers at three terminals in the port joined the strike on Wednesday, the third day of a "
+         "stoppage.", ""),
     ],
 )
-def test_a_date_on_the_object_of_a_phase_verb_is_that_phase(text, phase):
+def test_the_phase_a_date_on_an_event_noun_names(text, phase):
     (c,) = claims(text, "2025-01-15", kinds=("date",))
     assert c.get("phase", "") == phase

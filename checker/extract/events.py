@@ -48,6 +48,8 @@ _CARRIERS = frozenset({"take place", "happen", "occur", "be hold", "come", "fall
 # Prepositions that make the noun after a relative date its anchor ("a week after the
 # summit", "two days before the vote").
 _ANCHOR_CASES = frozenset({"after", "before", "since", "until", "till", "following", "prior to"})
+# Prepositions of a bare event noun that name a state of being in it ("on strike").
+_STATE_CASES = frozenset({"on", "in", "under", "at"})
 _PRONOUNS = frozenset({"it", "they", "he", "she", "this", "that", "which", "who", "we", "i"})
 
 
@@ -211,6 +213,13 @@ def _from_parse(toks: list[Token], root: Token, head: Token) -> Event | None:
             ev = _noun_event(head, "after noun" if root.i > head.i else "attributive")
             verb = head.head
             phase = _tables().phases.get(lemma(verb), "") if head.dep_ == "obj" and verb.pos_ == "VERB" else ""
+            if root.i > head.i and not phase and head.dep_ in ("obl", "nmod") and case_of(head) in _STATE_CASES \
+                    and not any(c.dep_ in ("det", "nmod:poss") for c in head.children):
+                # "remained on strike on Wednesday", "was on trial on Monday", "under siege on
+                # day 40": an event noun bare after "on", "in" or "under" is a state of being
+                # in it, and a date on it a day within it, not a point of it
+                return Event(ev.key, ev.word, ev.cls, "during", ev.agent, ev.patient, ev.distinct, ev.how,
+                             ev.definite, ev.plural, ev.tense)
             if root.i > head.i and phase:
                 # "began an indefinite strike on Monday": the parser hangs the date on the
                 # object, but it dates the verb, which says which end of the event it is
