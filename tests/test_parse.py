@@ -149,6 +149,9 @@ def test_a_preposition_hung_inside_its_phrase_still_marks_it():
         ("Volcanic earthquakes under Sarapi have risen sharply this week.", "sharply", "ADV"),
         # a present tense read as a plural noun in a sentence left with no verb
         ("The plant sits on the river west of the town.", "sits", "VERB"),
+        # a word conjoined to a verb, with its own phrase and no copula, is a verb
+        ("Polls opened at 8am and close at 5pm local time.", "close", "VERB"),
+        ("The shop opened early and was busy all day.", "busy", "ADJ"),
     ],
 )
 def test_tagger_repairs(text, word, pos):
