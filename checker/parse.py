@@ -222,10 +222,11 @@ def _repair_verbs(doc: Doc) -> None:
             # as a manner word on a noun after it, is the verb's (a noun takes no advmod)
             t.head = doc[t.i - 1]
         if t.pos_ == "ADJ" and t.dep_ == "conj" and t.head.pos_ == "VERB" and not any(
-                c.dep_ in ("cop", "aux", "aux:pass") for c in t.children) \
+                c.dep_ in ("cop", "aux", "aux:pass", "nsubj", "nsubj:pass") for c in t.children) \
                 and any(c.dep_ in ("obl", "obl:tmod", "obj") for c in t.children) and lexical.known(t.lower_, "v"):
             # "Polls opened at 8am and close at 5pm": a word conjoined to a verb, with its own
-            # object or phrase and no copula, is a verb, whatever the tagger said ("close")
+            # object or phrase, sharing the verb's subject and with no copula, is a verb,
+            # whatever the tagger said ("close"); "the causeway, open to the public" is not
             t.pos_, t.tag_ = "VERB", "VBP"
             continue
         if t.pos_ == "ADJ" and t.tag_ == "JJ":

@@ -183,7 +183,8 @@ def _doc_claims(ctx: SentenceContext) -> list[tuple[_Item, Claim]]:
 
 # "10pm local time (1300 GMT)", "17:45 CET, or 1645 GMT": a time in brackets or after
 # "or" right after another restates it in another zone
-_CONVERSION = re.compile(r"\s*(?:\(|\[|,?\s+or\s+|\s*/\s*)\s*")
+# (one run of blanks on each side of one mark: linear however long a gap it is tried on)
+_CONVERSION = re.compile(r"[ \t]*(?:[(\[/]|,[ \t]*or|or)[ \t]*")
 
 
 def _converts(text: str, items: list[_Item], it: _Item, starts: list[int]) -> int | None:
@@ -197,7 +198,7 @@ def _converts(text: str, items: list[_Item], it: _Item, starts: list[int]) -> in
     if i < 0:
         return None
     prev = items[i]
-    if not _CONVERSION.fullmatch(text, prev.end, it.start):
+    if it.start - prev.end > 12 or not _CONVERSION.fullmatch(text, prev.end, it.start):
         return None
     if (prev.zone == it.zone and bool(prev.data.get("local")) == bool(it.data.get("local"))):
         return None  # "from 9am (to 5pm)": one zone twice is no conversion
@@ -255,12 +256,11 @@ def _place_local_time(data: dict[str, Any], it: _Item, places: list[str], dateli
                       ref: dt.date | None) -> None:
     """"10pm local time": when in UTC, as `utc_lo`/`utc_hi` (minutes), when the story's
     text names a place and the places it names, with its dateline's, keep one clock that
-    day. A dateline alone is often a bureau's ("PARIS" over a launch in Kourou). A country on several clocks ("Brazil") is on the
-    clock of a city of it the text names ("Sao Paulo"), never of its dateline alone: a
-    bureau's dateline and an event elsewhere ("JAKARTA" and "Indonesia's West Sulawesi")
-    leave the time local only, as do a runner's country and the race's city, and a story
-    that names no place; so does a sentence that sets its event somewhere unknown
-    (checked by the caller)."""
+    day. A dateline alone is often a bureau's ("PARIS" over a launch in Kourou). A country
+    on several clocks ("Brazil") is on the clock of a city of it the text names ("Sao
+    Paulo"). A bureau's dateline and an event elsewhere ("JAKARTA" and "Indonesia's West
+    Sulawesi"), or a runner's country and the race's city, leave the time local only; so
+    does a sentence that sets its event somewhere unknown (checked by the caller)."""
     # the day it is on, or else the story's: summer time is read for that day
     day = data.get("day")
     if day is None and ref is not None:
