@@ -312,3 +312,17 @@ def test_a_period_counted_back_or_forward_scopes_a_figure():
 def test_the_phase_a_date_on_an_event_noun_names(text, phase):
     (c,) = claims(text, "2025-01-15", kinds=("date",))
     assert c.get("phase", "") == phase
+
+
+@pytest.mark.parametrize("first,second", [("a-wire", "b-staff"), ("b-wire", "a-staff")])
+def test_an_indefinite_mention_in_another_story_is_that_storys_first(first, second):
+    """"a regional summit that opened on March 5" in the staff piece is the wire's summit
+    all the same, whichever story sorts first (the indefinite article marked a new instance
+    only when the other story came first)."""
+    docs = [
+        {"id": first, "text": "The regional summit opened on March 3 in Nairobi, officials said.",
+         "published": "2025-03-06"},
+        {"id": second, "text": "Ministers met at a regional summit that opened on March 5 in Nairobi.",
+         "published": "2025-03-06"},
+    ]
+    assert codes(docs) == ["DAT001"]

@@ -83,7 +83,8 @@ def _comparable(a: Claim, b: Claim, ctx: RuleContext) -> bool:
         return False
     # "a drone strike ... a second strike": a marked later instance is another one, even
     # after an indefinite first mention
-    if (da != db and da != "a" and (da or db)) or (db not in ("", "a") and db != da):
+    # (an indefinite mention in another story is that story's first, not a new instance)
+    if (da not in ("", "a") and da != db) or (db not in ("", "a") and db != da):
         ctx.skipped["distinguished instances of an event"] += 1
         return False
     if bool(a.get("year_unknown")) != bool(b.get("year_unknown")):
