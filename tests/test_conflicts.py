@@ -241,6 +241,12 @@ AGE_CASES = [
 ]
 
 
+def test_a_place_after_an_age_and_a_role_is_no_name():
+    text = "The driver, a 58-year-old man from Ashford, was questioned. Ashford, a market town, was quiet."
+    report = checker.check([{"id": "d", "text": text, "published": "2024-06-01"}])
+    assert [c.subject for c in report.claims if c.kind == "age"] == []
+
+
 @pytest.mark.parametrize("text,published,flagged", AGE_CASES)
 def test_ages_follow_the_person_just_named(text, published, flagged):
     assert ("AGE001" in [r for r, _, _ in rules_for(text, published)]) is flagged

@@ -20,13 +20,16 @@ if TYPE_CHECKING:
 # capitalized run is retried at every letter of it (quadratic on "AAAA...").
 _NAME = r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?:[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][\w’'-]+){0,3})"
 _AGE = r"(?P<age>\d{1,3}|[a-z]+(?:-[a-z]+)?)"
+_PREPOSITIONS = r"(?:from|of|in|at|on|with|for|to|by|near|outside|inside|into|after|before|during)"
 _PATTERNS = (
     re.compile(rf"{_NAME},[ \t]+{_AGE},"),
     re.compile(rf"{_NAME},[ \t]+aged[ \t]+{_AGE}\b"),
     re.compile(rf"{_NAME},[ \t]+(?:a|an|the|who[ \t]+is|now)[ \t]+{_AGE}-year-old\b"),
     # "the 36-year-old Doe", "that 19-year-old striker Tiago Mendonça would": a determiner,
     # or none after a word that is not one
-    re.compile(rf"(?:\b(?i:the|a|an)[ \t]+|(?<=[a-z][ \t]))(?P<age4>)?{_AGE}-year-old[ \t]+(?:[a-z]+[ \t]+){{0,2}}?{_NAME}"),
+    # ("a 58-year-old man from Ashford": a place after a preposition is no name)
+    re.compile(rf"(?:\b(?i:the|a|an)[ \t]+|(?<=[a-z][ \t]))(?P<age4>)?{_AGE}-year-old[ \t]+"
+               rf"(?:(?!{_PREPOSITIONS}\b)[a-z]+[ \t]+){{0,2}}?{_NAME}"),
     re.compile(rf"{_NAME}[ \t]+(?:died|dies|retired|retires)[ \t]+(?:on[ \t]+\w+[ \t]+)?at[ \t]+(?:the[ \t]+age[ \t]+of[ \t]+)?{_AGE}\b"),
     re.compile(rf"\bwhen[ \t]+(?P<pron>he|she)[ \t]+was[ \t]+{_AGE}\b"),
     # "The 44-year-old was ...", "the judge said the 42-year-old had shown ...": an age as
