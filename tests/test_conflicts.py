@@ -235,6 +235,14 @@ AGE_CASES = [
     ("Police have charged a 38-year-old dock worker with importing cocaine, the agency said on Friday.\n\n"
      "Daniel Okafor, who was arrested on Jan. 8, is due in court on Saturday. Okafor, who was born in "
      "April 1986, denies the charge.", "2025-01-10", False),
+    # a person named only by a role: its ages in one story
+    ("The driver, a 58-year-old man from Ashford, was questioned. Investigators will examine how long the "
+     "63-year-old driver had been at the wheel.", "2024-06-01", True),
+    ("The driver, a 58-year-old man from Ashford, was questioned. Investigators will examine how long the "
+     "58-year-old driver had been at the wheel.", "2024-06-01", False),
+    # a role noun that introduced two people names neither
+    ("A 30-year-old man was stabbed on Friday. Police arrested a 45-year-old man nearby. The 31-year-old man "
+     "was treated in hospital.", "2024-06-01", False),
     # an age before a role and a name, with no determiner
     ("The coach said that 19-year-old striker Tiago Mendes would start. Mendes, 23, scored twice.",
      "2025-03-09", True),

@@ -261,7 +261,66 @@ def extract_ages(ctx: SentenceContext) -> list[Claim]:
             )
     if s.index == 0:
         out += _lede_ages(ctx, seen, as_of=pub_year)
+    out += _described_ages(ctx, seen, as_of=pub_year)
     return out + _birth_years(ctx, last_person)
+
+
+# "the 63-year-old driver" and "The driver, a 58-year-old man": a person the story names
+# only by a role noun, given an age; the role is the key.
+_DESCRIBED = re.compile(rf"\b(?:the|The)[ \t]+{_AGE}-year-old[ \t]+(?P<role>[a-z]+)\b(?![ \t]+(?:[A-Z]|of\b))")
+_APPOSED = re.compile(rf"\b(?:the|The)[ \t]+(?P<role>[a-z]+),[ \t]+(?:a|an)[ \t]+{_AGE}-year-old\b")
+
+
+def _introductions(ctx: SentenceContext, role: str) -> int:
+    """How many people the story introduces with this role noun ("a 30-year-old man ...
+    police arrested a 45-year-old man": two; "both drivers": two)."""
+    key = ("role_intros", role)
+    if key not in ctx.state:
+        one = re.findall(rf"\b(?:[Aa]n?|[Aa]nother|[Ss]econd)[ \t]+(?:[\w-]+[ \t]+){{0,2}}?{role}\b", ctx.text)
+        # "both drivers", "the two drivers": more than one ("coach drivers" in general is not)
+        many = re.findall(rf"\b(?:[Bb]oth|two|three|four|\d+)[ \t]+(?:[\w-]+[ \t]+){{0,2}}?{role}s\b", ctx.text)
+        ctx.state[key] = len(one) + 2 * len(many)
+    return int(ctx.state[key])
+
+
+def _described_ages(ctx: SentenceContext, seen: set[int], as_of: int) -> list[Claim]:
+    """Ages of a person the story names only by a role ("the 63-year-old driver", "The
+    driver, a 58-year-old man"), keyed by the role within its document. A role noun that
+    introduces two people is skipped: "the 45-year-old man" after two men were introduced
+    could be either."""
+    from .. import lexical
+
+    s, text = ctx.sentence, ctx.text
+    out: list[Claim] = []
+    for pat in (_DESCRIBED, _APPOSED):
+        for m in pat.finditer(text, s.start, s.end):
+            role = m.group("role")
+            if m.start("age") in seen or "person" not in lexical.noun_domains(role):
+                continue
+            if _introductions(ctx, role) > 1:
+                ctx.skip("age of a role noun that names two people")
+                continue
+            age = _age_value(m.group("age"))
+            if age is None:
+                continue
+            seen.add(m.start("age"))
+            a, b = m.start("age"), m.end("age") + len("-year-old") if text.startswith("-year-old", m.end("age")) \
+                else m.end("age")
+            out.append(Claim(
+                kind="age",
+                span=Span(ctx.doc.id, a, b, text[a:b]),
+                value=Interval(as_of - age - 1, as_of - age),
+                unit="birth year",
+                normalized=f"{age:g} years old" + (f" in {as_of}" if as_of else ""),
+                # the document's own: a role noun is no name to carry to another story
+                subject=f"the {role} ({ctx.doc.id})",
+                attribute="age",
+                source=None,
+                sentence=s.index,
+                paragraph=s.paragraph,
+                data=(("given", ""), ("age", age), ("as_of", as_of), ("name", f"the {role}"), ("described", True)),
+            ))
+    return out
 
 
 _LEDE_AGE = re.compile(rf"\b(?:a|an)[ \t]+{_AGE}-year-old\b")

@@ -107,7 +107,9 @@ AGE_MISMATCH = Rule(
     doc=(
         "What it flags: two ages for the same person (same surname, compatible first names) "
         "whose birth years do not overlap, each age dated by a year in its sentence or by the "
-        "publication date; a stated year of birth ('born in 1971') counts as an age.\n"
+        "publication date; a stated year of birth ('born in 1971') counts as an age. A person "
+        "a story names only by a role is that role within the story ('The driver, a 58-year-old "
+        "man', 'the 63-year-old driver'), unless the role introduced two people.\n"
         "Why: ages are checked by readers who know the person.\n"
         "Not flagged: ages stated at different, dated times that agree ('in 2010, when he was "
         "49' and '63' in 2024); different people who share a surname (a bare surname is the "
@@ -122,6 +124,8 @@ AGE_MISMATCH = Rule(
         Example("Jane Doe, 63, chairs the board. The 58-year-old Doe was re-elected on Monday."),
         Example("Liam Carter, 24, admitted causing death by dangerous driving. Carter was also banned from driving. The judge said the 42-year-old had shown a total disregard for others.", published="2025-03-01"),
         Example("Ruth Okonjo, 61, chairs the water board. Okonjo was born in 1958 in Enugu.", published="2025-05-02"),
+        Example("The driver, a 58-year-old man from Ashford, was questioned. Investigators will examine how long "
+                "the 63-year-old driver had been at the wheel.", published="2024-06-01"),
         # "the 67-year-old" goes on about a person already given an age, not the last name
         Example("At a shelter in Kursk, Valentina Petrova, 72, said she had left her village on foot. Acting Kursk "
                 "Governor Alexei Smirnov said 121,000 people had left the region. \"They are all somebody's sons,\" "
