@@ -203,8 +203,8 @@ def _bad_conversions(ctx: RuleContext) -> Iterator[Finding]:
                      f"but the conversion beside it says '{b.text}' ({_hm(ub.lo)} UTC"
                      f"{', ' + where if where and local is b else ''})"),
             evidence={"utc": [_hm(ua.lo), _hm(ub.lo)], "place": local.get("place") if local is not None else None},
-            # the place of a local time is read from the sentence or the dateline, which may
-            # not be where the clock was; two named zones are the copy's own arithmetic
+            # the place of a local time is inferred from the places the story names, which
+            # may not be where the clock was; two named zones are the copy's own arithmetic
             max_severity=Severity.WARNING if local is not None else None,
         )
 
@@ -247,7 +247,7 @@ BAD_CONVERSION = Rule(
                 published="2024-10-03"),
         # summer time: Istanbul keeps UTC+3, London is UTC+1 in July
         Example("The ship ran aground off Istanbul at 5.40am local time (0240 GMT).", published="2024-07-03"),
-        Example("LONDON (Reuters) - The blaze began at 9.15pm local time (2015 GMT).", published="2024-07-03"),
+        Example("The blaze in London began at 9.15pm local time (2015 GMT).", published="2024-07-03"),
         # a place not known, or only a dateline (often a bureau's): no offset is guessed
         Example("The storm made landfall at 10pm local time (1300 GMT) near Borongan.", published="2024-10-03"),
         Example("PARIS (Reuters) - The rocket lifted off at 21:05 local time (00:05 GMT).", published="2024-07-10"),
