@@ -349,7 +349,6 @@ def _lost_change_verbs(doc: Doc) -> None:
                 c.dep_ = "obl"  # "by 1.6 points": how far, not by whom
 
 
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _PARENTHETICAL = frozenset({"acl", "acl:relcl", "appos", "parataxis"})
 
 
@@ -364,7 +363,7 @@ def _verb_after_parenthesis(doc: Doc) -> None:
         root = sent.root
         if root.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "cop" for c in root.children):
             continue
-        if any(t.tag_ in _FINITE and t.pos_ in ("VERB", "AUX") for t in sent):
+        if any(t.tag_ in syntax.FINITE and t.pos_ in ("VERB", "AUX") for t in sent):
             continue
         for t in sent:
             if t.i <= root.i + 1 or t.dep_ != "amod" or t.tag_ not in ("VBD", "VBN") or not _past_tense(t.lower_):

@@ -88,7 +88,7 @@ def case_of(t: Token) -> str:
     return " ".join([c.lower_, *(f.lower_ for f in fixed)])
 
 
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})  # tags of a finite verb or auxiliary
 
 
 def subject_of(pred: Token) -> Token | None:
@@ -101,7 +101,7 @@ def subject_of(pred: Token) -> Token | None:
         if s is not None:
             return s
         if cur.dep_ == "xcomp" and cur.head != cur:
-            if any(c.dep_ in ("cop", "aux", "aux:pass") and c.tag_ in _FINITE for c in cur.children):
+            if any(c.dep_ in ("cop", "aux", "aux:pass") and c.tag_ in FINITE for c in cur.children):
                 return None  # "..., and cassette sales were flat": a finite clause misread as a complement
             # "expected prices to rise": the object controls; "wants to rise": the subject
             controller = child(cur.head, "obj")

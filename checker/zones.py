@@ -44,8 +44,8 @@ def known_place(name: str) -> bool:
 
 
 @cache
-def _offset(zone: str, day: int) -> int | None:
-    """Minutes east of UTC at noon UTC on a day (an ordinal)."""
+def offset_on(zone: str, day: int) -> int | None:
+    """Minutes east of UTC of a tz database zone at noon UTC on a day (an ordinal)."""
     try:
         tz = ZoneInfo(zone)
     except (ZoneInfoNotFoundError, ValueError):
@@ -64,18 +64,13 @@ def utc_offset(name: str, day: int) -> tuple[int, int] | None:
     days = [day]
     seen: set[tuple[int | None, ...]] = set()
     for z in zones:
-        seen.add(tuple(_offset(z, x) for x in days))
+        seen.add(tuple(offset_on(z, x) for x in days))
     if len(seen) != 1:
         return None  # "Brazil", "the United States": several clocks at once
     offs = next(iter(seen))
     if None in offs:
         return None
     return min(o for o in offs if o is not None), max(o for o in offs if o is not None)
-
-
-def region_offset(zone: str, day: int) -> int | None:
-    """Minutes east of UTC of a tz database zone on a day (an ordinal)."""
-    return _offset(zone, day)
 
 
 # A wire dateline's place: "ISTANBUL, March 3 (Reuters) -", "SAO PAULO —", "MANILA (AP) --".

@@ -195,6 +195,27 @@ def _birth_years(ctx: SentenceContext, last_person: dict[str, str]) -> list[Clai
     return out
 
 
+def _age_claim(ctx: SentenceContext, start: int, end: int, age: float, as_of: int, subject: str,
+               data: tuple[tuple[str, object], ...]) -> Claim:
+    """An age of `age` years in `as_of` (the publication year, or the sentence's), as the
+    interval of birth years it allows. Its source is the reporter's: an age in apposition
+    is not what a speaker claims."""
+    s = ctx.sentence
+    return Claim(
+        kind="age",
+        span=Span(ctx.doc.id, start, end, ctx.text[start:end]),
+        value=Interval(as_of - age - 1, as_of - age),
+        unit="birth year",
+        normalized=f"{age:g} years old" + (f" in {as_of}" if as_of else ""),
+        subject=subject,
+        attribute="age",
+        source=None,
+        sentence=s.index,
+        paragraph=s.paragraph,
+        data=(("age", age), ("as_of", as_of), *data),
+    )
+
+
 def extract_ages(ctx: SentenceContext) -> list[Claim]:
     last_person: dict[str, str] = ctx.state.setdefault("last_person", {})
     text, s = ctx.text, ctx.sentence
@@ -244,21 +265,7 @@ def extract_ages(ctx: SentenceContext) -> list[Claim]:
             seen.add(m.start("age"))
             a, b = m.start("age"), m.end("age")
             span_end = b + (len("-year-old") if text.startswith("-year-old", b) else 0)
-            out.append(
-                Claim(
-                    kind="age",
-                    span=Span(ctx.doc.id, a, span_end, text[a:span_end]),
-                    value=Interval(as_of - age - 1, as_of - age),
-                    unit="birth year",
-                    normalized=f"{age:g} years old" + (f" in {as_of}" if as_of else ""),
-                    subject=surname,
-                    attribute="age",
-                    source=None,  # an age in apposition is the reporter's, not the speaker's
-                    sentence=s.index,
-                    paragraph=s.paragraph,
-                    data=(("given", given), ("age", age), ("as_of", as_of), ("name", name)),
-                )
-            )
+            out.append(_age_claim(ctx, a, span_end, age, as_of, surname, (("given", given), ("name", name))))
     if s.index == 0:
         out += _lede_ages(ctx, seen, as_of=pub_year)
     out += _described_ages(ctx, seen, as_of=pub_year)
@@ -304,22 +311,11 @@ def _described_ages(ctx: SentenceContext, seen: set[int], as_of: int) -> list[Cl
             if age is None:
                 continue
             seen.add(m.start("age"))
-            a, b = m.start("age"), m.end("age") + len("-year-old") if text.startswith("-year-old", m.end("age")) \
-                else m.end("age")
-            out.append(Claim(
-                kind="age",
-                span=Span(ctx.doc.id, a, b, text[a:b]),
-                value=Interval(as_of - age - 1, as_of - age),
-                unit="birth year",
-                normalized=f"{age:g} years old" + (f" in {as_of}" if as_of else ""),
-                # the document's own: a role noun is no name to carry to another story
-                subject=f"the {role} ({ctx.doc.id})",
-                attribute="age",
-                source=None,
-                sentence=s.index,
-                paragraph=s.paragraph,
-                data=(("given", ""), ("age", age), ("as_of", as_of), ("name", f"the {role}"), ("described", True)),
-            ))
+            a, b = m.start("age"), m.end("age")
+            b += len("-year-old") if text.startswith("-year-old", b) else 0
+            # the document's own: a role noun is no name to carry to another story
+            out.append(_age_claim(ctx, a, b, age, as_of, f"the {role} ({ctx.doc.id})",
+                                  (("given", ""), ("name", f"the {role}"), ("described", True))))
     return out
 
 
@@ -354,18 +350,6 @@ def _lede_ages(ctx: SentenceContext, seen: set[int], as_of: int) -> list[Claim]:
             continue
         seen.add(m.start("age"))
         ctx.state.setdefault("surnames", set()).add(surname)
-        a, b = m.start("age"), m.end()
-        out.append(Claim(
-            kind="age",
-            span=Span(ctx.doc.id, a, b, text[a:b]),
-            value=Interval(as_of - age - 1, as_of - age),
-            unit="birth year",
-            normalized=f"{age:g} years old" + (f" in {as_of}" if as_of else ""),
-            subject=surname,
-            attribute="age",
-            source=None,
-            sentence=s.index,
-            paragraph=s.paragraph,
-            data=(("given", given), ("age", age), ("as_of", as_of), ("name", name), ("described", True)),
-        ))
+        out.append(_age_claim(ctx, m.start("age"), m.end(), age, as_of, surname,
+                              (("given", given), ("name", name), ("described", True))))
     return out

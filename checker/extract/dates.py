@@ -53,7 +53,7 @@ def _doc_claims(ctx: SentenceContext) -> list[tuple[_Item, Claim]]:
     counted_from = [it for it in items if it.kind == "date" and it.relative == "anchored"
                     and it.data.get("dir") in ("after", "before")]
     deferred = {id(c) for c in counted_from}
-    clock_events, lent = _clock_events(ctx, items, item_starts, sent_starts)
+    clock_events, lent, conversions = _clock_events(ctx, items, item_starts, sent_starts)
     for it in [i for i in items if id(i) not in deferred] + counted_from:
         if it.start < dateline_end:
             continue  # the dateline dates the story, not an event
@@ -156,9 +156,8 @@ def _doc_claims(ctx: SentenceContext) -> list[tuple[_Item, Claim]]:
                 if doc_places is None:
                     doc_places = sorted(set(_known_places(ctx.document.parse, text)))
                 _place_local_time(data, it, doc_places, zones.dateline_place(text), ref)
-            conv = _converts(text, items, it, item_starts)
-            if conv is not None:
-                data["converts"] = conv
+            if id(it) in conversions:
+                data["converts"] = conversions[id(it)]
         out.append(
             (
                 it,
@@ -332,30 +331,33 @@ def _no_event_of_its_own(ev: Event | None) -> bool:
 _CLOCK_WORDS = frozenset({"time", "gmt", "utc", "pm", "am", "p.m.", "a.m.", "hour", "hours", "clock"}) | TIME_NOUNS
 
 
-def _clock_events(ctx: SentenceContext, items: list[_Item], starts: list[int],
-                  sent_starts: list[int]) -> tuple[dict[int, Event | None], dict[int, Event]]:
-    """Each time of day's event, and the event a time lends to its conversion in another
-    zone (by the item's id). (A date a time is given on, "3.20pm on Aug. 4", is left its
-    own: lent the time's event, a later day's aftershock "hit at 9pm on Wednesday" became
-    the quake of Monday.)"""
+def _clock_events(ctx: SentenceContext, items: list[_Item], starts: list[int], sent_starts: list[int]
+                  ) -> tuple[dict[int, Event | None], dict[int, Event], dict[int, int]]:
+    """Each time of day's event; the event a time lends to its conversion in another zone;
+    and, for each conversion, the start of the time it converts (all by the item's id).
+    (A date a time is given on, "3.20pm on Aug. 4", is left its own: lent the time's
+    event, a later day's aftershock "hit at 9pm on Wednesday" became the quake of Monday.)"""
     text = ctx.text
     own: dict[int, Event | None] = {}
     lent: dict[int, Event] = {}
-    for k, it in enumerate(items):
+    conversions: dict[int, int] = {}
+    for it in items:
         if it.kind != "time":
             continue
+        conv = _converts(text, items, it, starts)
+        if conv is not None:
+            conversions[id(it)] = conv
         si = bisect.bisect_right(sent_starts, it.start) - 1
-        if si < 0:
-            continue
-        ev = own[id(it)] = event_of(ctx.document.parse.sentences[si], it.start, it.end)
-        if ev is None or _no_event_of_its_own(ev):
-            continue
-        # the conversion right after it ("10pm local time (1300 GMT)"), a date between them
-        # at most
-        for other in items[k + 1 : k + 3]:
-            if other.kind == "time" and _converts(text, items, other, starts) == it.start:
-                lent[id(other)] = ev
-    return own, lent
+        if si >= 0:
+            own[id(it)] = event_of(ctx.document.parse.sentences[si], it.start, it.end)
+    by_start = {i.start: i for i in items}
+    for it in items:
+        # "10pm local time (1300 GMT)": the conversion takes the converted time's event
+        converted = by_start.get(conversions.get(id(it), -1))
+        ev = own.get(id(converted)) if converted is not None else None
+        if ev is not None and not _no_event_of_its_own(ev):
+            lent[id(it)] = ev
+    return own, lent, conversions
 
 
 def _day_item(text: str, items: list[_Item], t: _Item, starts: list[int]) -> _Item | None:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from ..compare import participants_differ, same_event
 from ..model import Claim, Finding, Interval, Severity
 from .base import Example, Rule, RuleContext
-from .date import _MANY, _comparable, _done_and_to_come, _names_which, _one_of_many
+from .date import _MANY, _comparable, _done_and_to_come, _names_which, _one_of_many, circular_overlap
 
 # Minutes that schedules and round-hour events share: an hour apart at these is a
 # timetable, not a slip.
@@ -140,10 +140,6 @@ def _utc(c: Claim) -> Interval | None:
     return None if lo is None or hi is None else Interval(float(lo), float(hi))
 
 
-def _circular(a: Interval, b: Interval) -> bool:
-    return any(a.shifted(k).overlaps(b) for k in (-1440, 0, 1440))
-
-
 def _out_of_season(ctx: RuleContext, a: Claim, b: Claim) -> tuple[str, bool] | None:
     """For a conversion between a zone abbreviation and another time: whether it fits once
     the abbreviation is read as its region's clock that day ("17:45 CET (1545 GMT)" in
@@ -159,7 +155,7 @@ def _out_of_season(ctx: RuleContext, a: Claim, b: Claim) -> tuple[str, bool] | N
             continue
         published = getattr(ctx.documents.get(x.document), "published", None)
         day = x.get("day") or (published.toordinal() if isinstance(published, dt.date) else None)
-        off = zones.region_offset(region, int(day)) if day is not None else None
+        off = zones.offset_on(region, int(day)) if day is not None else None
         uy = _utc(y)
         if off is None or uy is None:
             return region, False
@@ -168,7 +164,7 @@ def _out_of_season(ctx: RuleContext, a: Claim, b: Claim) -> tuple[str, bool] | N
         if not (hh.isdigit() and mm.isdigit()):
             return region, False
         ux = Interval(int(hh) * 60 + int(mm) - off, int(hh) * 60 + int(mm) - off)
-        return region, _circular(ux, uy)
+        return region, circular_overlap(ux, uy)
     return None
 
 
@@ -189,7 +185,7 @@ def _bad_conversions(ctx: RuleContext) -> Iterator[Finding]:
         if ua is None or ub is None:
             ctx.skipped["time: a conversion from local time where the place is not known"] += 1
             continue
-        if _circular(ua, ub):
+        if circular_overlap(ua, ub):
             continue
         season = _out_of_season(ctx, a, b)
         if season is not None and season[1]:

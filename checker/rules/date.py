@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 
 from ..compare import participants_differ, same_event
-from ..model import Claim, Finding, Severity
+from ..model import Claim, Finding, Interval, Severity
 from .base import Example, Rule, RuleContext
 
 # Days either way a date counted from another may be off by the way the days were counted.
@@ -56,9 +56,9 @@ def _fits_nearby_year(w: Claim) -> bool:
     return False
 
 
-def _circular_overlap(a: Claim, b: Claim) -> bool:
-    assert a.value is not None and b.value is not None
-    return any(a.value.shifted(k).overlaps(b.value) for k in (-1440, 0, 1440))
+def circular_overlap(a: Interval, b: Interval) -> bool:
+    """Two times of day (minutes) that meet, midnight wrapping either way."""
+    return any(a.shifted(k).overlaps(b) for k in (-1440, 0, 1440))
 
 
 def _comparable(a: Claim, b: Claim, ctx: RuleContext) -> bool:
@@ -137,7 +137,7 @@ def _done_and_to_come(ctx: RuleContext, a: Claim, b: Claim) -> bool:
 def _agree(a: Claim, b: Claim) -> bool:
     assert a.value is not None and b.value is not None
     if a.kind == "time":
-        return _circular_overlap(a, b)
+        return circular_overlap(a.value, b.value)
     if _same_day_written(a, b):
         return True  # "May 29" twice: one date, whatever years were guessed for each
     if "anchored" in (a.get("relative"), b.get("relative")):
