@@ -50,6 +50,8 @@ def offset_on(zone: str, day: int) -> int | None:
         tz = ZoneInfo(zone)
     except (ZoneInfoNotFoundError, ValueError):
         return None
+    if not 1 <= day <= dt.date.max.toordinal():
+        return None
     d = dt.date.fromordinal(day)
     off = dt.datetime(d.year, d.month, d.day, 12, tzinfo=dt.UTC).astimezone(tz).utcoffset()
     return None if off is None else int(off.total_seconds() // 60)

@@ -142,3 +142,16 @@ def test_a_conversion_belongs_to_the_event_of_the_time_it_converts():
     found = [c for c in checker.check([{"id": "d", "text": text, "published": "2024-10-20"}, other]).conflicts
              if c.rule == "TIM001"]
     assert [sorted(x.text for x in c.claims) for c in found] == [["1400 GMT", "1500 GMT"]]
+
+
+def test_a_local_time_on_a_weekday_named_with_its_date_is_placed_on_that_date():
+    # "on Tuesday 7 May": the weekday holds no day of its own; the time is read on the date
+    # (the weekday was once taken as day 0, and the document could not be checked)
+    text = "The train left Prague at 06:15 local time on Tuesday 7 May."
+    report = checker.check([{"id": "d", "text": text, "published": "2024-05-08"}])
+    assert report.errors == ()
+    assert _local(text, "2024-05-08").get("utc_lo") == 255.0  # 06:15 in Prague in May is 04:15 UTC
+
+
+def test_an_offset_on_a_day_outside_the_calendar_is_unknown():
+    assert zones.offset_on("Europe/Prague", 0) is None

@@ -368,6 +368,8 @@ def _day_item(text: str, items: list[_Item], t: _Item, starts: list[int]) -> _It
     for d in items[lo:hi]:
         if d.kind not in ("date", "weekday") or not d.resolved or d.lo != d.hi or d.granularity != "day":
             continue
+        if d.lo < 1:
+            continue  # a weekday named with its date ("Tuesday 7 May") holds no day itself
         if d.start >= t.end and _ON_DAY.fullmatch(text[t.end : d.start]):
             return d
         if d.end <= t.start and _DAY_AT.fullmatch(text[d.end : t.start]):
