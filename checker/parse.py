@@ -213,6 +213,7 @@ def _repair_verbs(doc: Doc) -> None:
     _lost_change_verbs(doc)
     _one_subject(doc)
     _clause_after_conjunction(doc)
+    _case_across_comma(doc)
     _gerund_head_nouns(doc)
     _verb_after_parenthesis(doc)
     for t in doc:
@@ -433,6 +434,31 @@ def _clause_after_conjunction(doc: Doc) -> None:
         case.head, case.dep_ = v, "mark"
 
 
+def _case_across_comma(doc: Doc) -> None:
+    """A preposition does not take its noun across a comma: "Since the decree was signed
+    on 14 July, prices have fallen", parsed with "on" and "14" on "prices", is "on 14 July"
+    dating the signing. The words between the preposition and the comma are its noun
+    phrase, hung on the nearest verb before it."""
+    for c in doc:
+        if c.dep_ != "case" or c.pos_ != "ADP" or c.head.i <= c.i:
+            continue
+        comma = next((t for t in doc[c.i + 1 : c.head.i] if t.text == ","), None)
+        if comma is None or comma.i == c.i + 1 or comma.sent != c.sent:
+            continue
+        span = doc[c.i + 1 : comma.i]
+        if not all(t.pos_ in ("NUM", "PROPN", "NOUN", "ADJ", "DET") for t in span):
+            continue
+        verb = next((t for t in reversed(doc[c.sent.start : c.i]) if t.pos_ == "VERB"), None)
+        if verb is None:
+            continue
+        last = span[-1]
+        for t in span[:-1]:
+            if not (span.start <= t.head.i < span.end):
+                t.head = last
+        last.head, last.dep_ = verb, "obl"
+        c.head = last
+
+
 def _one_subject(doc: Doc) -> None:
     """A clause has one subject. When the parser gives a verb two before it, the nearer is
     the subject and the farther a prefix it misread: most often a dateline ("NAIROBI, July
@@ -505,6 +531,10 @@ def _reparse_verbless(nlp: Language, doc: Doc) -> None:
         # Wednesday" read as one noun phrase, "adopted" an adjective in it) has lost its
         # verb as surely as one with none.
         rootless = sent.root.pos_ not in ("VERB", "AUX") and not any(c.dep_ == "cop" for c in sent.root.children)
+        lost = next((t for t in sent if _lost_clause_verb(t)), None)
+        if lost is not None:
+            swaps[lost.i] = PROBE_VERB
+            continue
         if any(t.pos_ in ("VERB", "AUX") for t in sent) and not rootless:
             continue
         for t in sent[1:]:
@@ -516,11 +546,25 @@ def _reparse_verbless(nlp: Language, doc: Doc) -> None:
             if (misread or demoted) and _past_tense(t.lower_):
                 swaps[t.i] = PROBE_VERB
                 break
+            # "Helena Marsh quit on 2 September": the root, after a name, is a word WordNet
+            # knows only as a verb, one whose past is its own form ("quit", "shut")
+            if (rootless and misread and t == sent.root and prev.pos_ == "PROPN" and t.tag_ == "NN"
+                    and lexical.known(t.lower_, "v") and not lexical.known(t.lower_, "n")
+                    and lexical.lemma_of_form(t.lower_, "v") in (None, t.lower_)):
+                swaps[t.i] = PROBE_VERB
+                break
             # "The plant sits on the river": a present tense read as a plural noun, right
             # after its subject's noun and before what a verb takes
             nxt = doc[t.i + 1] if t.i + 1 < sent.end else None
             if (misread and prev.pos_ in ("NOUN", "PROPN") and t.tag_ == "NNS" and nxt is not None
                     and nxt.pos_ in ("ADP", "DET", "NUM", "ADV", "PRON") and _present_tense(t.lower_)):
+                swaps[t.i] = PRESENT_PROBE
+                break
+            # "The order, signed on 15 July by the minister, prohibits shipments": the same,
+            # after a parenthetical set off by commas between the subject and its verb
+            if (rootless and t.pos_ == "NOUN" and t.tag_ == "NNS" and prev.text == "," and nxt is not None
+                    and sent.root.i < t.i and any(x.text == "," for x in doc[sent.root.i + 1 : prev.i])
+                    and nxt.pos_ in ("NOUN", "ADJ", "ADP", "DET", "NUM", "ADV", "PRON") and _present_tense(t.lower_)):
                 swaps[t.i] = PRESENT_PROBE
                 break
     if not swaps:
@@ -580,6 +624,21 @@ def _past_tense(form: str) -> bool:
         stem = form[:-2]
         return any(lexical.known(c, "v") for c in (stem, stem + "e", stem[:-1], form[:-3] + "y"))
     return False
+
+
+def _lost_clause_verb(t: Token) -> bool:
+    """"A strong earthquake struck the region at 3:17 a.m., officials said": a past form
+    right after a noun that heads a clause of its own (the sentence, or what is said) with
+    no verb, read as a reduced relative, but with a direct object, which a passive
+    participle does not take: the clause's verb."""
+    head = t.head
+    # (or the noun made a second subject of the verb of saying after it)
+    clause = head.dep_ in ("ROOT", "ccomp", "parataxis") or (
+        head.dep_ == "nsubj" and any(c.dep_ == "nsubj" and c.i > t.i for c in head.head.children))
+    return (t.pos_ == "VERB" and t.dep_ == "acl" and t.i == head.i + 1 and t.tag_ in ("VBD", "VBN")
+            and head.pos_ in ("NOUN", "PROPN") and clause
+            and not any(c.dep_ in ("cop", "aux", "aux:pass") for c in head.children)
+            and any(c.dep_ == "obj" for c in t.children))
 
 
 def _pieces(segments: Segments) -> Iterator[tuple[int, int, list[int]]]:

@@ -108,6 +108,13 @@ def test_hyphenated_measure_attaches_to_the_thing_measured():
         # the main verb after a clause set off by commas, hung as an adjective on its object
         ("The board's 4-1 decision, released at 5 p.m. local time, followed cuts since July.", "decision", "followed"),
         ("The board's 4-1 decision, released at 5 p.m. local time, followed cuts since July.", "cuts", "followed"),
+        # a past form with an object of its own, read as a reduced relative on a clause's
+        # noun, is that clause's verb
+        ("A strong earthquake struck the region at 3:17 a.m., officials said.", "earthquake", "struck"),
+        ("A strong earthquake struck the region at 3:17 a.m., officials said.", "struck", "said"),
+        # a preposition does not take its noun across a comma
+        ("Since the decree was signed on 14 July, prices have fallen.", "July", "signed"),
+        ("Since the decree was signed on 14 July, prices have fallen.", "on", "July"),
     ],
 )
 def test_news_constructions(text, word, head):
@@ -152,6 +159,12 @@ def test_a_preposition_hung_inside_its_phrase_still_marks_it():
         # a word conjoined to a verb, with its own phrase and no copula, is a verb
         ("Polls opened at 8am and close at 5pm local time.", "close", "VERB"),
         ("The shop opened early and was busy all day.", "busy", "ADJ"),
+        # a word WordNet has only as a verb, read as the root noun after a name
+        ("Transport Minister Helena Marsh quit on 2 September, becoming the third minister to go.", "quit", "VERB"),
+        # a present tense read as a plural noun after a parenthetical set off by commas
+        ("The order, signed on 15 July by the minister, prohibits shipments of rice.", "prohibits", "VERB"),
+        # a real plural after a comma in a list stays a noun
+        ("The plant makes cars, trucks and buses.", "trucks", "NOUN"),
     ],
 )
 def test_tagger_repairs(text, word, pos):
