@@ -491,7 +491,7 @@ def _same_word(a: Claim, b: Claim) -> str | None:
         if " " in x and " " not in y and any(y in lexical.members(s) for s in lexical.synsets(x, "v")):
             return "synonyms"
     d = lexical.related_kind(wa, wb, "n")
-    if d is not None and d <= 1:
+    if (d is not None and d <= 1) or lexical.shortened_kind(wa, wb):
         return "one a kind of the other"
     return None
 

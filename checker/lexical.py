@@ -151,6 +151,20 @@ def shortened_synonyms(a: str, b: str) -> bool:
     return False
 
 
+def shortened_kind(a: str, b: str) -> bool:
+    """Whether one noun is a direct kind of what the other names cut to its head:
+    "walkout" is a kind of strike, which WordNet also calls a "work stoppage", so a
+    "stoppage" in the same story is the walkout. Only the first sense climbs, one step."""
+    for x, y in ((a.lower(), b.lower()), (b.lower(), a.lower())):
+        if " " in y or not known(y, "n"):
+            continue
+        for sid in synsets(x, "n")[:1]:
+            for anc, d in _ancestors(sid).items():
+                if d == 1 and any(" " in m and m.rsplit(" ", 1)[1] == y for m in members(anc)):
+                    return True
+    return False
+
+
 @cache
 def _ancestors(sid: str) -> dict[str, int]:
     """Every hypernym of a synset within MAX_HYPERNYM_STEPS, with its distance."""

@@ -82,6 +82,18 @@ EXTRACTION = [
     ("The screening ended shortly after midnight.", None, "midnight", "time", "00:00–00:30", "screening"),
     ("The parade starts at noon.", None, "noon", "time", "12:00", "start"),
     ("The fire started at about 3:40 a.m.", None, "3:40 a.m.", "time", "03:25–03:55", "fire"),
+    # a rule coming into force: the rule's start, event noun or not
+    ("The ban took effect on 20 July.", "2025-07-25", "20 July", "date", "2025-07-20", "ban"),
+    ("The law came into force on 3 May.", "2025-07-25", "3 May", "date", "2025-05-03", "law"),
+    # a compound event noun's own phrasal verb is in its class ("touchdown": touched down)
+    ("The jet touched down at 16:20.", None, "16:20", "time", "16:20", "landing"),
+    ("The probe lifted off on Monday.", "2024-10-16", "Monday", "date", "2024-10-14", "launch"),
+    # a participle on a noun is done to the noun, whatever the parser made its object
+    ("The order, signed on 15 July by the minister, prohibits shipments.", "2025-07-25", "15 July", "date",
+     "2025-07-15", "signing"),
+    # the quake, not the striking, once the lost verb is found
+    ("A strong earthquake struck the region at 3:17 a.m., officials said.", None, "3:17 a.m.", "time", "03:17",
+     "quake"),
 ]
 
 
@@ -177,6 +189,16 @@ def test_dateline_is_not_an_event_date():
         # Round minutes are timetables.
         ([{"id": "a", "text": "The first ferry left at 6:00 a.m. from the north pier. Passengers boarded the 7:00 a.m. "
                               "ferry in the rain."}], []),
+        # One quake, struck and then "the tremor", two times.
+        ([{"id": "a", "text": "A strong earthquake struck the region at 3:17 a.m. on Thursday, officials said. The "
+                              "tremor, which hit at 5:17 a.m., was felt in the capital.", "published": "2025-02-07"}],
+         ["TIM001"]),
+        # One resignation, by one person, named two ways on two days.
+        ([{"id": "a", "text": "Helena Marsh quit on 2 September. Helena Marsh resigned on 3 September, aides said.",
+           "published": "2025-09-05"}], ["DAT001"]),
+        # A walkout is a kind of strike, which WordNet also calls a work stoppage.
+        ([{"id": "a", "text": "The walkout began at 6am on Monday. The strike began at 9am on Monday, the union said.",
+           "published": "2025-10-15"}], ["TIM001"]),
         # Times on different days are not compared (the two days are a date conflict).
         ([{"id": "a", "text": "The meeting began at 9 a.m. on Monday. The meeting began at 10 a.m. on Tuesday.", "published": "2024-07-24"}], ["DAT001"]),
     ],

@@ -44,6 +44,14 @@ def test_a_multiword_synonym_cut_to_its_head():
     assert not lexical.shortened_synonyms("fee", "deal")
 
 
+def test_a_kind_of_what_a_multiword_synonym_names_cut_to_its_head():
+    # a walkout is a kind of strike, which WordNet also calls a "work stoppage"
+    assert lexical.shortened_kind("walkout", "stoppage")
+    assert lexical.shortened_kind("stoppage", "walkout")
+    assert not lexical.shortened_kind("walkout", "work")
+    assert not lexical.shortened_kind("fire", "blaze")
+
+
 def test_kinds_of_things():
     assert lexical.kind_of("employee", "worker") == 1
     assert lexical.kind_of("employee", "person") is not None

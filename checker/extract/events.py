@@ -45,6 +45,10 @@ _DURING = frozenset({"last", "run", "continue", "go on", "drag on"})
 # Verbs that carry an event named by their subject ("the summit took place on March 3").
 _CARRIERS = frozenset({"take place", "happen", "occur", "be hold", "come", "fall", "be", "begin", "start", "end",
                        "open", "close", "finish", "conclude", "get under way", "kick off", "break out", "erupt"}) | _DURING
+# Verbs of a rule or a ban coming into force: their subject is the thing whose start they
+# date, an event or not ("the law came into force on 3 May": the law's start).
+_IN_FORCE = frozenset({"take effect", "come into force", "come into effect", "go into effect", "enter into force"})
+_CARRIERS = _CARRIERS | _IN_FORCE
 # Prepositions that make the noun after a relative date its anchor ("a week after the
 # summit", "two days before the vote").
 _ANCHOR_CASES = frozenset({"after", "before", "since", "until", "till", "following", "prior to"})
@@ -99,6 +103,9 @@ def _tables() -> _Tables:
             irregular = lexical.lemma_of_form(f)
             if irregular:
                 classes.setdefault(irregular, cls)
+            phrasal = _phrasal_of_compound(f)
+            if phrasal:
+                classes.setdefault(phrasal, cls)  # "liftoff", "touchdown": lifted off, touched down
     phases: dict[str, str] = {}
     for form, phase in d["event_verbs"].items():
         first, _, rest = form.partition(" ")
@@ -106,6 +113,21 @@ def _tables() -> _Tables:
         phases[f"{base} {rest}".strip()] = phase  # "kicked off" -> "kick off"
     speech = set(lexicon().words["attribution"]["speech_lemmas"])
     return _Tables(classes, phases, frozenset(w.lower() for w in d["distinct"]["words"]), frozenset(speech))
+
+
+_PARTICLES = ("off", "down", "out", "up", "over", "in", "away", "back")
+
+
+def _phrasal_of_compound(noun: str) -> str | None:
+    """The phrasal verb a noun is made of ("liftoff", "lift-off" -> "lift off";
+    "touchdown" -> "touch down"), when WordNet knows it as a verb."""
+    solid = noun.replace("-", "")
+    for p in _PARTICLES:
+        if solid.endswith(p) and len(solid) > len(p) + 2:
+            verb = f"{solid[: -len(p)]} {p}"
+            if lexical.known(verb, "v"):
+                return verb
+    return None
 
 
 def event_words(word: str, upos: str) -> tuple[str, ...]:
@@ -129,7 +151,9 @@ def _head_key(t: Token | None) -> str:
         return ""
     parts = [c for c in t.children if c.dep_ in ("compound", "flat", "nmod:poss") and c.pos_ in ("NOUN", "PROPN")]
     # control characters read as words by the tagger are no one's name
-    return " ".join(" ".join([*(lemma(c) for c in sorted(parts, key=lambda c: c.i)), lemma(t)]).split())
+    # in the order of the text: the parser heads a name at its first word or its last
+    # ("Helena Marsh") from one sentence to the next
+    return " ".join(" ".join(lemma(c) for c in sorted([*parts, t], key=lambda c: c.i)).split())
 
 
 def _distinct(noun: Token) -> str:
@@ -161,6 +185,14 @@ def _phrase(pred: Token) -> str:
     obj = child(pred, "obj")
     if obj is not None and child(obj, "det") is None and f"{base} {obj.lower_}" in (_CARRIERS | _tables().classes.keys()):
         return f"{base} {obj.lower_}"
+    # "came into force", "went on strike": a verb with a bare noun after a preposition that
+    # together make one verb WordNet or the carriers know
+    for c in pred.children:
+        case = child(c, "case")
+        if c.dep_ == "obl" and c.i > pred.i and case is not None and child(c, "det") is None and c.pos_ == "NOUN":
+            words = f"{base} {case.lower_} {c.lower_}"
+            if words in _CARRIERS or words in _tables().classes or lexical.known(words, "v"):
+                return words
     if base == "hold" and (child(pred, "aux:pass") is not None or participle_on_noun(pred)):
         return "be hold"  # "the summit was held", "the summit, held from 4 to 7 June"
     return base
@@ -264,8 +296,11 @@ def _from_parse(toks: list[Token], root: Token, head: Token) -> Event | None:
     # "a poll published on Friday", "the strike called for Monday": what was done to an
     # event noun is dated, not the event
     acted_on = child(cur, "aux:pass") is not None or participle_on_noun(cur)
-    if subj is not None and subj.pos_ == "NOUN" and _eventive(subj) and not _physical(subj) and (
-        (carrier and child(cur, "obj") is None) or (lemma(subj) in t.classes and not acted_on)
+    # ("took effect": the bare object is part of the carrier)
+    objectless = child(cur, "obj") is None or phrase in _IN_FORCE
+    if subj is not None and subj.pos_ == "NOUN" and (_eventive(subj) or phrase in _IN_FORCE) \
+            and not _physical(subj) and (
+        (carrier and objectless) or (lemma(subj) in t.classes and not acted_on)
     ):
         # "the summit opened on March 3", "the parade starts at noon": a verb that only
         # carries an event gives it its subject; "the quake hit at 11:11 p.m.", "the main
@@ -302,7 +337,9 @@ def _from_parse(toks: list[Token], root: Token, head: Token) -> Event | None:
         cur.dep_ == "acl" and cur.tag_ == "VBN"
         # with no other finite verb the "participle" is the sentence's main verb misread
         and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in cur.sent if t is not cur))
-    if passive and obj is None and subj is not None:
+    if passive and subj is not None and (obj is None or cur.dep_ == "acl"):
+        # ("the order, signed on 15 July by the minister": a participle on a noun is done
+        # to the noun; an "object" the parser gives it is the agent after "by" misread)
         obj = subj
     agent = subj if subj is not None and not passive else None
     if agent is None:
