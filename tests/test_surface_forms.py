@@ -107,6 +107,10 @@ READS = [
     ("They lost 75 USD million.", "75 USD million", "money", 75e6, "USD"),
     ("The fare is 10 turkish lira.", "10 turkish lira", "money", 10, "TRY"),
     ("Each block pays 6.25 BTC.", "6.25 BTC", "money", 6.25, "BTC"),
+    # a basis point is a hundredth of a percentage point
+    ("The bank raised its rate by 25 basis points.", "25 basis points", "percent", 0.25, "pp"),
+    ("The 50-basis-point rise surprised markets.", "50-basis-point", "percent", 0.5, "pp"),
+    ("Yields fell 12 bps on Friday.", "12 bps", "percent", 0.12, "pp"),
     # ranges
     ("Prices rose 12-15 pct.", "12-15 pct", "percent", 12, "%"),
     ("Between 40 and 50 people were hurt.", "Between 40 and 50", "count", 40, ""),

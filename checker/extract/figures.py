@@ -30,7 +30,10 @@ _MONTH_AFTER = re.compile(rf"[ \t]+(?:of[ \t]+)?{_MONTH_RE}\b")
 _ISO_DATE = re.compile(r"-\d\d-\d\d")
 _IDENT_BEFORE = re.compile(r"(?:\b(?:No|no|Nos|number|Number|Article|article|Section|section|Route|route|Highway|Flight|flight|Resolution|Chapter|Room|Gate|Platform|Line|Level|level|Grade|grade|Category|category|Stage|stage|page|Page|Vol|vol|Act|Paragraph|paragraph|Clause|clause|Rule|rule|Phase|phase|Round|round|Game|game|Match|match|version|Version|model|Model|Term|term|Bill|bill|Law|law|Unit|unit|Division|Corps|Army|Brigade|Battalion|Regiment|Squadron|Block|block)\.?|#)[ \t]*$")
 _CAP_BEFORE = re.compile(r"(?<![.!?:\"“] )\b[A-Z][\w-]*[ \t]+$")
-_PERCENT = re.compile(r"[ \t]*(?P<p>%|percent(?!age)|per[ \t]+cent|pct\b)|[ \t]+(?P<pp>percentage[ \t]+points?)(?![\w])", re.I)
+_PERCENT = re.compile(r"[ \t]*(?P<p>%|percent(?!age)|per[ \t]+cent|pct\b)|[ \t]+(?P<pp>percentage[ \t]+points?)(?![\w])"
+                      r"|(?:[ \t]+|-)(?P<bp>basis[ \t-]+points?|bps)(?![\w])", re.I)
+# A basis point is a hundredth of a percentage point ("25 basis points", "a 50-bps rise").
+BASIS_POINT = 0.01
 _AGE_AFTER = re.compile(r"(?:-year-old|[ \t]+years?[ \t]+old)(?![\w])", re.I)
 _RANGE = re.compile(r"[ \t]*(?P<sep>-|–|to|and)[ \t]*")
 # "$2.7 billion a year" is a rate; "$2.7 billion a year earlier" is a level dated back.
@@ -581,9 +584,11 @@ def _read_kind(ctx: SentenceContext, fig: Figure, c: Core, pos: int, taken: set[
     money = _money()
     m = _PERCENT.match(text, pos, s_end)
     if m:
-        fig.percent = "pp" if m.group("pp") else "%"
+        fig.percent = "pp" if m.group("pp") or m.group("bp") else "%"
         if not c.bounds and fig.qualifier != "range":
             _set_bounds(fig)  # read again to the point a percentage is printed to
+        if m.group("bp"):
+            fig.value, fig.lo, fig.hi = fig.value * BASIS_POINT, fig.lo * BASIS_POINT, fig.hi * BASIS_POINT
         return m.end()
     if c.form == "fraction":
         fig.percent = "%"
