@@ -243,6 +243,20 @@ def test_shifting_all_dates_changes_no_finding(template, published, shift):
     assert [(r, len(c)) for r, c in a] == [(r, len(c)) for r, c in b]
 
 
+def test_a_mismatched_weekday_cites_another_mention_of_its_event():
+    # the editor is told which to keep: "4 March", elsewhere, is the trial's date too
+    text = "The trial opened on Tuesday, 3 March 2025 in Leeds. The trial, which opened on 4 March, heard 12 witnesses."
+    (finding,) = [c for c in checker.check([{"id": "d", "text": text, "published": "2025-03-20"}]).conflicts
+                  if c.rule == "WKD001"]
+    assert [c.text for c in finding.claims] == ["Tuesday", "3 March 2025", "4 March"]
+    assert "elsewhere '4 March' (2025-03-04) dates the same trial" in finding.message
+    # another event's date is no restatement
+    text = "The trial opened on Tuesday, 3 March 2025 in Leeds. The inquiry opened on 4 March."
+    (finding,) = [c for c in checker.check([{"id": "d", "text": text, "published": "2025-03-20"}]).conflicts
+                  if c.rule == "WKD001"]
+    assert len(finding.claims) == 2
+
+
 def test_a_noun_with_the_names_its_own_event():
     import checker
 

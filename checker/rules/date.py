@@ -39,11 +39,36 @@ def _weekday_mismatch(ctx: RuleContext) -> Iterator[Finding]:
             continue
         yfrom = w.get("year_from")
         how = "the year given" if yfrom == "text" else "the year of the date range" if yfrom == "range" else "the publication year"
+        others = _restatements(ctx, date)
+        said = "".join(f"; elsewhere '{o.text}' ({o.normalized}) dates the same {o.get('event_word') or o.subject}"
+                       for o in others)
         yield Finding(
-            claims=(w, date),
-            message=f"'{w.text}, {date.text}': {w.get('date')} is a {_NAMES[w.get('actual')]}, not a {_NAMES[w.get('weekday')]} ({how})",
-            evidence={"date": w.get("date"), "stated": _NAMES[w.get("weekday")], "calendar": _NAMES[w.get("actual")], "year_from": yfrom},
+            claims=(w, date, *others),
+            message=f"'{w.text}, {date.text}': {w.get('date')} is a {_NAMES[w.get('actual')]}, not a "
+                    f"{_NAMES[w.get('weekday')]} ({how}){said}",
+            evidence={"date": w.get("date"), "stated": _NAMES[w.get("weekday")], "calendar": _NAMES[w.get("actual")],
+                      "year_from": yfrom, "restated": [o.normalized for o in others]},
         )
+
+
+def _restatements(ctx: RuleContext, date: Claim) -> tuple[Claim, ...]:
+    """Other mentions of the event a mismatched weekday's date belongs to, which tell the
+    editor which of the two to keep ("Thursday 14 May" ... "was sentenced on Tuesday"):
+    the nearest one in the copy, by the same identity test the date rules use."""
+    if not date.subject:
+        return ()
+    near = []
+    for o in ctx.of_kind("date"):
+        if o is date or not o.subject or o.value is None or o.get("granularity") != "day":
+            continue
+        if o.document == date.document and o.sentence == date.sentence:
+            continue
+        x, y = sorted((date, o), key=lambda c: c.sort_key())
+        if same_event(x, y) is None or _one_of_many(x, y) is not None or participants_differ(x, y) is not None:
+            continue
+        near.append(o)
+    near.sort(key=lambda o: (o.document != date.document, abs(o.start - date.start)))
+    return tuple(near[:1])
 
 
 def _fits_nearby_year(w: Claim) -> bool:
@@ -283,7 +308,9 @@ WEEKDAY_MISMATCH = Rule(
         "What it flags: a weekday attached to a date ('Tuesday, March 5', 'on Tuesday (March 5)') "
         "that is not that date's weekday, the year taken from the date, from a range the date "
         "belongs to ('Friday, August 1, to Monday, August 25, 2025'), or from the publication date.\n"
-        "Why: readers check weekdays against their calendars; a wrong one casts doubt on the date.\n"
+        "Why: readers check weekdays against their calendars; a wrong one casts doubt on the date. "
+        "When the copy dates the same event elsewhere, the finding cites that mention too, so the editor "
+        "sees which of the weekday and the date to keep.\n"
         "Not flagged: a date whose year cannot be inferred (no year and no publication date): a "
         "guess is not a finding; a date without a year that the weekday fits in the adjacent year.\n"
         "Example: 'on Tuesday, May 22' in a story published in May 2024 (May 22, 2024 was a Wednesday)."
