@@ -362,3 +362,10 @@ def test_an_indefinite_mention_in_another_story_is_that_storys_first(first, seco
          "published": "2025-03-06"},
     ]
     assert codes(docs) == ["DAT001"]
+
+
+def test_a_passive_subject_without_an_auxiliary_is_the_doer_not_also_the_thing_done_to():
+    # "The jet touched down", parsed as a passive with no auxiliary: the jet is no object
+    (time,) = claims("The jet touched down at 16:20, according to flight-tracking data cited by the airport.",
+                     kinds=("time",))
+    assert time.get("agent") == "jet" and time.get("patient") == ""

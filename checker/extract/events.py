@@ -346,6 +346,8 @@ def _from_parse(toks: list[Token], root: Token, head: Token) -> Event | None:
         agent_obl = next((c for c in cur.children if c.dep_ == "obl:agent"), None)
         agent = agent_obl
     patient = obj if obj is not None else (subj if passive else None)
+    if patient is not None and patient is agent:
+        patient = None  # "The jet touched down", parsed as a passive with no auxiliary: the doer
     if patient is not None and is_amount(patient):
         patient = None  # "rose 1.8 pct in February": how far, not what was acted on
     return Event(
