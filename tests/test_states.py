@@ -219,6 +219,13 @@ def test_wordnet_antonyms_and_the_event_that_ends_a_state():
     assert [f.rule for f in findings("The miner remains alive. The miner is dead.")] == ["STA003"]
 
 
+def test_a_market_opening_and_closing_at_a_price_are_prices_not_states():
+    text = "The stock, priced at $28 a share, opened at $36. The shares have since eased, closing at $36."
+    assert not [f for f in findings(text) if f.rule.startswith("STA")]
+    # the same verbs of a thing, with no price, are its states
+    assert [f.rule for f in findings("The market hall opened on Monday. The market hall is closed.")] == ["STA003"]
+
+
 def test_phrases_wordnet_lacks():
     assert [f.rule for f in findings("The suspect is in custody. The suspect was freed on bail on Tuesday.")] == ["STA003"]
 

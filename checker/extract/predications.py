@@ -829,6 +829,16 @@ def _state_form(f: Frame) -> str | None:
     return None
 
 
+def _price(t: Token) -> bool:
+    """An amount of money, a percentage or index points ("at $36", "at 214 kronor", "at
+    4.25%", "at 7,500 points"), where a market opens or closes; not a clock time ("closed
+    at 9 a.m.")."""
+    from .figures import is_currency_word, is_percent_word
+
+    return is_amount(t) and any(w.is_currency or is_currency_word(w.lower_) or is_percent_word(w.lower_)
+                                or w.lower_ in ("point", "points") for w in t.subtree)
+
+
 def _verb_state(f: Frame) -> str | None:
     """The state a done act leaves its thing in, read from the verb alone, where the
     verb has an opposite in its first sense (detain/free by way of confine, accept/reject):
@@ -976,6 +986,9 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
         comp = child(head, "xcomp")
         if state is not None and comp is not None and any(c.lower_ == "to" for c in comp.children):
             state = None  # "are likely to fall", "easy to copy": about the act, not a state of the subject
+        if state is not None and head.pos_ == "VERB" and any(
+                c.dep_.startswith("obl") and case_of(c) == "at" and _price(c) for c in head.children):
+            state = None  # "the shares opened at $36", "closed at 214 kronor": a price, not a state
         if state is not None and subject:
             # An act that changes a state ("reopened on Friday") starts it; a passive
             # participle ("was closed on Monday") describes it on that day.
