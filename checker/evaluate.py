@@ -2,7 +2,8 @@
 and F1; false alarms per 1,000 words on traps; disputed cases labelled correctly.
 
 Matching: a finding matches a gold conflict when, for each of the gold's two quotes, one
-of the finding's claims lies in the same document and overlaps the quote's span.
+of the finding's claims lies in the same document and overlaps the quote's span; or, for a
+weekday, when the weekday and the date it does not fit both lie within one of the quotes.
 """
 
 from __future__ import annotations
@@ -28,7 +29,15 @@ def _overlaps(g: GoldSpan, doc: str, start: int, end: int) -> bool:
 def matches(f: Conflict, g: GoldConflict) -> bool:
     hit_a = [c for c in f.claims if _overlaps(g.a, c.document, c.start, c.end)]
     hit_b = [c for c in f.claims if _overlaps(g.b, c.document, c.start, c.end)]
-    return bool(hit_a and hit_b and (len(set(map(id, hit_a + hit_b))) >= 2))
+    if hit_a and hit_b and (len(set(map(id, hit_a + hit_b))) >= 2):
+        return True
+    # A weekday printed with a date that does not fit it is one slip inside one quote
+    # ("Thursday 14 May"), which a writer may set against another mention of the day ("on
+    # Tuesday"): the finding that names the weekday and its date, both within that quote,
+    # is the gold conflict found.
+    return g.family == f.family == "weekday" and any(
+        len(f.claims) >= 2 and all(_overlaps(q, c.document, c.start, c.end) for c in f.claims[:2])
+        for q in (g.a, g.b))
 
 
 @dataclass

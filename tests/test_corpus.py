@@ -70,3 +70,25 @@ def test_loader_fails_on_ambiguous_quote(tmp_path):
     )
     with pytest.raises(CorpusError, match="occurrence"):
         load_case(bad)
+
+
+def _weekday_case(tmp_path, a: str, b: str):
+    case = tmp_path / "courts-weekday.toml"
+    case.write_text(
+        'id = "courts-weekday"\ndesk = "courts"\n[[documents]]\nid = "main"\npublished = "2024-05-20"\n'
+        'text = "He was sentenced on Tuesday. Her lawyer, who attended the hearing on Thursday 14 May, wept."\n'
+        f'[[conflicts]]\nfamily = "weekday"\nkind = "inconsistent"\na = {{ quote = "{a}" }}\nb = {{ quote = "{b}" }}\n'
+    )
+    return evaluate_case(load_case(case))
+
+
+def test_a_weekday_slip_inside_one_quote_is_found_whatever_it_is_set_against(tmp_path):
+    # 14 May 2024 was a Tuesday: the writer set "Thursday 14 May" against "on Tuesday"
+    result = _weekday_case(tmp_path, "Thursday 14 May", "on Tuesday")
+    assert [hit is not None for _, hit, _ in result.found] == [True] and result.false_alarms == []
+    # the usual annotation, the weekday against its own date, still matches
+    result = _weekday_case(tmp_path, "Thursday", "14 May")
+    assert [hit is not None for _, hit, _ in result.found] == [True] and result.false_alarms == []
+    # a quote holding only the weekday is no quote holding both claims
+    result = _weekday_case(tmp_path, "Thursday", "on Tuesday")
+    assert [hit is not None for _, hit, _ in result.found] == [False]
