@@ -82,6 +82,8 @@ EXTRACTION = [
     ("The screening ended shortly after midnight.", None, "midnight", "time", "00:00–00:30", "screening"),
     ("The parade starts at noon.", None, "noon", "time", "12:00", "start"),
     ("The fire started at about 3:40 a.m.", None, "3:40 a.m.", "time", "03:25–03:55", "fire"),
+    # taking part in an event named by the object: the event is the object's
+    ("Gerhard Pichler won the mayoral election on June 9.", "2024-06-20", "June 9", "date", "2024-06-09", "election"),
     # a rule coming into force: the rule's start, event noun or not
     ("The ban took effect on 20 July.", "2025-07-25", "20 July", "date", "2025-07-20", "ban"),
     ("The law came into force on 3 May.", "2025-07-25", "3 May", "date", "2025-05-03", "law"),
@@ -189,6 +191,9 @@ def test_dateline_is_not_an_event_date():
         # Round minutes are timetables.
         ([{"id": "a", "text": "The first ferry left at 6:00 a.m. from the north pier. Passengers boarded the 7:00 a.m. "
                               "ferry in the rain."}], []),
+        # One election, won on one day and held on another.
+        ([{"id": "a", "text": "Gerhard Pichler won the mayoral election on June 9. His rival challenged the June 2 "
+                              "election in court.", "published": "2024-06-20"}], ["DAT001"]),
         # One quake, struck and then "the tremor", two times.
         ([{"id": "a", "text": "A strong earthquake struck the region at 3:17 a.m. on Thursday, officials said. The "
                               "tremor, which hit at 5:17 a.m., was felt in the capital.", "published": "2025-02-07"}],

@@ -49,6 +49,9 @@ _CARRIERS = frozenset({"take place", "happen", "occur", "be hold", "come", "fall
 # date, an event or not ("the law came into force on 3 May": the law's start).
 _IN_FORCE = frozenset({"take effect", "come into force", "come into effect", "go into effect", "enter into force"})
 _CARRIERS = _CARRIERS | _IN_FORCE
+# Verbs of taking part in an event named by their object, dated by it ("won the election on
+# June 9", "attended the fixture on March 7"): the event is the object's.
+_TAKING_PART = frozenset({"win", "lose", "attend", "contest"})
 # Prepositions that make the noun after a relative date its anchor ("a week after the
 # summit", "two days before the vote").
 _ANCHOR_CASES = frozenset({"after", "before", "since", "until", "till", "following", "prior to"})
@@ -321,8 +324,8 @@ def _from_parse(toks: list[Token], root: Token, head: Token) -> Event | None:
         word = phrase  # "gave way": the collapse
     elif " " in phrase and lexical.known(phrase, "v"):
         word = phrase  # "was shut down": the shutdown, not any shutting
-    elif (lemma(cur) in _light() or t.phases.get(lemma(cur))) and obj is not None and obj.pos_ in _NOMINAL \
-            and _eventive(obj):
+    elif (lemma(cur) in _light() or lemma(cur) in _TAKING_PART or t.phases.get(lemma(cur))) \
+            and obj is not None and obj.pos_ in _NOMINAL and _eventive(obj):
         # "made landfall", "carried out a strike"; "began a strike", "lifted the siege": the
         # event noun is the event, the verb at most its start or end
         ev = _noun_event(obj, "light verb")
