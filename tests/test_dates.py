@@ -82,6 +82,15 @@ EXTRACTION = [
     ("The screening ended shortly after midnight.", None, "midnight", "time", "00:00–00:30", "screening"),
     ("The parade starts at noon.", None, "noon", "time", "12:00", "start"),
     ("The fire started at about 3:40 a.m.", None, "3:40 a.m.", "time", "03:25–03:55", "fire"),
+    # a date set off by commas right after an event noun is the noun's, wherever the parser
+    # hung it; "the time of" an event is the event
+    ("Rao, who attended the sentencing, on Thursday 14 May, said controls had changed.", "2024-05-20", "14 May",
+     "date", "2024-05-14", "sentencing"),
+    ("By the time of the vote, just after 9 p.m., only two senators remained opposed.", None, "9 p.m.", "time",
+     "21:00–21:30", "vote"),
+    # ... but not a day counted from an event and then restated
+    ("Works begin ten days after the consent, on March 18, with cables.", "2024-03-06", "March 18", "date",
+     "2024-03-18", "begin"),
     # taking part in an event named by the object: the event is the object's
     ("Gerhard Pichler won the mayoral election on June 9.", "2024-06-20", "June 9", "date", "2024-06-09", "election"),
     # a rule coming into force: the rule's start, event noun or not

@@ -217,6 +217,9 @@ def event_of(sent: ParsedSentence, start: int, end: int) -> Event | None:
     noun = _noun_after(toks)
     if noun is not None:
         return _noun_event(noun, "attributive")
+    noun = _noun_set_off(toks)
+    if noun is not None:
+        return _noun_event(noun, "after noun")
     found = _from_parse(toks, root, head)
     if found is not None or sent.has_verb:
         return found
@@ -225,6 +228,28 @@ def event_of(sent: ParsedSentence, start: int, end: int) -> Event | None:
     # at 3:40 a.m.").
     before = _noun_before(toks)
     return _noun_event(before, "noun before") if before is not None else None
+
+
+def _noun_set_off(toks: list[Token]) -> Token | None:
+    """An event noun a date is set beside between commas ("attended the sentencing, on
+    Thursday 14 May, said", "by the time of the vote, just after 9 p.m.,"): the parser
+    hangs the date on the clause's verb, but the commas make it the noun's. "The time of"
+    an event is the event."""
+    from ..scope import TIME_NOUNS
+
+    doc = toks[0].doc
+    j = toks[0].i - 1
+    while j >= 0 and doc[j].pos_ in ("ADP", "ADV", "PART") and doc[j].text != ",":
+        j -= 1
+    after = toks[-1].i + 1
+    if j < 1 or doc[j].text != "," or after >= len(doc) or doc[after].text not in (",", ".", ";"):
+        return None
+    noun = doc[j - 1]
+    if noun.pos_ != "NOUN" or case_of(noun) in _ANCHOR_CASES:
+        return None  # ("ten days after the consent, on March 18": the day counted, restated)
+    if noun.lower_ in TIME_NOUNS:
+        noun = next((c for c in noun.children if c.dep_ == "nmod" and case_of(c) == "of" and c.pos_ == "NOUN"), noun)
+    return noun if _eventive(noun) and not _physical(noun) else None
 
 
 def _noun_before(toks: list[Token]) -> Token | None:
