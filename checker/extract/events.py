@@ -219,7 +219,8 @@ def event_of(sent: ParsedSentence, start: int, end: int) -> Event | None:
         return _noun_event(noun, "attributive")
     noun = _noun_set_off(toks)
     if noun is not None:
-        return _noun_event(noun, "after noun")
+        # (it says when, as a clause would, not which of several)
+        return _noun_event(noun, "set off")
     found = _from_parse(toks, root, head)
     if found is not None or sent.has_verb:
         return found
