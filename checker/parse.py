@@ -449,9 +449,9 @@ def _case_across_comma(doc: Doc) -> None:
         if not all(t.pos_ in ("NUM", "PROPN", "NOUN", "ADJ", "DET") for t in span):
             continue
         verb = next((t for t in reversed(doc[c.sent.start : c.i]) if t.pos_ == "VERB"), None)
-        if verb is None:
-            continue
         last = span[-1]
+        if verb is None or any(a.i == last.i for a in verb.ancestors):
+            continue  # (hung under the noun phrase itself, the verb cannot take it: no cycle)
         for t in span[:-1]:
             if not (span.start <= t.head.i < span.end):
                 t.head = last

@@ -118,19 +118,11 @@ def _tables() -> _Tables:
     return _Tables(classes, phases, frozenset(w.lower() for w in d["distinct"]["words"]), frozenset(speech))
 
 
-_PARTICLES = ("off", "down", "out", "up", "over", "in", "away", "back")
-
-
 def _phrasal_of_compound(noun: str) -> str | None:
-    """The phrasal verb a noun is made of ("liftoff", "lift-off" -> "lift off";
-    "touchdown" -> "touch down"), when WordNet knows it as a verb."""
-    solid = noun.replace("-", "")
-    for p in _PARTICLES:
-        if solid.endswith(p) and len(solid) > len(p) + 2:
-            verb = f"{solid[: -len(p)]} {p}"
-            if lexical.known(verb, "v"):
-                return verb
-    return None
+    """The phrasal verb WordNet derives a solid compound noun from ("liftoff", "lift-off"
+    -> "lift off"; "touchdown" -> "touch down")."""
+    verbs = sorted(v for v, p in lexical.derived(noun.replace("-", "")) if p == "v" and " " in v)
+    return verbs[0] if verbs else None
 
 
 def event_words(word: str, upos: str) -> tuple[str, ...]:
@@ -375,7 +367,7 @@ def _from_parse(toks: list[Token], root: Token, head: Token) -> Event | None:
         agent_obl = next((c for c in cur.children if c.dep_ == "obl:agent"), None)
         agent = agent_obl
     patient = obj if obj is not None else (subj if passive else None)
-    if patient is not None and patient is agent:
+    if patient is not None and patient == agent:
         patient = None  # "The jet touched down", parsed as a passive with no auxiliary: the doer
     if patient is not None and is_amount(patient):
         patient = None  # "rose 1.8 pct in February": how far, not what was acted on
