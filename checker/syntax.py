@@ -159,6 +159,19 @@ def set_off(clause: Token) -> bool:
     return first.i > 0 and clause.doc[first.i - 1].text == ","
 
 
+def noun_set_off_before(first: Token) -> Token | None:
+    """The noun a phrase starting at `first` is set off after by a comma, the phrase's
+    own prepositions and adverbs aside ("the strike, now in its fourth week", "the
+    sentencing, on Thursday 14 May"), or None."""
+    doc = first.doc
+    j = first.i - 1
+    while j >= 0 and doc[j].pos_ in ("ADP", "ADV", "PART") and doc[j].text != ",":
+        j -= 1
+    if j < 1 or doc[j].text != "," or doc[j - 1].pos_ != "NOUN":
+        return None
+    return doc[j - 1]
+
+
 def is_amount(t: Token | None) -> bool:
     """An object that is an amount ("rose 2%", "fell 3.6 billion dlrs"), not a thing."""
     if t is None:

@@ -63,16 +63,12 @@ def utc_offset(name: str, day: int) -> tuple[int, int] | None:
     zones = zones_of(name)
     if not zones:
         return None
-    days = [day]
-    seen: set[tuple[int | None, ...]] = set()
-    for z in zones:
-        seen.add(tuple(offset_on(z, x) for x in days))
-    if len(seen) != 1:
+    offs = {offset_on(z, day) for z in zones}
+    if len(offs) != 1 or None in offs:
         return None  # "Brazil", "the United States": several clocks at once
-    offs = next(iter(seen))
-    if None in offs:
-        return None
-    return min(o for o in offs if o is not None), max(o for o in offs if o is not None)
+    off = offs.pop()
+    assert off is not None
+    return off, off
 
 
 # A wire dateline's place: "ISTANBUL, March 3 (Reuters) -", "SAO PAULO —", "MANILA (AP) --".

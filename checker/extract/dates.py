@@ -360,9 +360,9 @@ def _clock_events(ctx: SentenceContext, items: list[_Item], starts: list[int], s
     return own, lent, conversions
 
 
-def _day_item(text: str, items: list[_Item], t: _Item, starts: list[int]) -> _Item | None:
-    """The date a time of day is given on: "at 9:25 p.m. on Wednesday", "on Sunday at noon".
-    Only the items within reach are looked at (starts: every item's start, in order)."""
+def _day_of(text: str, items: list[_Item], t: _Item, starts: list[int]) -> float | None:
+    """The day (an ordinal) a time of day is given on: "at 9:25 p.m. on Wednesday", "on
+    Sunday at noon". Only the items within reach are looked at (starts: every item's start, in order)."""
     lo = bisect.bisect_left(starts, t.start - _DAY_REACH * 2)
     hi = bisect.bisect_right(starts, t.end + _DAY_REACH)
     for d in items[lo:hi]:
@@ -371,15 +371,10 @@ def _day_item(text: str, items: list[_Item], t: _Item, starts: list[int]) -> _It
         if d.lo < 1:
             continue  # a weekday named with its date ("Tuesday 7 May") holds no day itself
         if d.start >= t.end and _ON_DAY.fullmatch(text[t.end : d.start]):
-            return d
+            return d.lo
         if d.end <= t.start and _DAY_AT.fullmatch(text[d.end : t.start]):
-            return d
+            return d.lo
     return None
-
-
-def _day_of(text: str, items: list[_Item], t: _Item, starts: list[int]) -> float | None:
-    d = _day_item(text, items, t, starts)
-    return d.lo if d is not None else None
 
 
 def _anchor(sent: Any, it: _Item, si: int, last_day: tuple[int, float, int] | None,

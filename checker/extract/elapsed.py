@@ -13,15 +13,11 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import TYPE_CHECKING
 
 from ..model import Claim, Interval, Span
-from ..syntax import lemma, subject_of
+from ..syntax import lemma, noun_set_off_before, subject_of
 from .calendar import _reference
 from .context import SentenceContext
-
-if TYPE_CHECKING:
-    from spacy.tokens import Token
 
 DAY = 86_400.0
 _UNIT_DAYS = {"day": 1.0, "week": 7.0, "month": 30.4375, "year": 365.25}
@@ -46,16 +42,6 @@ def _ordinal(word: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _set_off_after(ctx: SentenceContext, start: int) -> Token | None:
-    """The noun right before ", now in its ..." or ", in its ...", or None."""
-    before = ctx.text[max(ctx.sentence.start, start - 12) : start]
-    m = re.search(r"(?:,[ \t]*(?:now[ \t]+)?)$", before)
-    if m is None or not m.group(0).strip():
-        return None
-    tok = ctx.parsed.token_at(start - len(m.group(0)) - 1)
-    return tok if tok is not None and tok.pos_ == "NOUN" else None
-
-
 def extract_elapsed(ctx: SentenceContext) -> list[Claim]:
     from .events import _eventive
 
@@ -74,7 +60,8 @@ def extract_elapsed(ctx: SentenceContext) -> list[Claim]:
         # "The strike, now in its fourth week, ...": the noun the phrase is set off after
         # (the parser may hang it on the clause's verb), or else the noun it is on, or the
         # subject of the verb it is on ("as the siege entered its 40th day")
-        head = _set_off_after(ctx, m.start()) or unit.head
+        first = ctx.parsed.token_at(m.start())
+        head = (noun_set_off_before(first) if first is not None else None) or unit.head
         if head.pos_ in ("VERB", "AUX"):
             head = subject_of(head) or head
         if head.pos_ != "NOUN" or not _eventive(head):

@@ -26,6 +26,7 @@ from ..syntax import (
     child,
     is_amount,
     lemma,
+    noun_set_off_before,
     object_of,
     participle_on_noun,
     previous_subject,
@@ -231,14 +232,11 @@ def _noun_set_off(toks: list[Token]) -> Token | None:
     from ..scope import TIME_NOUNS
 
     doc = toks[0].doc
-    j = toks[0].i - 1
-    while j >= 0 and doc[j].pos_ in ("ADP", "ADV", "PART") and doc[j].text != ",":
-        j -= 1
     after = toks[-1].i + 1
-    if j < 1 or doc[j].text != "," or after >= len(doc) or doc[after].text not in (",", ".", ";"):
+    if after >= len(doc) or doc[after].text not in (",", ".", ";"):
         return None
-    noun = doc[j - 1]
-    if noun.pos_ != "NOUN" or case_of(noun) in _ANCHOR_CASES:
+    noun = noun_set_off_before(toks[0])
+    if noun is None or case_of(noun) in _ANCHOR_CASES:
         return None  # ("ten days after the consent, on March 18": the day counted, restated)
     if noun.lower_ in TIME_NOUNS:
         noun = next((c for c in noun.children if c.dep_ == "nmod" and case_of(c) == "of" and c.pos_ == "NOUN"), noun)
