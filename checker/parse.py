@@ -214,6 +214,7 @@ def _repair_verbs(doc: Doc) -> None:
     _one_subject(doc)
     _clause_after_conjunction(doc)
     _case_across_comma(doc)
+    _phrase_before_clause_comma(doc)
     _gerund_head_nouns(doc)
     _verb_after_parenthesis(doc)
     for t in doc:
@@ -240,6 +241,16 @@ def _repair_verbs(doc: Doc) -> None:
                 for c in t.children:
                     if c.dep_ == "nsubj:pass":
                         c.dep_ = "nsubj"
+            continue
+        if t.pos_ == "VERB" and t.dep_ in ("nsubj", "nsubj:pass", "obj", "obl", "nmod") \
+                and any(c.dep_ == "nmod:poss" and c.i < t.i for c in t.children) \
+                and not any(c.dep_ in ("aux", "aux:pass", "nsubj", "obj", "mark") for c in t.children):
+            # "this week's climb in wheat prices had squeezed margins": a word with a
+            # possessor, as a clause's subject or object, is a noun; a verb has no possessor
+            t.pos_, t.tag_ = "NOUN", "NNS" if t.tag_ in ("VBZ", "NNS") else "NN"
+            for c in t.children:
+                if c.dep_ == "obl":
+                    c.dep_ = "nmod"
             continue
         if t.pos_ == "VERB" and t.tag_ in ("NN", "NNS") and t.dep_ in ("nsubj", "nsubj:pass", "obj", "obl", "nmod") \
                 and any(c.dep_ in ("nummod", "det") for c in t.children):
@@ -457,6 +468,25 @@ def _case_across_comma(doc: Doc) -> None:
                 t.head = last
         last.head, last.dep_ = verb, "obl"
         c.head = last
+
+
+def _phrase_before_clause_comma(doc: Doc) -> None:
+    """"German exports fell in May, dragged down by weaker demand": a participle or
+    subordinate clause set off by a comma after its verb begins at the comma, so a phrase
+    before the comma, hung by the parser on the clause's verb, is the main verb's."""
+    for t in doc:
+        if t.dep_ not in ("obl", "obl:tmod", "obl:unmarked") or t.head.i <= t.i:
+            continue
+        clause = t.head
+        main = clause.head
+        if clause.dep_ not in ("advcl", "acl") or main.i >= t.left_edge.i or main.pos_ != "VERB":
+            continue
+        if any(c.i < t.i and c.dep_ in ("mark", "cc", "nsubj", "nsubj:pass") for c in clause.children):
+            continue  # ", after in May it fell": the phrase is inside the clause
+        comma = next((c for c in clause.children if c.dep_ == "punct" and c.text == ","
+                      and t.right_edge.i < c.i < clause.i), None)
+        if comma is not None:
+            t.head = main
 
 
 def _one_subject(doc: Doc) -> None:

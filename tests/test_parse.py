@@ -115,6 +115,9 @@ def test_hyphenated_measure_attaches_to_the_thing_measured():
         # a preposition does not take its noun across a comma
         ("Since the decree was signed on 14 July, prices have fallen.", "July", "signed"),
         ("Since the decree was signed on 14 July, prices have fallen.", "on", "July"),
+        # a phrase before the comma that opens a participle clause is the main verb's
+        ("German exports fell unexpectedly in May, dragged down by weaker demand, data showed.", "May", "fell"),
+        ("German exports fell unexpectedly in May, dragged down by weaker demand, data showed.", "demand", "dragged"),
     ],
 )
 def test_news_constructions(text, word, head):
@@ -165,6 +168,8 @@ def test_a_preposition_hung_inside_its_phrase_still_marks_it():
         ("The order, signed on 15 July by the minister, prohibits shipments of rice.", "prohibits", "VERB"),
         # a real plural after a comma in a list stays a noun
         ("The plant makes cars, trucks and buses.", "trucks", "NOUN"),
+        # a word with a possessor, as a clause's subject, is a noun: a verb has no possessor
+        ("Millers said this week's climb in wheat prices had squeezed their margins.", "climb", "NOUN"),
     ],
 )
 def test_tagger_repairs(text, word, pos):
