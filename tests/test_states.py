@@ -65,6 +65,16 @@ CLAUSES = [
      {"direction": "same", "topic": "ftse 100", "approximate": True}),
     # a done act whose verb has an opposite leaves its thing in a state
     ("The tanker was detained off Piraeus on Monday.", "state", {"state": "detained", "lemma": "detain"}),
+    # and an act on a thing leaves the thing, not the one who acted, in it
+    ("The trust lifted its visiting ban on Sunday.", "state", {"state": "lifted", "acted_on": True, "scope": ()}),
+    # a change that has begun is under way, not planned
+    ("Water levels had begun to fall on Monday.", "state-change", {"direction": "down", "unasserted_form": False}),
+    # a noun of change is any noun WordNet derives from a verb of change as an act or event
+    ("Millers said this week's climb in wheat prices had squeezed their margins.", "state-change",
+     {"direction": "up", "topic": "wheat price", "times": ("this week",), "as_noun": True}),
+    # a flow narrowed by where it goes
+    ("Exports to other European Union countries were unchanged in June.", "state-change",
+     {"direction": "same", "topic": "export", "scope": ("to other union country",)}),
 ]
 
 
@@ -104,6 +114,25 @@ DESCRIBED = [
 def test_a_definite_description_stands_for_the_one_name_it_describes(text: str, subject: str) -> None:
     denied = [c for c in claims(text, "predicate") if c.get("negated")]
     assert denied and denied[0].get("subject") == subject
+
+
+@pytest.mark.parametrize("text,subject", [
+    ("The council reopened the bridge on Friday.", "bridge"),
+    ("Police released the man on Friday.", "man"),
+])
+def test_an_act_puts_its_object_in_the_state(text: str, subject: str) -> None:
+    assert [c.subject for c in claims(text, "state")] == [subject]
+
+
+@pytest.mark.parametrize("text", [
+    "The swing bridge opens about 1,500 times a year.",
+    "Engineers tested it, swinging the bridge open and shut 12 times without a fault.",
+    "The move is an attempt to force Japan to open its domestic market.",
+])
+def test_habits_and_aims_are_no_asserted_state(text: str) -> None:
+    from checker.rules.state import _asserted
+
+    assert not [c for c in claims(text, "state") if _asserted(c)]
 
 
 @pytest.mark.parametrize("text,kind,expected", CLAUSES)

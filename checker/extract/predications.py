@@ -59,6 +59,9 @@ if TYPE_CHECKING:
 
 _PRONOUN_SUBJECTS = frozenset({"it", "they", "he", "she", "this", "these", "that", "those", "which", "who"})
 _PERSONAL = frozenset({"he", "she", "they", "who"})
+# Verbs whose infinitive or gerund complement is under way, not planned or wanted: the
+# phases of an act (a closed class).
+_PHASE = frozenset({"begin", "start", "continue", "keep"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +104,24 @@ def _lemmas(forms: list[str], pos: str) -> set[str]:
     return out
 
 
+# Lexicographer files of a noun that names a change as it happens ("the climb in prices",
+# "a reduction in staff"), not a thing or a measure ("a drop of rain", "the extent").
+_CHANGE_DOMAINS = frozenset({"act", "event", "process"})
+
+
+def _change_nouns(verbs: frozenset[str]) -> frozenset[str]:
+    """The nouns WordNet derives from verbs of change that name an act, event or process
+    in one of their first two senses: "climb", "plunge", "reduction", "contraction". Not
+    the -ing forms ("a rising" is a revolt) nor the doers ("climber")."""
+    out = set()
+    for v in verbs:
+        for n, pos in lexical.derived(v):
+            if pos == "n" and " " not in n and not n.endswith(("ing", "er", "or")) \
+                    and lexical.noun_domains(n, senses=2) & _CHANGE_DOMAINS:
+                out.add(n)
+    return frozenset(out)
+
+
 @cache
 def words() -> Words:
     d = data_file("states.toml")
@@ -118,11 +139,12 @@ def words() -> Words:
         plain = next((a for a in (form[:-1], form[:-2]) if lexical.known(a, "a")), None)
         if plain is not None:
             poles.setdefault(plain, pole)
+    up, down = frozenset(_lemmas(ch["up"] + ch["up_transitive"], "v")), frozenset(_lemmas(ch["down"] + ch["down_transitive"], "v"))
     return Words(
-        up=frozenset(_lemmas(ch["up"] + ch["up_transitive"], "v")),
-        down=frozenset(_lemmas(ch["down"] + ch["down_transitive"], "v")),
-        up_nouns=frozenset(_lemmas(ch["up_nouns"], "n")),
-        down_nouns=frozenset(_lemmas(ch["down_nouns"], "n")),
+        up=up,
+        down=down,
+        up_nouns=frozenset(_lemmas(ch["up_nouns"], "n")) | _change_nouns(up),
+        down_nouns=frozenset(_lemmas(ch["down_nouns"], "n")) | _change_nouns(down),
         same=frozenset(ch["same"]),
         unaffected=frozenset(_lemmas(ch["unaffected_verbs"], "v")),
         continuing=frozenset({"remain", "stay", "keep", "continue", "hold"}),
@@ -216,8 +238,11 @@ def _scope(noun: Token | None) -> tuple[str, ...]:
     groups". Two topics so narrowed differently are two things."""
     if noun is None:
         return ()
+    # (a phrase the parser labels a clause's, "obl", is a noun's all the same when it hangs on one)
+    deps = ("nmod", "nmod:unmarked", "obl") if noun.pos_ in ("NOUN", "PROPN") else ("nmod", "nmod:unmarked")
     return tuple(sorted({f"{case_of(c)} {_key(c)}" for c in noun.children
-                         if c.dep_ in ("nmod", "nmod:unmarked") and case_of(c) in _SCOPE_CASES and c.pos_ in ("NOUN", "PROPN")}))
+                         if c.dep_ in deps and case_of(c) in _SCOPE_CASES and c.pos_ in ("NOUN", "PROPN")
+                         and not _parsed_time(c)}))  # "lifted its ban on Sunday": when, not which ban
 
 
 def _untensed(head: Token) -> bool:
@@ -234,6 +259,8 @@ def _complement_form(head: Token) -> bool:
         return False
     if head.tag_ == "VBG" and head.dep_ in ("acl", "amod"):
         return True  # "a field not paying PRT": describes the noun, reports no act
+    if head.dep_ == "xcomp" and lemma(head.head) in _PHASE and not _complement_form(head.head):
+        return False  # "levels had begun to fall", "prices continued to rise": it is happening
     if any(c.lower_ == "to" and c.dep_ in ("mark", "aux") for c in head.children):
         return True
     return head.dep_ in ("xcomp", "ccomp", "csubj") and child(head, *SUBJECTS) is None
@@ -419,7 +446,7 @@ def _times_of(ctx: SentenceContext, head: Token) -> tuple[str, ...]:
     out = [_parsed_time(c) for c in head.children if c.dep_ in deps]
     # "reopened at 6 a.m. on Thursday", "held at 4.2 per cent in August": the parser hangs
     # the day on the clock time or the level
-    out += [_parsed_time(d) for c in head.children if c.dep_ in ("obl", "obl:tmod", "obj") and (c.like_num or is_amount(c))
+    out += [_parsed_time(d) for c in head.children if c.dep_ in ("obl", "obl:tmod", "obl:unmarked", "obj") and (c.like_num or is_amount(c))
             for d in c.children if d.dep_ in ("nmod", "nmod:tmod")]
     # "closed to the public on Monday": or on whom the state is closed to
     out += [_parsed_time(d) for c in head.children if c.dep_ == "obl" and case_of(c) in ("to", "for")
@@ -471,7 +498,7 @@ def _parsed_time(t: Token, baseline: bool = False) -> str:
     """A time phrase under a clause head, read from the parse: "since Monday", "on
     Wednesday", "all week", "this week", "in March", "in 2024". A baseline ("from
     December") is no period, unless asked for as one."""
-    from ..scope import MONTHS, TIME_NOUNS
+    from ..scope import MONTHS, TIME_NOUNS, WEEKDAYS
 
     low = t.lower_
     month = next((c.lower_ for c in t.children if c.lower_ in MONTHS), "") if t.like_num else ""
@@ -480,6 +507,9 @@ def _parsed_time(t: Token, baseline: bool = False) -> str:
         low = f"{month} {low}"
     elif not (low in TIME_NOUNS or low in MONTHS or (t.like_num and len(t.text) == 4 and t.text.startswith(("19", "20")))):
         return ""
+    day = next((c.lower_ for c in t.children if c.lower_ in WEEKDAYS and c.i < t.i), "") if low in _DAY_PARTS else ""
+    if day:
+        low = f"{day} {low}"  # "since Friday evening": the evening of a day
     case = case_of(t)
     if case in ("from", "than", "compared with", "compared to", "versus", "vs") and not baseline:
         return ""  # a baseline ("unchanged from December"), not the period
@@ -534,21 +564,41 @@ def day_dates(times: tuple[str, ...], published: dt.date | None) -> tuple[tuple[
 
     out = []
     for t in times:
-        day = t.split()[-1] if t else ""
-        if day in WEEKDAYS:
+        day = next((w for w in t.split() if w in WEEKDAYS), "")
+        if day:
             back = (published.weekday() - WEEKDAYS.index(day)) % 7
             out.append((day, (published - dt.timedelta(days=back)).isoformat()))
     return tuple(sorted(set(out)))
 
 
 _PERIOD_DETS = frozenset({"this", "last", "next", "all", "that", "every", "the"})
+_DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
 _ORDINALS = frozenset({"first", "second", "third", "fourth", "final", "last"})
 
 
-def _places_of(ctx: SentenceContext, head: Token) -> tuple[str, ...]:
+def _places_of(ctx: SentenceContext, head: Token, clause: Token | None = None) -> tuple[str, ...]:
+    """The places a clause is set in: a place phrase inside it ("in Kenya"), or a named
+    place the parse hangs on its head or on the verb it completes, whatever modifies the
+    name ("In neighbouring Uganda, ... the ban remains in force")."""
     lo = ctx.parsed.start_of(head.left_edge)
     hi = ctx.parsed.end_of(head.right_edge)
-    return tuple(sorted({p[2] for p in ctx.places if lo <= p[0] and p[1] <= hi}))
+    out = {p[2] for p in ctx.places if lo <= p[0] and p[1] <= hi}
+    for h in {head, clause or head}:
+        for c in h.children:
+            if c.dep_ == "obl" and c.pos_ == "PROPN" and case_of(c) in _place_cases() \
+                    and c.lower_ not in _not_places():
+                out.add(" ".join(t.lower_ for t in c.subtree if t.pos_ == "PROPN" and (t == c or t.head == c)))
+    return tuple(sorted(out))
+
+
+@cache
+def _place_cases() -> frozenset[str]:
+    return frozenset(lexicon().words["scope"]["place_prepositions"])
+
+
+@cache
+def _not_places() -> frozenset[str]:
+    return frozenset(lexicon().words["scope"]["not_places"])
 
 
 def _concessive(head: Token) -> str | None:
@@ -582,6 +632,10 @@ def _resolve_subject(ctx: SentenceContext, f: Frame) -> str:
             ctx.state["predication_subject"] = f.subject
             if f.subject_tok.pos_ == "PROPN":
                 ctx.state["predication_person"] = f.subject
+            elif "person" in lexical.noun_domains(lemma(f.subject_tok)):
+                # "A 34-year-old man ... He has not been charged": a person named by a
+                # common noun, until the copy gives a name
+                ctx.state.setdefault("predication_person_noun", f.subject)
             if thing_like(f.subject_tok):
                 ctx.state["predication_thing"] = f.subject
         return f.subject
@@ -595,7 +649,9 @@ def _resolve_subject(ctx: SentenceContext, f: Frame) -> str:
         # with no name yet a subject, "she" is the last name the copy gave a clause
         # (as its object or after a preposition), not the common noun that spoke
         named = ctx.state.get("named_argument") if f.subject in ("he", "she") else None
-        return ctx.state.get("predication_person") or named or ctx.state.get("predication_subject", "")
+        person = ctx.state.get("predication_person") or named or ctx.state.get("predication_person_noun")
+        # "he" and "she" are people: never the last thing a clause was about
+        return person or ("" if f.subject in ("he", "she") else ctx.state.get("predication_subject", ""))
     return ctx.state.get("predication_subject", "")
 
 
@@ -829,6 +885,33 @@ def _state_form(f: Frame) -> str | None:
     return None
 
 
+def _phrase_words(t: Token | None) -> tuple[str, ...]:
+    """Every content word of a noun phrase up to its head, and of the heads conjoined
+    with it ("car and van exports"), whatever the tagger made of them: what a restatement
+    may drop but never add, where the topic's key may have lost a word ("import" read as
+    a verb in "the import price index")."""
+    if t is None:
+        return ()
+    toks = list(t.doc[t.left_edge.i : t.i + 1])
+    for c in t.children:
+        if c.dep_ == "conj":
+            toks += list(t.doc[c.left_edge.i : c.i + 1])
+    return tuple(sorted({lemma(x).lower() for x in toks
+                         if x.pos_ in ("NOUN", "PROPN", "ADJ", "VERB", "NUM") and x.dep_ != "nmod:poss"}))
+
+
+def _repeated(head: Token) -> bool:
+    """A clause said to happen a number of times ("opens 1,500 times a year", "swung open
+    and shut 12 times"): a count of occasions, on the head or on the first of conjoined
+    heads."""
+    for h in (head, head.head) if head.dep_ == "conj" else (head,):
+        for c in h.children:
+            if c.dep_.startswith(("obl", "advmod", "nmod")) and c.lower_ == "times" \
+                    and any(d.dep_ in ("nummod", "amod") for d in c.children):
+                return True
+    return False
+
+
 def _price(t: Token) -> bool:
     """An amount of money, a percentage or index points ("at $36", "at 214 kronor", "at
     4.25%", "at 7,500 points"), where a market opens or closes; not a clock time ("closed
@@ -918,8 +1001,14 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
             # "The increase in prices last month came as ...": a bare period on the verb
             # an event noun is the subject of is the event's
             own = {_parsed_time(c) for c in head.head.children if c.dep_ in ("obl:tmod", "obl:unmarked")} - {""}
+        if head.pos_ == "NOUN" and not own and lemma(head) in (w.up_nouns | w.down_nouns):
+            # "the increase in rents in April": the parser hangs the period on the noun
+            # the change is of, and a rent has no month of its own
+            topic_tok = _noun_topic(head)
+            own = {_parsed_time(c) for c in (topic_tok.children if topic_tok is not None else ())
+                   if c.dep_ in ("nmod", "nmod:tmod", "nmod:unmarked") and c.i > topic_tok.i} - {""}
         times = _anchored(tuple(sorted(own)), ctx.doc.published)
-        places = _places_of(ctx, head)
+        places = _places_of(ctx, head, clause)
         common = _common(ctx, head, f, times, places)
         presence = _presence(ctx, f, subject)
         if presence is not None:
@@ -971,7 +1060,9 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
                                    "baselines": _anchored(_baselines_of(clause), ctx.doc.published),
                                    # "little changed" allows a small move
                                    "approximate": direction == "same" and f.lemma == "change",
-                                   "scope": _scope(topic_tok)}))
+                                   "scope": _scope(topic_tok),
+                                   "topic_words": _phrase_words(topic_tok),
+                                   "as_noun": head.pos_ == "NOUN"}))
             # "had not been altered" is also the denial of "had been altered"
             if head.pos_ != "VERB" or (direction == "same" and not (f.negated and f.lemma in w.unaffected)):
                 continue
@@ -986,22 +1077,31 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
         comp = child(head, "xcomp")
         if state is not None and comp is not None and any(c.lower_ == "to" for c in comp.children):
             state = None  # "are likely to fall", "easy to copy": about the act, not a state of the subject
+        if state is not None and _repeated(head):
+            state = None  # "it opens 1,500 times a year": a habit, no state at any one time
         if state is not None and head.pos_ == "VERB" and any(
                 c.dep_.startswith("obl") and case_of(c) == "at" and _price(c) for c in head.children):
             state = None  # "the shares opened at $36", "closed at 214 kronor": a price, not a state
-        if state is not None and subject:
+        # "the trust lifted its ban", "police released the man": an act on a thing puts
+        # the thing in the state, not whoever did it
+        obj_tok = object_of(head) if head.pos_ == "VERB" and f.obj and not f.passive else None
+        if obj_tok is not None and (obj_tok.pos_ not in ("NOUN", "PROPN") or is_amount(obj_tok)
+                                    or (obj_tok.pos_ == "NOUN" and not any(c.dep_ in ("det", "nmod:poss") and c.lower_ not in ("a", "an", "another") for c in obj_tok.children))):
+            state = None
+        holder, holder_tok = (f.obj, obj_tok) if obj_tok is not None else (subject, f.subject_tok)
+        if state is not None and holder:
             # An act that changes a state ("reopened on Friday") starts it; a passive
             # participle ("was closed on Monday") describes it on that day.
             since = (head.pos_ == "VERB" and (not f.passive or head.lower_ in w.since_forms)
                      and f.tense not in ("present", "future") and not f.negated
                      and not (head.dep_ == "xcomp" and lemma(head.head) in w.continuing))
-            span = _span(ctx, head)
-            out.append(_claim(ctx, "state", span, f"{'not ' if f.negated else ''}{state}", subject,
+            span = _span(ctx, head, obj_tok)
+            out.append(_claim(ctx, "state", span, f"{'not ' if f.negated else ''}{state}", holder,
                               {**common, "state": state, "negated": f.negated, "when": _when(f, times, since),
                                "day_dates": day_dates(times, ctx.doc.published),
-                               # the day "now" is in a dated story
-                               "story_date": ctx.doc.published.isoformat() if ctx.doc.published else "",
-                               "scope": _scope(f.subject_tok),
+                               "scope": _scope(holder_tok),
+                               # put in the state by someone's act on it ("lifted its ban")
+                               "acted_on": obj_tok is not None,
                                "event": head.pos_ == "VERB", "pole": w.phrase_poles.get(state)}))
             if not verb_only:
                 continue
@@ -1048,6 +1148,8 @@ def _common(ctx: SentenceContext, head: Token, f: Frame, times: tuple[str, ...],
             for c in head.children),
         "concessive": _concessive(head) or "",
         "hedged": ctx.attribution_at(ctx.parsed.start_of(head)).hedged,
+        # the day "now" is in a dated story
+        "story_date": ctx.doc.published.isoformat() if ctx.doc.published else "",
     }
 
 
