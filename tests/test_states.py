@@ -454,6 +454,8 @@ def test_a_clause_set_off_after_a_place_is_about_what_is_there() -> None:
     ("Ward 7 has not closed at any point.", ("ever", "")),
     ("The bridge has never closed.", ("ever", "")),
     ("The bridge has not closed.", ("now", "")),
+    # a done act denied in the perfect has not happened yet
+    ("The man has not been charged, a police spokesperson said.", ("ever", "")),
 ])
 def test_a_denial_at_no_time_covers_every_time(text: str, when: tuple[str, str]) -> None:
     got = claims(text, "state")
@@ -463,3 +465,12 @@ def test_a_denial_at_no_time_covers_every_time(text: str, when: tuple[str, str])
 def test_a_name_ending_in_a_number_keys_whole_however_parsed() -> None:
     got = claims("Ward 7 at St Mary's was closed last week. Ward 7 has not closed at any point.", "state")
     assert [c.subject for c in got] == ["ward 7", "ward 7"]
+
+
+def test_a_denial_up_to_now_is_that_story_s_now() -> None:
+    denied = {"id": "friday", "text": "The man has not been charged, police said.", "published": "2024-05-10"}
+    charged = {"id": "monday", "text": "The man was charged on Monday, police said.", "published": "2024-05-13"}
+    assert not findings([denied, charged])
+    charged["text"] = "The man was charged on Thursday, police said."
+    charged["published"] = "2024-05-10"
+    assert findings([denied, charged])

@@ -949,8 +949,10 @@ def _when(f: Frame, times: tuple[str, ...], since: bool) -> tuple[str, str]:
     t = times[0] if times else ""
     if f.tense == "future":
         return ("future", t)
-    if f.negated and f.tense == "perfect" and not t and _at_no_time(f.head):
-        return ("ever", "")  # "has never closed", "has not closed at any point": at no time up to now
+    if f.negated and f.tense == "perfect" and not t and (_at_no_time(f.head) or f.passive):
+        # "has never closed", "has not closed at any point", "has not been charged": at no
+        # time up to now (a done act denied in the perfect has not happened yet)
+        return ("ever", "")
     if since or any(k.startswith("since") for k in times):
         return ("since", t.removeprefix("since ").strip())
     if t:

@@ -387,6 +387,10 @@ def _covers(since: str, point: str, dates: tuple[str, str] = ("", "")) -> bool:
         return not any(ch.isdigit() for ch in point)
     if since == point:
         return True
+    if point == "this week" and since.split()[0] in WEEKDAYS:
+        # "lifted its ban on Sunday" and "remains in force this week": a weekday in a
+        # story is the latest such day, within the week the story speaks of
+        return True
     # "reopened on Sunday evening" began within the day: it says nothing of "on Sunday"
     within = len(since.split()) > 1 and since.split()[0] in WEEKDAYS
     ds, dp = dates
@@ -403,8 +407,11 @@ def _same_time(a: Claim, b: Claim) -> bool:
     if "future" in kinds or "unknown" in kinds:
         return False
     if "ever" in kinds:
-        # "has never closed" against any time it was closed, up to now
-        return kinds <= {"ever", "on", "since", "past", "now"}
+        # "has never closed" against any time it was closed, up to now: the now of the
+        # story that denies it, when both days are known
+        ever, other = (a, b) if ka == "ever" else (b, a)
+        day, today = _day_date(other, other.get("when")[1]), ever.get("story_date") or ""
+        return kinds <= {"ever", "on", "since", "past", "now"} and not (day and today and day > today)
     if ka == kb == "now":
         # two stories' "now" is one day only when they are of one day
         na, nb = a.get("story_date") or "", b.get("story_date") or ""
@@ -760,6 +767,9 @@ ANTONYM_STATES = Rule(
         # verbs opposite in their first senses; a broader word for the thing named before
         Example("The motion was accepted on Monday, the clerk said. The motion was rejected on Monday, the mayor said."),
         Example("The tanker remains detained, the coastguard said. The vessel was freed on Tuesday, its manager said."),
+        # a week's state and a change on one of its days
+        Example("Visiting restrictions at the trust remain in force this week.\n\nThe trust lifted its visiting "
+                "restrictions on Monday.", published="2024-03-13"),
         # an act puts its object, not its doer, in the state
         Example("The visiting ban remains in force, the trust said.\n\nThe trust lifted its visiting ban on "
                 "Sunday, a spokesman said.", published="2024-03-13"),
