@@ -139,7 +139,8 @@ def words() -> Words:
         plain = next((a for a in (form[:-1], form[:-2]) if lexical.known(a, "a")), None)
         if plain is not None:
             poles.setdefault(plain, pole)
-    up, down = frozenset(_lemmas(ch["up"] + ch["up_transitive"], "v")), frozenset(_lemmas(ch["down"] + ch["down_transitive"], "v"))
+    up = frozenset(_lemmas(ch["up"] + ch["up_transitive"], "v"))
+    down = frozenset(_lemmas(ch["down"] + ch["down_transitive"], "v"))
     return Words(
         up=up,
         down=down,
@@ -900,6 +901,16 @@ def _phrase_words(t: Token | None) -> tuple[str, ...]:
                          if x.pos_ in ("NOUN", "PROPN", "ADJ", "VERB", "NUM") and x.dep_ != "nmod:poss"}))
 
 
+def _known_thing(t: Token) -> bool:
+    """An object the copy presents as known: a name, or a noun with a definite article or
+    an owner ("the bridge", "its ban"). "Opened an inquiry" brings a new thing into being,
+    of which nothing earlier can say the opposite; an amount or a pronoun is no thing."""
+    if t.pos_ == "PROPN":
+        return True
+    return t.pos_ == "NOUN" and not is_amount(t) and any(
+        c.dep_ in ("det", "nmod:poss") and c.lower_ not in ("a", "an", "another") for c in t.children)
+
+
 def _repeated(head: Token) -> bool:
     """A clause said to happen a number of times ("opens 1,500 times a year", "swung open
     and shut 12 times"): a count of occasions, on the head or on the first of conjoined
@@ -1087,8 +1098,7 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
         # "the trust lifted its ban", "police released the man": an act on a thing puts
         # the thing in the state, not whoever did it
         obj_tok = object_of(head) if head.pos_ == "VERB" and f.obj and not f.passive else None
-        if obj_tok is not None and (obj_tok.pos_ not in ("NOUN", "PROPN") or is_amount(obj_tok)
-                                    or (obj_tok.pos_ == "NOUN" and not any(c.dep_ in ("det", "nmod:poss") and c.lower_ not in ("a", "an", "another") for c in obj_tok.children))):
+        if obj_tok is not None and not _known_thing(obj_tok):
             state = None
         holder, holder_tok = (f.obj, obj_tok) if obj_tok is not None else (subject, f.subject_tok)
         if state is not None and holder:

@@ -11,6 +11,7 @@ A conflict across a concessive link inside one sentence ("although") is at most 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -19,6 +20,8 @@ from ..model import Claim, Finding, Severity
 from ..scope import WEEKDAYS
 from .base import Example, Rule, RuleContext
 
+# How long after a change its state is still "now" in a story: the story's own week.
+_STILL_NOW_DAYS = 7
 # Links across which a writer sets two facts against each other on purpose.
 _CONCESSIVE = frozenset({"although", "though", "even though", "despite", "yet"})
 
@@ -444,14 +447,7 @@ def _same_time(a: Claim, b: Claim) -> bool:
     return False
 
 
-
-# How long after a change its state is still "now" in a story: the story's own week.
-_STILL_NOW_DAYS = 7
-
-
 def _days_after(day: str, n: int) -> str:
-    import datetime as dt
-
     return (dt.date.fromisoformat(day) + dt.timedelta(days=n)).isoformat()
 
 
@@ -628,8 +624,10 @@ STABILITY_VS_CHANGE = Rule(
         "Not flagged: different places, periods or baselines, other topics ('food prices were "
         "unchanged, while energy costs fell'); different agents or owners ('the Bundesbank left "
         "its rate unchanged', 'the Fed cut its rate'), or a bare topic where the copy names "
-        "several owners; hedged, conditional or future claims ('may rise') and aims ('to keep "
-        "the PSBR at 1 pct').\n"
+        "several owners; a flow narrowed by where it goes against the total ('exports to the "
+        "EU were unchanged', 'the rise in exports'); two stories of different days, neither "
+        "stating a period; hedged, conditional or future claims ('may rise') and aims ('to "
+        "keep the PSBR at 1 pct').\n"
         "Example: 'Rents were flat in March.' ... 'March's 1.2% increase in rents'."
     ),
     needs=("state-change",),
@@ -706,7 +704,9 @@ OPPOSITE_DIRECTIONS = Rule(
         "vs 'the first-half fall in vinyl sales').\n"
         "Why: a direction error flips the story's meaning.\n"
         "Not flagged: different periods or places ('prices in London fell while national "
-        "prices rose'); changes without a stated period.\n"
+        "prices rose'); changes without a stated period; a narrower topic against a broader "
+        "one, unless a change told as a noun restates the fuller first mention with no word "
+        "of its own ('day-ahead power prices fell' ... 'Monday's rise in day-ahead prices').\n"
         "Example: 'Vinyl sales rose 9% in the first half' ... 'the first-half fall in vinyl sales'."
     ),
     needs=("state-change",),
@@ -745,7 +745,10 @@ ANTONYM_STATES = Rule(
         "Why: readers act on states (a port, a road, a detainee); both cannot be true.\n"
         "Not flagged: states at different times ('closed on Monday', 'reopened on "
         "Tuesday'); different things ('the road' and 'the descent'); future or hedged states "
-        "('will reopen').\n"
+        "('will reopen'), aims ('to open its market') and habits ('opens 1,500 times a year'); "
+        "a change long before the story against its state now ('released on licence last "
+        "autumn', 'remains in custody'). A state put in place by an act on a thing ('the "
+        "trust lifted its ban') is at most a warning.\n"
         "Example: 'The port remained open on Wednesday.' ... 'The port, closed since Monday, ...'."
     ),
     needs=("state",),
