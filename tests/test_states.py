@@ -72,6 +72,9 @@ CLAUSES = [
     # a noun of change is any noun WordNet derives from a verb of change as an act or event
     ("Millers said this week's climb in wheat prices had squeezed their margins.", "state-change",
      {"direction": "up", "topic": "wheat price", "times": ("this week",), "as_noun": True}),
+    # a period counted back from the story ("five years ago"); whom a state holds for
+    ("Arkwright was freed by the Court of Appeal five years ago.", "state", {"times": ("5 years ago",)}),
+    ("The bridge remains closed to all traffic.", "state", {"state": "closed", "scope": ("to traffic",)}),
     # a flow narrowed by where it goes
     ("Exports to other European Union countries were unchanged in June.", "state-change",
      {"direction": "same", "topic": "export", "scope": ("to other union country",)}),

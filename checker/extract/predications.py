@@ -452,6 +452,9 @@ def _times_of(ctx: SentenceContext, head: Token) -> tuple[str, ...]:
     # "closed to the public on Monday": or on whom the state is closed to
     out += [_parsed_time(d) for c in head.children if c.dep_ == "obl" and case_of(c) in ("to", "for")
             and c.pos_ == "NOUN" and not is_amount(c) for d in c.children if d.dep_ == "nmod"]
+    # "was freed five years ago"; not "compared with five years ago", a baseline
+    if not any(c.dep_ == "advcl" and lemma(c) == "compare" for c in head.children):
+        out += [_years_ago(c) for c in head.children if c.lower_ == "ago"]
     # "January factory orders fell", "January's fall": a period on the subject is the clause's
     subj = subject_of(head)
     if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
@@ -901,6 +904,14 @@ def _phrase_words(t: Token | None) -> tuple[str, ...]:
                          if x.pos_ in ("NOUN", "PROPN", "ADJ", "VERB", "NUM") and x.dep_ != "nmod:poss"}))
 
 
+def _state_scope(head: Token) -> tuple[str, ...]:
+    """Whom a state holds for ("open to shipping but shut to cars", "closed to lorries"):
+    a bridge may be open to one and closed to another at once."""
+    h = head.head if head.dep_ == "conj" and not any(c.dep_ == "obl" for c in head.children) else head
+    return tuple(sorted({f"to {_key(c)}" for c in h.children if c.dep_ == "obl" and case_of(c) == "to"
+                         and c.pos_ in ("NOUN", "PROPN") and not _parsed_time(c)}))
+
+
 def _known_thing(t: Token) -> bool:
     """An object the copy presents as known: a name, or a noun with a definite article or
     an owner ("the bridge", "its ban"). "Opened an inquiry" brings a new thing into being,
@@ -1111,7 +1122,8 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
             out.append(_claim(ctx, "state", span, f"{'not ' if f.negated else ''}{state}", holder,
                               {**common, "state": state, "negated": f.negated, "when": _when(f, times, since),
                                "day_dates": day_dates(times, ctx.doc.published),
-                               "scope": _scope(holder_tok),
+                               "scope": _scope(holder_tok) + _state_scope(head),
+                               "subject_words": _phrase_words(holder_tok),
                                # put in the state by someone's act on it ("lifted its ban")
                                "acted_on": obj_tok is not None,
                                "event": head.pos_ == "VERB", "pole": w.phrase_poles.get(state)}))

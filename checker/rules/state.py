@@ -299,6 +299,17 @@ def _opposite(ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
+def _narrower_later(a: Claim, b: Claim) -> bool:
+    """b, later in the same story, names a's thing with words a lacks ("the road is open"
+    ... "the old military road is still closed"): a restatement drops words, and one that
+    adds them names another thing of the kind."""
+    if a.document != b.document or len(b.subject.split()) <= len(a.subject.split()):
+        return False
+    # every word of the two phrases, whatever the topic's key kept of them
+    wa, wb = set(a.get("subject_words") or a.subject.split()), set(b.get("subject_words") or b.subject.split())
+    return not wb <= wa
+
+
 def _flow_part(c: Claim) -> bool:
     """A topic narrowed by a destination or an origin ("exports to China", "applications
     from overseas students")."""
@@ -456,6 +467,9 @@ def _antonyms(ctx: RuleContext) -> Iterator[Finding]:
     reported: set[tuple[str, int]] = set()
     for a, b in _pairs(claims):
         if not same_topic(a.subject, b.subject):
+            continue
+        if _narrower_later(a, b):
+            ctx.skipped["antonym-state: a later mention adds what names another ('the road', 'the old military road')"] += 1
             continue
         if _one_sentence(a, b):
             # "registrations were opened and closed", "closed on Monday and reopened on
@@ -747,7 +761,10 @@ ANTONYM_STATES = Rule(
         "Tuesday'); different things ('the road' and 'the descent'); future or hedged states "
         "('will reopen'), aims ('to open its market') and habits ('opens 1,500 times a year'); "
         "a change long before the story against its state now ('released on licence last "
-        "autumn', 'remains in custody'). A state put in place by an act on a thing ('the "
+        "autumn', 'remains in custody'); a later mention that adds words, which names "
+        "another of the kind ('the road is open', 'the old military road is closed'); open to "
+        "one and closed to another ('open to shipping', 'closed to all traffic'). A state put "
+        "in place by an act on a thing ('the "
         "trust lifted its ban') is at most a warning.\n"
         "Example: 'The port remained open on Wednesday.' ... 'The port, closed since Monday, ...'."
     ),
@@ -794,6 +811,10 @@ ANTONYM_STATES = Rule(
     ),
     passes=(
         Example("The bridge was closed on Monday. The bridge reopened on Tuesday after repairs."),
+        # a later mention that adds words names another road
+        Example("\"The road is open,\" the mayor said. The old military road, which runs beside the pass, is still closed."),
+        # open to one, shut to another, at once
+        Example("The swing bridge remains open to shipping. Until it is repaired, the bridge is closed to all traffic."),
         # a change long before the story says nothing of now
         Example("Ferris remains in custody, police said. Ferris was released on licence last autumn.", published="2024-05-10"),
         # a habit is no state at any one time
