@@ -13,6 +13,12 @@ MONTHS = (
     "september", "october", "november", "december",
 )
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def weekday_in(phrase: str) -> str:
+    """The weekday a lowercase time phrase names ("friday evening", "since monday"), or ""."""
+    return next((w for w in phrase.split() if w in WEEKDAYS), "")
+
 # Nouns that name a time rather than a kind of thing (a closed class): as modifiers of a
 # counted noun ("Tuesday's breach", "the night shift") they are scope, not identity.
 TIME_NOUNS = frozenset({

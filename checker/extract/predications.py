@@ -564,11 +564,11 @@ def day_dates(times: tuple[str, ...], published: dt.date | None) -> tuple[tuple[
     day before, not six days after)."""
     if published is None or published.year < 2:
         return ()
-    from ..scope import WEEKDAYS
+    from ..scope import WEEKDAYS, weekday_in
 
     out = []
     for t in times:
-        day = next((w for w in t.split() if w in WEEKDAYS), "")
+        day = weekday_in(t)
         if day:
             back = (published.weekday() - WEEKDAYS.index(day)) % 7
             out.append((day, (published - dt.timedelta(days=back)).isoformat()))
@@ -1010,6 +1010,7 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
                 owners.setdefault(lemma(t), set()).add(whose)
                 if _another_owner(t):
                     owners[lemma(t)].add("(another)")  # "the fine on a second company": one more than one
+    change_nouns = w.up_nouns | w.down_nouns
     for head in _heads(ctx):
         f = frame(head, ctx.parsed.span)
         subject = _resolve_subject(ctx, f)
@@ -1025,7 +1026,7 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
             # "The increase in prices last month came as ...": a bare period on the verb
             # an event noun is the subject of is the event's
             own = {_parsed_time(c) for c in head.head.children if c.dep_ in ("obl:tmod", "obl:unmarked")} - {""}
-        if head.pos_ == "NOUN" and not own and lemma(head) in (w.up_nouns | w.down_nouns):
+        if head.pos_ == "NOUN" and not own and lemma(head) in change_nouns:
             # "the increase in rents in April": the parser hangs the period on the noun
             # the change is of, and a rent has no month of its own
             topic_tok = _noun_topic(head)

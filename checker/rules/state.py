@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from .. import lexical
 from ..model import Claim, Finding, Severity
-from ..scope import WEEKDAYS
+from ..scope import WEEKDAYS, weekday_in
 from .base import Example, Rule, RuleContext
 
 # How long after a change its state is still "now" in a story: the story's own week.
@@ -389,7 +389,7 @@ def _plain(state: str) -> str:
 
 def _day_date(c: Claim, day: str) -> str:
     """The calendar date a claim's weekday stands for in its dated story, or ""."""
-    weekday = next((w for w in day.split() if w in WEEKDAYS), "")
+    weekday = weekday_in(day)
     return dict(c.get("day_dates") or ()).get(weekday, "") if weekday else ""
 
 
@@ -411,7 +411,7 @@ def _covers(since: str, point: str, dates: tuple[str, str] = ("", "")) -> bool:
     if ds and dp:
         return ds < dp if within else ds <= dp  # both days placed on their stories' calendars
     order = {d: i for i, d in enumerate(WEEKDAYS)}
-    si, pi = (next((order[w] for w in x.split() if w in order), None) for x in (since, point))
+    si, pi = (order.get(weekday_in(x)) for x in (since, point))
     return si is not None and pi is not None and (si < pi if within else si <= pi)
 
 
@@ -454,7 +454,7 @@ def _same_time(a: Claim, b: Claim) -> bool:
         # a start long before the story ("released on licence last autumn", "opened in
         # 1972") says nothing of now: the copy tells only the latest change of a state, and
         # a state begun in another season may have ended since
-        return not start or any(w in WEEKDAYS for w in start.split())
+        return not start or bool(weekday_in(start))
     return False
 
 
