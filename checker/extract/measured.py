@@ -38,6 +38,7 @@ from ..syntax import (
     relative_antecedent,
     subject_of,
 )
+from .changes import ChangeOf, change_of, comparative
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -102,6 +103,7 @@ class Measured:
     asserted: bool = True  # False under a condition, a modal, a question or an expectation
     event_class: str = ""  # the event class (lexicon.toml [predicates]) of its verb or event noun
     pred_index: int = -1  # the clause head's token index in its Doc
+    change: ChangeOf | None = None  # for a change, what changes and over what period
 
 
 def _name_key(t: Token | None) -> str:
@@ -164,31 +166,41 @@ def _thing_of_clause(pred: Token) -> Token | None:
     return subject_of(pred)
 
 
-def _role(unit: Token, pred: Token | None) -> str:
+def _role(unit: Token, pred: Token | None, noun_after: Token | None = None) -> tuple[str, Token | None]:
+    """Whether the figure is a level, a change, an earlier or a new level, and the word
+    of change that says so ("rose", "rise", "up"), if any. noun_after: the noun the figure
+    stands before ("the 8.3% monthly decline"), however the parser hung the figure."""
     verbs, nouns = _change_words()
     case = _case(unit)
     head = unit.head
+    if noun_after is not None and _lemma(noun_after) in nouns:
+        return CHANGE, noun_after
     # "up 3.2 points", "down 4%": the figure measures the move.
     if head.lower_ in ("up", "down") and head.pos_ in ("ADV", "ADP"):
-        return UPDATED if case == "to" else EARLIER if case == "from" else CHANGE
-    if any(c.lower_ in ("up", "down") and c.dep_ == "advmod" for c in unit.children):
-        return CHANGE
+        return (UPDATED if case == "to" else EARLIER if case == "from" else CHANGE), head
+    # ("down" hung on the number rather than on its unit, "down 3.8%", is the figure's all the same)
+    updown = next((c for t in (unit, *(x for x in unit.children if x.dep_ == "nummod")) for c in t.children
+                   if c.lower_ in ("up", "down") and c.dep_ == "advmod" and c.i < t.i), None)
+    if updown is not None:
+        return CHANGE, updown
     if head.pos_ in _NOUNISH and _lemma(head) in nouns and unit.dep_ in ("compound", "amod", "nummod", "nmod"):
-        return CHANGE  # "a 7% rise", "a rise of 7%"
+        return CHANGE, head  # "a 7% rise", "a rise of 7%"
+    if comparative(head) and unit.dep_ in ("obl", "obl:unmarked", "nmod:unmarked", "advmod") and case in ("", "by"):
+        return CHANGE, head  # "production was 1.3% higher": the figure measures the change
     if pred is not None and _lemma(pred) in verbs and unit.head == pred:
         if case == "to":
-            return UPDATED
+            return UPDATED, pred
         if case == "from":
-            return EARLIER
-        return CHANGE  # "rose 7%", "rose by 7%"
+            return EARLIER, pred
+        return CHANGE, pred  # "rose 7%", "rose by 7%"
     if case == "from" and pred is not None and _lemma(pred) in verbs:
-        return EARLIER
+        return EARLIER, pred
     if pred is not None and _lemma(pred) in verbs and not case and unit.pos_ != "NUM" and unit.left_edge.i == pred.i + 1:
         # "Valtra shares fell 4.1% in Amsterdam" with the figure hung on the place: a
         # measure right after a verb of change measures the change, however the parser hung
         # it (a count after it, "cutting 1,240 jobs", counts what the act moved)
-        return CHANGE
-    return LEVEL
+        return CHANGE, pred
+    return LEVEL, None
 
 
 def _made_thing(noun: str) -> bool:
@@ -296,6 +308,13 @@ def _noun_after_figure(toks: list[Token]) -> Token | None:
         t = doc[i]
         if t.text == "-":
             continue
+        if t.pos_ in ("VERB", "ADJ") and i == last + 1 and t.lower_ in _change_words()[1] \
+                and not (i + 1 < len(doc) and doc[i + 1].pos_ in ("NOUN", "PROPN")):
+            # "The 21% slide wiped out its gains" with the noun read as a verb or an
+            # adjective: a word of change in its noun form right after a determiner's figure
+            # is the noun
+            head = t
+            break
         if t.pos_ == "NOUN" and not _is_time(t) and _a_noun(t):
             head = t
         elif t.pos_ not in ("ADJ",) or head is not None:
@@ -352,8 +371,10 @@ def measured(sent: ParsedSentence, start: int, end: int, kind: str) -> Measured 
         # "unfilled orders" and "durable goods orders" are two actors
         narrow = sorted(_lemma(c) for c in agent_tok.children if c.dep_ in ("amod", "compound") and c.pos_ != "NUM")
         agent = " ".join([*narrow, agent])
-    role = _role(root, pred if event else None)
+    prenominal = _noun_after_figure(toks) if kind in ("money", "measure", "percent", "count") else None
+    role, change_tok = _role(root, pred if event else None, prenominal)
     ids = {t.i for t in toks}
+    change = change_of(sent, change_tok, frozenset(ids)) if role == CHANGE and change_tok is not None else None
     thing: Token | None = None
     holder: Token | None = None
     whole = ""
@@ -361,7 +382,6 @@ def measured(sent: ParsedSentence, start: int, end: int, kind: str) -> Measured 
     how = ""
     dep, head = root.dep_, root.head
 
-    prenominal = _noun_after_figure(toks) if kind in ("money", "measure", "percent", "count") else None
     if prenominal is not None:
         # "a €2.5 billion loan", "the 300-kilometre pipeline", "her 16% share", "the
         # 36,563 troops": a figure between a determiner and a noun modifies or counts the
@@ -403,7 +423,8 @@ def measured(sent: ParsedSentence, start: int, end: int, kind: str) -> Measured 
                 obj = child(pred, "obj")
                 thing, how = (obj, "clause-object") if _counting_noun(obj) else (_thing_of_clause(pred), "clause-subject")
             else:
-                return Measured("", -1, -1, role=role, event=event, agent=agent, elided=True, how="bare", clause=clause)
+                return Measured("", -1, -1, role=role, event=event, agent=agent, elided=True, how="bare", clause=clause,
+                                change=change)
     if thing is None and prenominal is None and not (kind == "count" and root.pos_ == "NUM"):
         unit = root
         in_phrase = next((c for c in unit.children if c.dep_ in ("nmod", "nmod:unmarked") and case_of(c) == "in"), None)
@@ -473,7 +494,7 @@ def measured(sent: ParsedSentence, start: int, end: int, kind: str) -> Measured 
         if comp is not None:
             thing, how = comp, how + "+event-noun"
     if thing is None:
-        return Measured("", -1, -1, role=role, event=event, agent=agent, how=how or "none", clause=clause)
+        return Measured("", -1, -1, role=role, event=event, agent=agent, how=how or "none", clause=clause, change=change)
     thing = conj_root(thing) if thing.dep_ == "conj" and thing.head.pos_ in _NOUNISH and how == "clause-subject" else thing
     holder_kind = "modified" if holder is not None else ""
     if holder is None:
@@ -557,4 +578,5 @@ def measured(sent: ParsedSentence, start: int, end: int, kind: str) -> Measured 
         or (holder_kind == "of" and how == "nummod" and not is_definite and child(thing, "det") is None),
         event_class=noun_event or event_classes().get(event, ""),
         pred_index=pred.i,
+        change=change,
     )

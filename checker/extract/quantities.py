@@ -316,6 +316,8 @@ def _claim(ctx: SentenceContext, fig: Figure, kind: str, m: Measured | None) -> 
         ("event_class", m.event_class if m is not None else ""),
         ("subset", bool(m is not None and m.subset)),
         ("instance", m.instance if m is not None else ()),
+        # a change's word, direction, thing and period (extract/changes.py)
+        ("change", m.change if m is not None and "change" in quals else None),
     ]
     return Claim(
         kind=kind,
