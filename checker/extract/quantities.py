@@ -78,12 +78,48 @@ def extract_quantities(ctx: SentenceContext) -> list[Claim]:
         if claim.subject:
             ctx.state.setdefault("figures", []).append(claim)
         out.append(claim)
-    return _mark_lists(out)
+    return _mark_lists(_mark_conversions(text, out))
 
 
 # A sentence with this many figures of one kind is a list or a table set as prose ("8,110
 # bpd at 15.42 dlrs, 2,679 bpd at 15.24 dlrs, ..."): its figures are each of its own.
 LIST_FIGURES = 5
+
+
+# What stands between a measure and its conversion: "3,200 metres (10,500 feet)",
+# "11,100 square kilometres, or about 4,300 square miles", "10 km/6 miles"; one run of
+# blanks on each side of one mark, so that it is linear however long a gap it is tried on.
+_CONVERSION = re.compile(r"[ \t]*(?:[(\[/]|,[ \t]*or|or)[ \t]*(?:(?:about|some|roughly|around|approximately|nearly|almost)[ \t]+)?")
+
+
+_BY = re.compile(r"[ \t]*(?:by|x|×)[ \t]*\d", re.I)
+# What a conversion takes from the measure it converts: all that says what is measured.
+_RESTATED = ("modifiers", "predicate", "holder", "holder_kind", "whole", "agent", "patient", "role", "how",
+             "definite", "indefinite", "event_class", "subset", "instance", "change", "classifies")
+_ROLES = frozenset({"change", "earlier", "updated", "increment", "partitive", "unasserted", "rate"})
+
+
+def _mark_conversions(text: str, claims: list[Claim]) -> list[Claim]:
+    """A measure written right after another of its dimension in another unit restates it
+    ("3,200 metres (about 6,500 feet)"): it carries the start of the one it converts, and
+    measures the same thing."""
+    out: list[Claim] = []
+    for c in claims:
+        prev = out[-1] if out else None
+        if (prev is not None and c.kind == prev.kind == "measure" and c.unit == prev.unit
+                and c.get("unit_key") != prev.get("unit_key") and c.start - prev.end <= 20
+                and _CONVERSION.fullmatch(text, prev.end, c.start)
+                # "21 metres by 14 metres (69 feet by 46 feet)": pairs convert pairs, and
+                # which of one converts which of the other is not for a regex to say
+                and not _BY.match(text, c.end) and not _BY.match(text, prev.end)):
+            # what it measures is what the first says: the parse hangs the conversion on the
+            # first figure's unit ("6,500 feet" of "metres")
+            data = {**dict(c.data), **{k: prev.get(k) for k in _RESTATED if prev.get(k) is not None},
+                    "converts": prev.start}
+            c = replace(c, subject=prev.subject, attribute=prev.attribute, data=tuple(data.items()),
+                        qualifiers=c.qualifiers | (prev.qualifiers & _ROLES))
+        out.append(c)
+    return out
 
 
 def _mark_lists(claims: list[Claim]) -> list[Claim]:

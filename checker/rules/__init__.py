@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from functools import cache
 
-from . import age, arithmetic, changes, clock, date, duration, entity, quantity, state
+from . import age, arithmetic, changes, clock, conversions, date, duration, entity, quantity, state
 from .base import Example, Rule, RuleContext
 
-FAMILY_MODULES = (quantity, changes, arithmetic, age, date, clock, duration, entity, state)
+FAMILY_MODULES = (quantity, changes, conversions, arithmetic, age, date, clock, duration, entity, state)
 
 __all__ = ["Example", "Rule", "RuleContext", "all_rules", "rule_by_code"]
 
