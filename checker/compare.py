@@ -221,8 +221,14 @@ def identity(a: Claim, b: Claim, nearest: bool) -> Identity | str:
     # change as counts and tolls do, so the restatement may come any number of paragraphs on.
     # "a 25-day blockade" ... "the blockade, which lasted six weeks": so is a measure
     # stated of it in a clause of its own.
-    attribute = (a.kind == b.kind == "measure" and a.get("how") == "modifies"
-                 and b.get("how") in ("modifies", "clause-subject", "copula", "dimension") and a.document == b.document)
+    # So is a measure stated of a thing by a verb of measuring or a dimension ("the bridge
+    # spans 400 metres", "the ship is 330 metres long") and named with it later ("the
+    # 460-metre bridge").
+    how_a = a.get("how", "").split("+")[0]
+    attribute = (a.kind == b.kind == "measure" and a.document == b.document
+                 and b.get("how") in ("modifies", "clause-subject", "copula", "dimension")
+                 and (how_a in ("modifies", "dimension")
+                      or (how_a == "clause-subject" and a.get("predicate") in _MEASURING and a.get("definite"))))
     presupposed = how_b in ("nummod", "modifies") or (
         b.kind == "measure" and how_b in ("clause-subject", "copula", "dimension")
     )
@@ -372,6 +378,9 @@ def _of_people(c: Claim) -> bool:
     return noun == "person" or bool(lexical.noun_domains(noun) & {"person", "group"})
 
 
+# Verbs that state a dimension of their subject ("the bridge spans 400 metres"), a closed
+# class: what they measure does not change as counts and tolls do.
+_MEASURING = frozenset({"span", "weigh", "measure", "stretch", "stand", "extend"})
 # Verbs of having: their subject owns the figure they take (a closed class).
 _HAVING = frozenset({"have", "own", "hold", "employ", "house", "seat", "accommodate", "contain", "carry", "keep"})
 

@@ -145,3 +145,45 @@ def test_a_bare_count_of_a_holders_members_is_some_of_them():
     assert not [c for c in checker.check(some).conflicts if c.rule == "QTY001"]
     all_ = "The six members of the group were arrested. The 16 members of the group were charged."
     assert [c.rule for c in checker.check(all_).conflicts] == ["QTY001"]
+
+
+def test_a_relative_clause_measures_its_antecedent():
+    # "the vessel, which is 290 metres long": the length is the vessel's, not "which"'s
+    c = next(c for c in claims("The vessel, which is 290 metres long, was towed to Bremerhaven.") if c.text == "290 metres")
+    assert c.subject == "vessel"
+
+
+@pytest.mark.parametrize("text,quote,rate", [
+    ("Aid agencies said the city needs 500 trucks a day.", "500 trucks", True),
+    ("The airline runs 40 flights per week to Lisbon.", "40 flights", True),
+    # a period that dates the figure is no rate
+    ("The convoy had 500 trucks a year earlier.", "500 trucks", False),
+    ("Monday's convoy of 24 trucks reached the city.", "24 trucks", False),
+])
+def test_a_count_in_each_period_is_a_rate(text, quote, rate):
+    c = next(c for c in claims(text) if c.text == quote)
+    assert ("rate" in c.qualifiers) == rate
+
+
+def test_a_figure_asked_for_is_not_asserted():
+    c = next(c for c in claims("Prosecutors had asked for a fine of $6 million.") if c.text == "$6 million")
+    assert "unasserted" in c.qualifiers
+
+
+@pytest.mark.parametrize("text,first,second,thing", [
+    ("Plans to extend the runway to 3,200 metres (about 6,500 feet) were approved.", "3,200 metres",
+     "about 6,500 feet", "runway"),
+    ("Some 11,100 square kilometres, or about 4,300 square miles, of forest were cleared.",
+     "Some 11,100 square kilometres", "about 4,300 square miles", ""),
+    ("The canal is 80 km (50 miles) long.", "80 km", "50 miles", None),
+])
+def test_a_conversion_measures_what_the_figure_it_converts_does(text, first, second, thing):
+    found = {c.text: c for c in claims(text)}
+    a, b = found[first], found[second]
+    assert b.get("converts") == a.start and b.subject == a.subject
+    assert thing is None or a.subject == thing
+
+
+def test_pairs_of_dimensions_are_no_conversion_of_one_figure():
+    found = {c.text: c for c in claims("The shield, 21 metres by 14 metres (69 feet by 46 feet), keeps it cold.")}
+    assert all(c.get("converts") is None for c in found.values())

@@ -59,6 +59,8 @@ COUNT_NOUNS = frozenset({"number", "total", "count", "tally", "figure", "sum"})
 _PROJECTION = frozenset({
     "expect", "forecast", "predict", "project", "anticipate", "target", "aim", "plan", "hope",
     "want", "seek", "propose", "intend", "estimate", "consider", "offer", "need", "require",
+    # and of asking: "prosecutors asked for a fine of $6 million" is no fine imposed
+    "ask", "demand", "request", "urge",
 })
 # Verbs of reckoning whose clausal complement reports what the source found, as a speech
 # verb's does ("estimated that 2,500 people took part"); with an object they project.
@@ -459,7 +461,8 @@ def measured(sent: ParsedSentence, start: int, end: int, kind: str) -> Measured 
             if adj.dep_ in ("amod", "appos", "acl") and adj.head.pos_ in _NOUNISH:
                 thing, how = adj.head, "dimension"
             else:
-                thing, how = subject_of(adj), "dimension"
+                # "the vessel, which is 290 metres long": the noun the clause is about
+                thing, how = _thing_of_clause(adj), "dimension"
         elif head.lower_ in ("up", "down") and head.pos_ in ("ADV", "ADP"):
             thing, how = subject_of(head), "up-down"  # "shares were up 3.2 points to 48.1%"
         elif any(child(t, "cop") is not None for t in toks):

@@ -129,6 +129,9 @@ def _mark_lists(claims: list[Claim]) -> list[Claim]:
 
 
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+# A count followed by a period it recurs in ("500 trucks a day", "40 flights per week").
+_COUNT_RATE = re.compile(r"[ \t]+(?:a|an|per|each|every)[ \t]+(?:hour|day|night|week|month|year|season)\b"
+                         r"(?![ \t]+(?:earlier|ago|before|after|later|previously)\b)", re.I)
 # A figure followed by what it is counted against is a rate or a price, not an amount.
 _PER_UNIT = re.compile(r"[ \t]+(?:to|against)[ \t]+the[ \t]+(?:u\.?s\.?[ \t]+)?(?P<currency>[^\W\d_]+)", re.I)
 
@@ -310,6 +313,8 @@ def _claim(ctx: SentenceContext, fig: Figure, kind: str, m: Measured | None) -> 
         quals.add("quoted")
     if fig.rate or _per_currency(ctx.text, end):
         quals.add("rate")  # "1.2 mln bpd"; "95 sucres to the dollar", "a share", "per tonne"
+    elif kind == "count" and _COUNT_RATE.match(ctx.text, end):
+        quals.add("rate")  # "500 trucks a day": so many in each period, not a total
     pred = m.event if m is not None else ""
     unit_label = {"percent": fig.percent or "%", "money": fig.currency or "", "measure": dimension}.get(kind, "")
     subject = m.thing if m is not None else ""

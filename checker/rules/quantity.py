@@ -134,7 +134,8 @@ MISMATCH = Rule(
         "whose values do not overlap once units, scale words and qualifiers are normalized.\n"
         "Why: a figure restated with a slipped digit, scale word or unit is the error editors "
         "miss most often.\n"
-        "Not flagged: different places or times, changes over time, increments ('another 10'), "
+        "Not flagged: different places or times, changes over time, increments ('another 10'), rates "
+        "('500 trucks a day'), figures asked for, expected or planned, "
         "parts of a set ('three of the nine'), values within the stated precision ('about 1,000' "
         "and 1,020), conversions in the same sentence ('500 miles (805 km)'), different currencies.\n"
         "Example: 'a 200-kilometre front' ... 'the 200-mile front'."
@@ -162,6 +163,13 @@ MISMATCH = Rule(
         # a voice giving only its own count, the sentence after another voice's count
         Example("Police said about 400 tractors had blocked the ring road. The farmers' union put the number at "
                 "1,500 tractors."),
+        # a dimension a verb of measuring states, named with the thing paragraphs later
+        Example("The cable-stayed bridge spans 400 metres between the docks and the estate.\n\nThe minister cut "
+                "the ribbon.\n\nShe said it would help.\n\nEngineers say the 460-metre bridge is the longest of its "
+                "type in Wales."),
+        # measures in two units slip in the unit they share (4,200 kg and 2,400 kg)
+        Example("The satellite weighs 4.2 tonnes at launch. Signals were received 42 minutes after lift-off. The "
+                "2,400kg spacecraft is heading for a geostationary orbit."),
     ),
     passes=(
         Example("The convoy travelled 500 miles (805 km). The 805-kilometre journey took two days."),
@@ -186,6 +194,12 @@ MISMATCH = Rule(
         # a pronoun's antecedent is a guess: "its debts" read as Sudan's decides nothing
         Example("Sudan agreed to service half of its debts in commodities. Officials say 32 pct of Sudan's total "
                 "foreign debt is owed to Arab countries."),
+        # a count in each period is a rate, not a convoy's size
+        Example("Monday's convoy of 24 trucks reached the city. Aid agencies said it was far short of the 500 "
+                "trucks a day the city needs."),
+        # a fine asked for is no fine imposed
+        Example("Prosecutors had asked for a fine of $6 million. The $42 million fine is among the largest "
+                "imposed."),
         Example("Itel said it obtained commitments for a six-year secured loan of about 325 mln dlrs. The proceeds will be used to repay the 395 mln dlr bridge loan Merrill Lynch provided for the purchase."),
     ),
     check=_mismatch,

@@ -73,6 +73,10 @@ def likely_cause(a: Claim, b: Claim) -> str | None:
     wa, wb = a.get("written", va), b.get("written", vb)
     if a.unit == b.unit and isinstance(wa, float) and isinstance(wb, float) and wa / (va or 1) == wb / (vb or 1):
         va, vb = wa, wb
+    if a.kind == b.kind == "measure" and a.get("unit_key") != b.get("unit_key"):
+        # "weighs 4.2 tonnes" and "the 2,400kg spacecraft": measures in two units of one
+        # dimension slip in the unit they share
+        va, vb = x, y
     # Two significant digits are needed for a digit to slip among others: "2.4" and "4.2"
     # tonnes are swapped digits as much as 24 and 42 are; 5 and 7 are just two numbers.
     if isinstance(va, float) and isinstance(vb, float) and min(abs(va), abs(vb)) > 0 and (
