@@ -228,6 +228,20 @@ def _distinctive(a: Claim, b: Claim, cause: str) -> bool:
     return min(len(_digits(a.get("value", 0.0))), len(_digits(b.get("value", 0.0)))) >= 2
 
 
+def _restates(b: Claim, a: Claim, members: list[Claim]) -> bool:
+    """Whether b, a figure inside a definite noun phrase ("the €58m deal", "the 3.2-tonne
+    haul"), presents itself as a figure the story gave before, and a is the only earlier
+    one it could be: the story gives none of b's value, and a is its story's nearest
+    amount of b's unit before it."""
+    if b.get("how", "").split("+")[0] not in ("modifies", "nummod") or not b.get("definite") or a.document != b.document:
+        return False
+    assert b.value is not None
+    before = [c for c in members if c.document == b.document and c.start < b.start and c.sentence != b.sentence]
+    if any(c.value is not None and c.value.overlaps(b.value) for c in before):
+        return False  # it names the earlier figure of its value
+    return bool(before) and before[-1] is a
+
+
 def _slipped(ctx: RuleContext) -> Iterator[Finding]:
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     # Counts of differently named things and percentages (few digits, bounded) collide by
@@ -263,7 +277,8 @@ def _slipped(ctx: RuleContext) -> Iterator[Finding]:
                 if cause is None or cause == "one digit differs" or not _distinctive(a, b, cause):
                     continue  # one changed digit is as often a second figure as a slip
                 digits = min(len(_digits(a.get("value", 0.0))), len(_digits(b.get("value", 0.0))))
-                if digits < 3 and (renamed or cause.startswith("off by")) and not cause.startswith("same number"):
+                if digits < 3 and (renamed or cause.startswith("off by")) and not cause.startswith("same number") \
+                        and not _restates(b, a, members):
                     # two named things at round values ("£64m" and "£640m") are two figures;
                     # one number in two units of one dimension ("31,000 km", "31,000 miles")
                     # is a slip whatever the nouns
@@ -294,18 +309,27 @@ SLIPPED = Rule(
         "Why: editors restate a figure with a different noun ('the fine', 'the penalty'); the slip "
         "pattern is itself the evidence that the two are one figure.\n"
         "Not flagged: figures that share their noun (QTY001 decides those), figures in one sentence, "
-        "bounds, ranges, changes, different places or times, round numbers ('$2m' and '$20m'), one "
-        "changed digit (as often a second figure as a slip), counts and percentages.\n"
+        "bounds, ranges, changes, different places or times, round numbers ('$2m' and '$20m') unless "
+        "the later one sits in a definite noun phrase ('the £5.8m redevelopment') and so restates the "
+        "story's nearest amount before it, one changed digit (as often a second figure as a slip), "
+        "counts and percentages.\n"
         "Example: 'sold at auction for £12.4m' ... 'The £1.24m sale capped a week of records.'"
     ),
     needs=("measure", "money"),
     flags=(
         Example("The painting sold at auction in London for £12.4m. The £1.24m sale capped a week of records."),
         Example("Sea ice covered 4.28 million square kilometres. At 4.28 million square miles, the cover was small."),
+        # a figure inside a definite noun phrase restates the story's nearest amount before it
+        Example("The club unveiled an £8.5 million project to replace the old stand.\n\nSupporters were "
+                "consulted.\n\nWork starts in May.\n\nThe chairman said the £5.8m redevelopment would be paid "
+                "for from reserves."),
     ),
     passes=(
         Example("The club paid £12m for the striker. It also paid £15m for a defender."),
         Example("The painting sold for £12.4m. A second work fetched £3.1m."),
+        # a definite figure restates the nearest amount only: here that is the grant
+        Example("The club unveiled an £8.5 million project to replace the old stand. It won a £3m grant. The "
+                "chairman said the £5.8m redevelopment would be paid for from reserves."),
         Example("Fourth quarter profit increased to 49.1 mln dlrs from 16.1 mln dlrs in the prior year. Earnings from overseas operations rose to 18.6 mln dlrs from a loss of 11.6 mln dlrs in the prior year."),
         # a year written right after a figure dates it, even where the parse names no clause
         Example("Capital spending is expected to rise to 215 mln dlrs in 1988 and 220 mln dlrs in 1989. The venture "
