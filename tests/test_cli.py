@@ -343,9 +343,9 @@ def test_explain_accepts_codes_names_prefixes_and_families(capsys: pytest.Captur
     assert heads("QTY001") == ["QTY001"]
     assert heads("qty001") == ["QTY001"]
     assert heads("slipped-figure") == ["QTY002"]
-    assert heads("QTY") == ["QTY001", "QTY002"]
+    assert heads("QTY") == ["QTY001", "QTY002", "QTY003", "QTY004"]
     assert heads("entity-spelling") == ["ENT001", "ENT003"]
-    assert heads("QTY002", "QTY") == ["QTY002", "QTY001"]  # in the order asked, once each
+    assert heads("QTY002", "QTY") == ["QTY002", "QTY001", "QTY003", "QTY004"]  # in the order asked, once each
 
 
 def test_explain_shows_each_examples_document_id_and_date(capsys: pytest.CaptureFixture[str]) -> None:
