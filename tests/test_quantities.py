@@ -187,3 +187,15 @@ def test_a_conversion_measures_what_the_figure_it_converts_does(text, first, sec
 def test_pairs_of_dimensions_are_no_conversion_of_one_figure():
     found = {c.text: c for c in claims("The shield, 21 metres by 14 metres (69 feet by 46 feet), keeps it cold.")}
     assert all(c.get("converts") is None for c in found.values())
+
+
+@pytest.mark.parametrize("text,quote,earlier", [
+    # "from" before a count of people says whom something came from
+    ("Prosecutors said Hale took money from 1,850 investors.", "1,850 investors", False),
+    # a verb of change makes it the level the change started from
+    ("The workforce fell from 1,200 workers to 900.", "1,200 workers", True),
+    ("Output fell from 2.1m tonnes.", "2.1m tonnes", True),
+])
+def test_from_marks_an_earlier_level_only_of_a_change(text, quote, earlier):
+    c = next(c for c in claims(text) if c.text == quote)
+    assert ("earlier" in c.qualifiers) == earlier

@@ -255,7 +255,7 @@ def _counting_noun(t: Token | None) -> bool:
     return lem in COUNT_NOUNS or lem in event_classes()
 
 
-def _person_noun(noun: str) -> bool:
+def person_noun(noun: str) -> bool:
     """A noun whose first sense WordNet files under people ("men", "fighters", "staff")."""
     from .. import lexical
 
@@ -548,7 +548,7 @@ def measured(sent: ParsedSentence, start: int, end: int, kind: str) -> Measured 
     obj = child(pred, "obj") if event else None
     patient = _lemma(obj) if obj is not None and obj.i not in ids and obj != thing and obj.pos_ in _NOUNISH else ""
     holder_key = _name_key(holder)
-    if event == "lose" and kind == "count" and _person_noun(_lemma(thing)):
+    if event == "lose" and kind == "count" and person_noun(_lemma(thing)):
         # "the army said it had lost 20 men": its men who died, the army their holder and
         # no actor, as in "killed more than 200 of its soldiers"
         event, holder_key = "die", holder_key or agent

@@ -15,7 +15,7 @@ from ..scope import WEEKDAYS, nearest
 from ..units import to_base
 from .context import SentenceContext
 from .figures import Figure, is_currency_word, is_year, kind_of, normalized, read_figure, skip_digits
-from .measured import CHANGE, COUNT_NOUNS, EARLIER, UPDATED, Measured, event_classes, measured
+from .measured import CHANGE, COUNT_NOUNS, EARLIER, LEVEL, UPDATED, Measured, event_classes, measured, person_noun
 from .numbers import Core
 
 
@@ -120,6 +120,13 @@ def _mark_conversions(text: str, claims: list[Claim]) -> list[Claim]:
                         qualifiers=c.qualifiers | (prev.qualifiers & _ROLES))
         out.append(c)
     return out
+
+
+def _source_of(kind: str, m: Measured | None) -> bool:
+    """"took money from 1,850 investors": "from" before a count of people names whom
+    something came from, not an earlier level; a verb of change would have made it one
+    ("fell from 1,200 workers to 900": the parse's role says so)."""
+    return kind == "count" and m is not None and m.role == LEVEL and person_noun(m.thing)
 
 
 def _mark_lists(claims: list[Claim]) -> list[Claim]:
@@ -293,7 +300,7 @@ def _claim(ctx: SentenceContext, fig: Figure, kind: str, m: Measured | None) -> 
         quals.add(lexicon().numbers["qualifiers"].get(fig.qualifier, fig.qualifier))
     if fig.form == "multitude":
         quals.add("vague")
-    if fig.from_ or (m is not None and m.role == EARLIER):
+    if (fig.from_ and not _source_of(kind, m)) or (m is not None and m.role == EARLIER):
         quals.add("earlier")
     if m is not None and m.role == CHANGE:
         quals.add("change")
