@@ -114,7 +114,7 @@ def change_of(sent: ParsedSentence, word: Token, figure: frozenset[int]) -> Chan
 
 
 # Words of a noun phrase that say nothing of which thing it is.
-_EMPTY_POS = frozenset({"DET", "ADP", "PUNCT", "PRON", "AUX", "CCONJ", "SCONJ", "PART", "NUM", "SYM"})
+_EMPTY_POS = frozenset({"DET", "ADP", "PUNCT", "PRON", "AUX", "CCONJ", "SCONJ", "PART", "SYM"})
 # Dependents that describe a thing already singled out rather than narrow it.
 _DESCRIBING = frozenset({"acl:relcl", "appos", "parataxis", "conj", "cc", "punct"})
 
@@ -129,7 +129,9 @@ def _narrowing(thing: Token, figure: frozenset[int]) -> tuple[str, ...]:
         t = stack.pop()
         if t.i in figure:
             continue
-        if t.pos_ not in _EMPTY_POS and not _timely(t):
+        if t.pos_ == "NUM":
+            out.add(t.lower_)  # "item 5", "Unit 4": a number says which one
+        elif t.pos_ not in _EMPTY_POS and not _timely(t):
             out.add(lemma(t))
         stack.extend(c for c in t.children if c.dep_ not in _DESCRIBING or t.dep_ == "conj")
     return tuple(sorted(out))

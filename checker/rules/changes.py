@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from .. import lexical
-from ..compare import STRONG, WEAK, Identity
+from ..compare import STRONG, WEAK, WINDOW, Identity
 from ..extract.changes import ChangeOf
 from ..model import Claim, Finding, Severity
 from .base import Example, Rule, RuleContext
@@ -108,8 +108,10 @@ def _contradictions(ctx: RuleContext) -> Iterator[tuple[Claim, Claim, Identity, 
     for j, b in enumerate(changes):
         cb = _change(b)
         assert cb is not None and b.value is not None
+        # (the last WINDOW of them: a restatement is near, and all pairs over a long table
+        # of changes would be quadratic)
         earlier = [a for a in changes[:j] if a.kind == b.kind and a.unit == b.unit
-                   and not (a.document == b.document and a.sentence == b.sentence)]
+                   and not (a.document == b.document and a.sentence == b.sentence)][-WINDOW:]
         # the changes a change noun without a thing may restate: its own story's, the same way,
         # over a period that agrees, at no other time or place
         same_way = [a for a in earlier if a.document == b.document and _change(a).direction == cb.direction  # type: ignore[union-attr]
