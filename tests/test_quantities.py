@@ -132,6 +132,9 @@ def test_a_dimension_word_tagged_an_adverb_still_measures_its_noun():
     ("The strike killed 12 people at a market in Kharkiv.", "12 people", "kharkiv"),
     # a clause narrowing the figure's own noun is the figure's ("15,000 tanks (that) arrived in Kursk")
     ("Russia's defence ministry said 15,000 tanks arrived in Kursk.", "15,000 tanks", "kursk"),
+    # a place inside another verb's subject says where that subject is
+    ("Economists at the British Chambers of Commerce estimated that the 52-day stoppage had held up goods.",
+     "52-day", None),
 ])
 def test_a_place_scopes_a_figure_only_from_the_figures_own_clause(text, quote, place):
     c = next(c for c in claims(text) if c.text == quote)

@@ -441,6 +441,10 @@ def _own_place(ctx: SentenceContext, p: tuple[int, int, str], m: Measured | None
             return False  # a clause of its own between the place and the figure's
         if cur.pos_ in ("NOUN", "PROPN") and not (p[0] <= ctx.parsed.start_of(cur) < p[1]):
             through_noun = True
+        if cur.dep_.startswith("nsubj") and cur.head.i != m.pred_index and cur.head.pos_ in ("VERB", "AUX"):
+            # "Economists at the British Chambers of Commerce estimated that the stoppage
+            # ...": a place inside another verb's subject says where that subject is
+            return False
         cur = cur.head
     return True
 
