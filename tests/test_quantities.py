@@ -187,6 +187,13 @@ def test_a_conversion_measures_what_the_figure_it_converts_does(text, first, sec
     assert thing is None or a.subject == thing
 
 
+def test_a_bare_or_offers_alternatives_not_a_conversion():
+    found = {c.text: c for c in claims("Runners can choose a 10 km or 10-mile course. The pipeline is 1,200 km "
+                                       "or about 750 miles long.")}
+    assert found["10-mile"].get("converts") is None
+    assert found["about 750 miles"].get("converts") == found["1,200 km"].start
+
+
 def test_pairs_of_dimensions_are_no_conversion_of_one_figure():
     found = {c.text: c for c in claims("The shield, 21 metres by 14 metres (69 feet by 46 feet), keeps it cold.")}
     assert all(c.get("converts") is None for c in found.values())

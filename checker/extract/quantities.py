@@ -87,9 +87,13 @@ LIST_FIGURES = 5
 
 
 # What stands between a measure and its conversion: "3,200 metres (10,500 feet)",
-# "11,100 square kilometres, or about 4,300 square miles", "10 km/6 miles"; one run of
-# blanks on each side of one mark, so that it is linear however long a gap it is tried on.
-_CONVERSION = re.compile(r"[ \t]*(?:[(\[/]|,[ \t]*or|or)[ \t]*(?:(?:about|some|roughly|around|approximately|nearly|almost)[ \t]+)?")
+# "11,100 square kilometres, or about 4,300 square miles", "10 km/6 miles", "1,200 km or
+# about 750 miles"; a bare "or" ("a 10 km or 10-mile course") offers alternatives. One run
+# of blanks on each side of one mark, so that it is linear however long a gap it is tried on.
+_ABOUT = r"(?:about|some|roughly|around|approximately|nearly|almost)"
+_CONVERSION = re.compile(rf"[ \t]*(?:[(\[/]|,[ \t]*or)[ \t]*(?:{_ABOUT}[ \t]+)?")
+_OR_ABOUT = re.compile(rf"[ \t]+or[ \t]+(?:{_ABOUT}[ \t]+)?")
+_ABOUT_FIRST = re.compile(rf"{_ABOUT}\b", re.I)
 
 
 _BY = re.compile(r"[ \t]*(?:by|x|×)[ \t]*\d", re.I)
@@ -108,7 +112,9 @@ def _mark_conversions(text: str, claims: list[Claim]) -> list[Claim]:
         prev = out[-1] if out else None
         if (prev is not None and c.kind == prev.kind == "measure" and c.unit == prev.unit
                 and c.get("unit_key") != prev.get("unit_key") and c.start - prev.end <= 20
-                and _CONVERSION.fullmatch(text, prev.end, c.start)
+                and (_CONVERSION.fullmatch(text, prev.end, c.start)
+                     or (_OR_ABOUT.fullmatch(text, prev.end, c.start)
+                         and (_ABOUT_FIRST.match(c.text) or _ABOUT_FIRST.search(text, prev.end, c.start))))
                 # "21 metres by 14 metres (69 feet by 46 feet)": pairs convert pairs, and
                 # which of one converts which of the other is not for a regex to say
                 and not _BY.match(text, c.end) and not _BY.match(text, prev.end)):

@@ -230,8 +230,8 @@ def _distinctive(a: Claim, b: Claim, cause: str) -> bool:
 
 def _restates(b: Claim, a: Claim, members: list[Claim]) -> bool:
     """Whether b, a figure inside a definite noun phrase ("the €58m deal", "the 3.2-tonne
-    haul"), presents itself as a figure the story gave before, and a is the only earlier
-    one it could be: the story gives none of b's value, and a is its story's nearest
+    haul"), presents itself as a figure the story gave before, and a is the one it points
+    back to: the story gives none of b's value before it, and a is its story's nearest
     amount of b's unit before it."""
     if b.get("how", "").split("+")[0] not in ("modifies", "nummod") or not b.get("definite") or a.document != b.document:
         return False
