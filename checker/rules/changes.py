@@ -14,12 +14,15 @@ from .base import Example, Rule, RuleContext
 from .quantity import CROWDED, _distinctive
 from .values import likely_cause, shown
 
-# A change noun that names no thing ("the 50-basis-point rise") points back this far, in
-# paragraphs, to the change it restates, as a definite figure does (compare.py).
+# A later mention that names its thing with fewer words ("prices" after "house prices")
+# restates it this far, in paragraphs, and no further, as a definite figure does
+# (compare.py); a change noun that names no thing at all points back to the nearest change
+# that agrees with it, however far, and only a slip confirms that.
 ANAPHORA_PARAGRAPHS = 2
-# Figures a change is not a restatement of: a bound, a row of a table, one of a list.
 # Words of a time phrase that make it a baseline, not the time of the change.
 _RELATIVE = frozenset({"earlier", "ago", "before", "previous", "prior"})
+# Figures a change is not a restatement of: a projection, a row of a table, one of a list
+# each of its own thing, an increment, a part, a rate, a vague amount.
 _SET_APART = frozenset({"unasserted", "tabular", "respectively", "increment", "partitive", "rate", "vague"})
 
 
