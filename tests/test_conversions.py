@@ -1,9 +1,10 @@
 """Properties of conversions (QTY004): a measure converted correctly and rounded as
 reporters round never conflicts; one converted with the wrong factor always does."""
 
-import checker
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+import checker
 
 # (unit written first, unit of its conversion, how many of the second make one of the first,
 # a wrong factor a writer might use instead)
@@ -39,6 +40,6 @@ def test_a_right_conversion_never_conflicts(pair, n):
 @settings(max_examples=25, deadline=None)
 @given(st.sampled_from(PAIRS), st.integers(min_value=12, max_value=9_000))
 def test_a_conversion_with_the_wrong_factor_always_conflicts(pair, n):
-    first, second, factor, wrong = pair
+    first, second, _, wrong = pair
     text = f"The route is {n:,} {first} ({_round(n * wrong)} {second}) long, officials said."
     assert len(_conflicts(text)) == 1, text
