@@ -42,7 +42,6 @@ _STANDARD = frozenset(_PERIOD_DAYS.values())
 @dataclass(frozen=True, slots=True)
 class ChangeOf:
     word: str  # lemma of the word of change ("rise", "high", "down")
-    at: int  # its document offset
     direction: str  # "up", "down" or "" (a word that moves either way)
     thing: str  # lemma of what changes ("" when the copy does not name it here)
     thing_words: tuple[str, ...] = ()  # what narrows it ("food" in "food prices", "Europe" in "sales in Europe")
@@ -98,7 +97,6 @@ def change_of(sent: ParsedSentence, word: Token, figure: frozenset[int]) -> Chan
     words = tuple(sorted({lemma(m) for m in noun_modifiers(thing, figure) if not _timely(m)})) if thing is not None else ()
     return ChangeOf(
         word=w,
-        at=sent.start_of(word),
         direction=direction,
         thing=lemma(thing) if thing is not None else "",
         thing_words=words,
@@ -151,8 +149,10 @@ def _noun_thing(noun: Token, figure: frozenset[int]) -> Token | None:
 
 
 def _timely(t: Token) -> bool:
+    """A word of time or period, not of the thing: "May", "annual", "year-on-year"."""
     low = t.lower_
-    return low in TIME_NOUNS or low in MONTHS or low in _PERIOD_DAYS or "-" in low
+    return low in TIME_NOUNS or low in MONTHS or low in _PERIOD_DAYS or (
+        "-" in low and any(p in _PERIOD_DAYS for p in low.split("-")))
 
 
 def _periods(word: Token, figure: frozenset[int], clause: Token) -> tuple[int, ...]:

@@ -11,8 +11,8 @@ from ..compare import STRONG, WEAK, WINDOW, Identity
 from ..extract.changes import ChangeOf
 from ..model import Claim, Finding, Severity
 from .base import Example, Rule, RuleContext
-from .quantity import CROWDED, _distinctive
-from .values import likely_cause, shown
+from .quantity import CROWDED
+from .values import distinctive, likely_cause, shown
 
 # A later mention that names its thing with fewer words ("prices" after "house prices")
 # restates it this far, in paragraphs, and no further, as a definite figure does
@@ -108,13 +108,21 @@ def _contradictions(ctx: RuleContext) -> Iterator[tuple[Claim, Claim, Identity, 
         ch = _change(c)
         if ch is not None and ch.thing and ch.thing_phrase:
             kinds.setdefault((c.document, ch.thing), set()).add(ch.thing_phrase)
-    for j, b in enumerate(changes):
+    seen: dict[tuple[str, str], list[Claim]] = {}  # the changes so far, per kind and unit
+    for b in changes:
         cb = _change(b)
         assert cb is not None and b.value is not None
-        # (the last WINDOW of them: a restatement is near, and all pairs over a long table
-        # of changes would be quadratic)
-        earlier = [a for a in changes[:j] if a.kind == b.kind and a.unit == b.unit
-                   and not (a.document == b.document and a.sentence == b.sentence)][-WINDOW:]
+        group = seen.setdefault((b.kind, b.unit), [])
+        # the last WINDOW of its kind and unit outside its sentence: a restatement is near,
+        # and all pairs over a long table of changes would be quadratic
+        earlier: list[Claim] = []
+        for a in reversed(group):
+            if len(earlier) == WINDOW:
+                break
+            if not (a.document == b.document and a.sentence == b.sentence):
+                earlier.append(a)
+        earlier.reverse()
+        group.append(b)
         # the changes a change noun without a thing may restate: its own story's, the same way,
         # over a period that agrees, at no other time or place
         same_way = [a for a in earlier if a.document == b.document and _change(a).direction == cb.direction  # type: ignore[union-attr]
@@ -136,7 +144,7 @@ def _contradictions(ctx: RuleContext) -> Iterator[tuple[Claim, Claim, Identity, 
                 continue
             cause = likely_cause(a, b)
             if got.strength == WEAK:
-                if cause is None or cause == "one digit differs" or not _distinctive(a, b, cause):
+                if cause is None or cause == "one digit differs" or not distinctive(a, b):
                     ctx.skipped["weak identity and values differ but not by a slip"] += 1
                     continue
                 if max(crowd[(a.document, a.kind, a.unit)], crowd[(b.document, b.kind, b.unit)]) > CROWDED:

@@ -12,7 +12,7 @@ from ..lexical import related_kind
 from ..lexicon import lexicon
 from ..model import Claim, Finding, Severity
 from .base import Example, Rule, RuleContext
-from .values import _digits, likely_cause, ratio, shown
+from .values import _digits, distinctive, likely_cause, ratio, shown
 
 # Two sources may disagree widely ("40" vs "400"), but a twentyfold gap between figures
 # linked only by context is more often two different things; and a dispute is reported
@@ -83,7 +83,7 @@ def _contradictions(ctx: RuleContext) -> Iterator[tuple[Claim, Claim, Identity, 
         # together say they are one figure. Two unrelated figures of one kind and noun
         # ("nine killed" in one quake, "2,400" in another) are common in copy.
         crowded = max(crowd[(a.kind, a.unit, a.document)], crowd[(b.kind, b.unit, b.document)]) > CROWDED
-        if cause is not None and cause != "one digit differs" and (cause.startswith("same number") or _distinctive(a, b, cause)):
+        if cause is not None and cause != "one digit differs" and (cause.startswith("same number") or distinctive(a, b)):
             if crowded and not cause.startswith("same number"):
                 ctx.skipped["weak identity: a slip pattern among many amounts of one unit is chance"] += 1
                 continue
@@ -222,12 +222,6 @@ def _crowding(claims: Iterable[Claim]) -> Counter[tuple[str, str, str]]:
     return Counter((c.kind, c.unit, c.document) for c in claims)
 
 
-def _distinctive(a: Claim, b: Claim, cause: str) -> bool:
-    """Coincidences are common among round numbers ("$2m" and "$20m"), rare among figures
-    with two or more significant digits ("£12.4m" and "£1.24m")."""
-    return min(len(_digits(a.get("value", 0.0))), len(_digits(b.get("value", 0.0)))) >= 2
-
-
 def _restates(b: Claim, a: Claim, members: list[Claim]) -> bool:
     """Whether b, a figure inside a definite noun phrase ("the €58m deal", "the 3.2-tonne
     haul"), presents itself as a figure the story gave before, and a is the one it points
@@ -274,7 +268,7 @@ def _slipped(ctx: RuleContext) -> Iterator[Finding]:
                 if a.value.overlaps(b.value):
                     continue
                 cause = likely_cause(a, b)
-                if cause is None or cause == "one digit differs" or not _distinctive(a, b, cause):
+                if cause is None or cause == "one digit differs" or not distinctive(a, b):
                     continue  # one changed digit is as often a second figure as a slip
                 digits = min(len(_digits(a.get("value", 0.0))), len(_digits(b.get("value", 0.0))))
                 if digits < 3 and (renamed or cause.startswith("off by")) and not cause.startswith("same number") \

@@ -86,6 +86,12 @@ def likely_cause(a: Claim, b: Claim) -> str | None:
     return None
 
 
+def distinctive(a: Claim, b: Claim) -> bool:
+    """Coincidences are common among round numbers ("$2m" and "$20m"), rare among figures
+    with two or more significant digits ("£12.4m" and "£1.24m")."""
+    return min(len(_digits(a.get("value", 0.0))), len(_digits(b.get("value", 0.0)))) >= 2
+
+
 def ratio(a: Claim, b: Claim) -> float:
     x, y = abs(mid(a)), abs(mid(b))
     if min(x, y) == 0:
