@@ -102,8 +102,10 @@ def lex() -> _Lex:
         rf"|(?P<t24c>(?<=at[ \t])(?P<h24c>0\d|1[3-9]|2[0-3]):(?P<m24c>[0-5]\d)(?![\w:.,]\d|[\w:]))"
         r"|(?P<nm>(?<![\w-])(?i:noon|midday|midnight)(?![\w-]))"
         rf"|(?P<wd>(?<![\w-])(?P<wd_name>{wd_re})(?P<wd_poss>['’]s)?)"
-        rf"|(?P<counted>(?<![\w-])(?P<ra_n>{count_re})[ \t]+(?P<ra_u>{unit_re})[ \t]+(?P<ra_dir>(?i:ago|later|earlier|after|before))(?![\w-]))"
-        r"|(?P<nextday>(?<![\w-])(?i:the[ \t]+(?:next|following|previous)[ \t]+day|the[ \t]+day[ \t]+(?:before|after))(?![\w-]))"
+        # ("three days later than planned" is a delay against a plan, counted from no day)
+        rf"|(?P<counted>(?<![\w-])(?P<ra_n>{count_re})[ \t]+(?P<ra_u>{unit_re})[ \t]+(?P<ra_dir>(?i:ago|(?:later|earlier)(?![ \t]+than\b)|after|before))(?![\w-]))"
+        # ("a year to the day after the walkout" counts a year, not a day)
+        r"|(?P<nextday>(?<![\w-])(?i:the[ \t]+(?:next|following|previous)[ \t]+day|(?<!to[ \t])the[ \t]+day[ \t]+(?:before|after))(?![\w-]))"
         rf"|(?P<rel>(?<![\w-]){rel_re}(?![\w-]))"
         rf"|(?P<span>(?<![\w.,-])(?P<sp_a>{_YEAR})[ \t]*[-–][ \t]*(?P<sp_b>{_YEAR}|\d\d)(?![\w,-]|\.\d))"
         rf"|(?P<mon>(?<![\w-])(?P<mon_pre>(?i:{mon_pre}))[ \t]+(?P<mon_m>{full_month_re})(?:[ \t]+(?P<mon_y>{_YEAR})(?![\w-])|(?![ \t]+\d)))"
@@ -144,7 +146,8 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 # Clause ends the event search does not cross; "p.m. Ten minutes later" also ends a
 # sentence, which the segmenter reads as an abbreviation.
 _HARD_STOP = re.compile(r"[;“”\"]|(?<=[ap]\.m\.)[ \t]+(?=[A-Z][a-z])(?!(?:Eastern|Pacific|Central|Mountain|Local)\b)")
-_DATELINE = re.compile(r"^[A-Z][A-Za-z’'./ -]{1,60},[^\n]{0,40}?\b(?P<m>[A-Z][a-z]{2,8})\.?[ \t]+(?P<d>\d{1,2})\b(?:,?[ \t]+(?:1[89]|20)\d\d)?[ \t]*(?:\([^)\n]{0,20}\)[ \t]*)?[-–—]")
+# (the day before or after the month: "KYIV, June 25 -", "AREQUIPA, Peru, 14 August -")
+_DATELINE = re.compile(r"^[A-Z][A-Za-z’'./ -]{1,60},[^\n]{0,40}?\b(?:(?P<m>[A-Z][a-z]{2,8})\.?[ \t]+(?P<d>\d{1,2})|(?P<d2>\d{1,2})[ \t]+(?P<m2>[A-Z][a-z]{2,8})\.?)\b(?:,?[ \t]+(?:1[89]|20)\d\d)?[ \t]*(?:\([^)\n]{0,20}\)[ \t]*)?[-–—]")
 
 
 @dataclass
@@ -266,10 +269,10 @@ def _reference(doc_text: str, published: dt.date | None) -> dt.date | None:
         return None
     m = _DATELINE.match(doc_text[:120])
     if m:
-        month = lex().months.get(m.group("m").lower())
+        month = lex().months.get((m.group("m") or m.group("m2")).lower())
         if month:
             try:
-                d = dt.date(published.year, month, int(m.group("d")))
+                d = dt.date(published.year, month, int(m.group("d") or m.group("d2")))
             except ValueError:
                 d = None
             if d is not None and 0 <= (published - d).days <= 3:
