@@ -79,11 +79,14 @@ def _doc_claims(ctx: SentenceContext) -> list[tuple[_Item, Claim]]:
                 and how not in ("attributive", "after noun"):
             phase = _span_end(text, s.start, xs) or phase
         if (it.kind == "weekday" and it.linked is None and it.resolved and ev is not None
-                and ev.tense in ("past", "future") and ev.how == "verb" and ref is not None):
+                and ev.tense in ("past", "future") and ev.how in ("verb", "subject", "light verb") and ref is not None):
             # the verb's own tense, read from the parse, before the words near the day
             day = weekday_day(text, it, ref, ev.tense)
             if day is not None:
                 it.lo = it.hi = day
+        if (it.kind == "date" and it.month and it.day and not it.year_explicit and it.linked is None
+                and it.data.get("year_from") == "publication" and it.resolved):
+            _take_sentence_year(text, it, s.start)
         if (it.kind == "date" and it.month and it.day and not it.year_explicit and it.linked is None
                 and it.data.get("year_from") == "publication" and ev is not None
                 and ev.how in ("verb", "subject", "light verb")
@@ -109,9 +112,11 @@ def _doc_claims(ctx: SentenceContext) -> list[tuple[_Item, Claim]]:
             # speaker's "today" is the day they spoke, which the story need not give
             ctx.skip("relative date inside a quotation")
             continue
+        bound = it.bound or (it.kind == "date" and _deadline().search(text, max(0, xs - 24), xs) is not None)
         if it.kind == "date" and it.lo == it.hi:
             last_day = (si, it.lo, it.start)
-            if ev is not None:
+            if ev is not None and not bound:
+                # (a deadline, "no later than 16 April", is no day the event happened on)
                 for key in (ev.key, ev.word, ev.cls, f"patient:{ev.patient}" if ev.patient else ""):
                     if key:
                         by_event.setdefault(key, []).append((it.start, it.lo))
@@ -146,7 +151,7 @@ def _doc_claims(ctx: SentenceContext) -> list[tuple[_Item, Claim]]:
             "relative": it.relative,
             "zone": it.zone,
             "zoned": it.zoned,
-            "bound": it.bound or (it.kind == "date" and _deadline().search(text, max(0, xs - 24), xs) is not None),
+            "bound": bound,
             "year_explicit": it.year_explicit,
         }
         data.update({k: v for k, v in it.data.items() if isinstance(v, (str, int, float, bool))})
@@ -280,6 +285,28 @@ def _place_local_time(data: dict[str, Any], it: _Item, places: list[str], dateli
     assert off is not None
     data["place"] = (single or [dateline or places[0]])[0]
     data["utc_lo"], data["utc_hi"] = it.lo - off[1], it.hi - off[0]
+
+
+# A year the sentence is set in, opening it: "In 2022, ...", "During 2019, ...". (A year
+# inside the sentence belongs to its own clause: "completed in 1977, gave way on Sept 11".)
+_SENTENCE_YEAR = re.compile(r"[\s\"“‘']*(?i:in|during)[ \t]+(?P<y>(?:1[89]|20)\d\d),")
+
+
+def _take_sentence_year(text: str, it: _Item, sent_start: int) -> None:
+    """"In 2022, the heatwave that began on 9 July ended on 26 July": a year stated earlier
+    in the sentence is the year of a date printed without one, not the story's."""
+    found = _SENTENCE_YEAR.match(text, sent_start, it.start)
+    if found is None:
+        return
+    year = int(found.group("y"))
+    try:
+        lo = dt.date(year, it.month, it.day).toordinal()
+    except ValueError:
+        return
+    it.hi, it.lo = lo + (it.hi - it.lo), lo
+    it.year = year
+    it.data["year_from"] = "sentence"
+    it.data["year_ambiguous"] = False
 
 
 def _repick_year(it: _Item, ref: dt.date, tense: str) -> None:
