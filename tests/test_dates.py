@@ -383,3 +383,93 @@ def test_a_passive_subject_without_an_auxiliary_is_the_doer_not_also_the_thing_d
     (time,) = claims("The jet touched down at 16:20, according to flight-tracking data cited by the airport.",
                      kinds=("time",))
     assert time.get("agent") == "jet" and time.get("patient") == ""
+
+
+# Dates read wrongly as dates of an event, each once a false alarm on copy written to
+# mislead: (text, published, quote, what must hold of its claim, or None for no claim).
+MISREAD = [
+    # a date right after a speech verb dates the saying, however the parser hung it
+    ("Russia's Defence Ministry said on Sunday its forces had struck the city.", "2024-05-27", "Sunday",
+     lambda c: c.subject == ""),
+    # the tense of the verb an event noun is the subject of ("began"), not of a later
+    # conjunct ("is due to run")
+    ("The union said 1,900 members had joined the walkout, which began at 6 a.m. on Monday and is due to run "
+     "until Friday.", "2025-03-12", "Monday", lambda c: c.normalized == "2025-03-10"),
+    # an infinitive a present verb or adjective looks forward to is still to come
+    ("The next mission is due to launch from California on Friday.", "2025-06-04", "Friday",
+     lambda c: c.normalized == "2025-06-06"),
+    ("The company plans to open the plant on Monday.", "2025-06-04", "Monday", lambda c: c.normalized == "2025-06-09"),
+    ("He is believed to have died on Monday.", "2025-06-04", "Monday", lambda c: c.normalized == "2025-06-02"),
+    # "three days later than planned" is a delay against a plan, counted from no day
+    ("A rocket lifted off on Friday. The launch came three days later than planned.", "2024-06-21",
+     "three days later", None),
+    # "a year to the day after" counts a year, not a day
+    ("Drivers walked out on Monday, almost a year to the day after a walkout that lasted 19 days.", "2024-11-11",
+     "the day after", None),
+    # a sentence opening with a year of its own sets its year-less dates in it
+    ("In 2022, the heatwave that began on 9 July ended on 26 July.", "2025-07-16", "9 July",
+     lambda c: c.normalized == "2022-07-09"),
+    ("The dam, completed in 1977, gave way on Sept 11.", "2023-10-02", "Sept 11", lambda c: c.normalized == "2023-09-11"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "quote", "holds"), MISREAD)
+def test_dates_once_misread(text, published, quote, holds):
+    found = [c for c in claims(text, published) if c.text == quote and c.kind == "date"]
+    if holds is None:
+        assert not found
+    else:
+        assert found, [(c.text, c.kind) for c in claims(text, published)]
+        assert holds(found[0]), (found[0].normalized, found[0].subject, dict(found[0].data))
+
+
+def test_a_dateline_with_the_day_before_the_month_is_not_an_event_date():
+    text = "AREQUIPA, Peru, 14 August – Rescuers reached 11 miners trapped since a tunnel collapsed on 11 August."
+    assert "14 August" not in [c.text for c in claims(text, "2025-08-14", kinds=("date",))]
+
+
+@pytest.mark.parametrize(
+    ("docs", "expected"),
+    [
+        # the years of two dates printed without one were guessed each on its own: a date
+        # counted from one is set against the other in any year
+        ([{"id": "a", "text": "In Chile, 33 miners were trapped on 5 August and found alive 17 days later, on 22 "
+                              "August.", "published": "2025-08-14"}], []),
+        ([{"id": "a", "text": "In Chile, 33 miners were trapped on 5 August and found alive 17 days later, on 29 "
+                              "August.", "published": "2025-08-14"}], ["DAT001"]),
+        # a sentence set in another year tells another instance
+        ([{"id": "a", "text": "The heatwave officially began on 30 June. In 2022, the heatwave that began on 9 July "
+                              "ended on 26 July.", "published": "2025-07-16"}], []),
+        # a deadline ("no later than 16 April") is no day to count "the day after" from
+        ([{"id": "a", "text": "Holders will be paid within 14 days of completion, no later than 16 April. The listing "
+                              "will be cancelled on 3 April, the day after completion.", "published": "2024-03-14"}],
+         []),
+        # one walkout, its day resolved by its own verb in both stories
+        ([{"id": "a", "text": "The union said 1,900 members had joined the walkout, which began at 6 a.m. on Monday "
+                              "and is due to run until Friday.", "published": "2025-03-12"},
+          {"id": "b", "text": "About 1,900 dockers walked out at 6 a.m. on Monday.", "published": "2025-03-12"}], []),
+    ],
+)
+def test_dates_of_other_instances(docs, expected):
+    assert codes(docs) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a length measured against the dates of another instance of its event: "a second
+        # five-day strike, from 25 to 29 November" has its own dates beside it
+        ("The five-day walkout began at 04:00 yesterday. Unite said a second five-day strike, from Monday 25 "
+         "November to Friday 29 November, would go ahead.", []),
+        # the same dates of the one walkout, counted wrong
+        ("The five-day walkout began at 04:00 yesterday. Unite said the walkout would end on Friday 29 November.",
+         ["DUR002"]),
+        # a date with its own length beside it ("a three-day strike from 4 to 6 June") is
+        # that length's, not a length stated of the event elsewhere
+        ("Drivers began a strike on Monday that lasted 19 days. A dispute at the depot was settled after a "
+         "three-day strike from 4 to 6 June.", []),
+    ],
+)
+def test_a_length_meets_only_its_own_instances_dates(text, expected):
+    found = checker.check([{"id": "a", "text": text, "published": "2024-11-12"}]).conflicts
+    assert sorted(c.rule for c in found if c.rule.startswith("DUR")) == expected

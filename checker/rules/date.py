@@ -168,7 +168,12 @@ def _agree(a: Claim, b: Claim) -> bool:
     if "anchored" in (a.get("relative"), b.get("relative")):
         # "ten days after March 4" is March 14 to one writer and March 13 or 15 to another,
         # counting the first day or the last
-        return a.value.lo - COUNTING_SLACK <= b.value.hi and b.value.lo <= a.value.hi + COUNTING_SLACK
+        stated = b if a.get("relative") == "anchored" else a
+        # "trapped on 5 August and found 17 days later, on 22 August" in a story of another
+        # year: the year of each date printed without one was guessed on its own
+        shifts = (0, -366, -365, 365, 366) if not stated.get("year_explicit") and not stated.get("relative") else (0,)
+        return any(a.value.lo - COUNTING_SLACK <= b.value.hi + k and b.value.lo + k <= a.value.hi + COUNTING_SLACK
+                   for k in shifts)
     return a.value.overlaps(b.value)
 
 
@@ -206,6 +211,14 @@ def _names_which(a: Claim, b: Claim) -> bool:
     return all(attributive) or (any(attributive) and yearly)
 
 
+def _set_in_another_year(a: Claim, b: Claim) -> bool:
+    """"In 2022, the heatwave that began on 9 July ...": a sentence set in a year of its
+    own tells another instance, not the one the story dates elsewhere."""
+    if "sentence" not in (a.get("year_from"), b.get("year_from")) or a.value is None or b.value is None:
+        return False
+    return dt.date.fromordinal(int(a.value.lo)).year != dt.date.fromordinal(int(b.value.lo)).year
+
+
 # Why two dated mentions of one event word are two of its many instances, not one event
 # dated twice; the first that holds is counted as the skip.
 _MANY: tuple[tuple[Callable[[Claim, Claim], bool], str], ...] = (
@@ -219,6 +232,7 @@ _MANY: tuple[tuple[Callable[[Claim, Claim], bool], str], ...] = (
     # "January sales" against "sales rose in February": a period names which figure
     (lambda a, b: bool((a.get("event_change") or b.get("event_change")) and (a.get("attributive") or b.get("attributive"))),
      "a measure of one period against its change in another"),
+    (_set_in_another_year, "a sentence set in another year"),
 )
 
 

@@ -93,13 +93,28 @@ def _names_event(event: str, d: Claim) -> bool:
     return kind is not None and kind <= 1
 
 
-def _bounds(ctx: RuleContext, event: str, doc: str) -> tuple[Claim | None, Claim | None]:
-    """The exact start and end dates of an event in a document; a stretch of days
-    ("June 4-7") gives both."""
+def _another(ctx: RuleContext, d: Claim, c: Claim) -> bool:
+    """A date in another sentence than the length c that belongs to another instance of
+    the event: one marked as such ("a second strike", "the previous siege"), or one given
+    a length of its own beside it ("a three-day strike from 4 to 6 June")."""
+    if d.document == c.document and d.sentence == c.sentence:
+        return False
+    if d.get("distinct") not in ("", "a"):
+        return True
+    return any(m is not c and m.unit == TIME and m.document == d.document and m.sentence == d.sentence
+               and m.subject and _names_event(m.subject, d) for m in ctx.of_kind("measure"))
+
+
+def _bounds(ctx: RuleContext, c: Claim) -> tuple[Claim | None, Claim | None]:
+    """The exact start and end dates of the event a length measures, in its document; a
+    stretch of days ("June 4-7") gives both."""
     start = end = None
-    for d in ctx.of_kind("date"):
-        if d.document != doc or d.value is None or not _names_event(event, d):
-            continue
+    dates = [d for d in ctx.of_kind("date") if d.document == c.document and d.value is not None
+             and _names_event(c.subject, d) and not _another(ctx, d, c)]
+    beside = [d for d in dates if d.sentence == c.sentence and d.get("phase") in ("start", "end")]
+    if any(d.get("distinct") not in ("", "a") for d in beside):
+        dates = beside  # "a second five-day strike, from 25 to 29 November": its own dates only
+    for d in dates:
         if d.get("granularity") == "days" and start is None and end is None:
             return d, d
         if d.value.lo != d.value.hi:
@@ -116,7 +131,7 @@ def _against_dates(ctx: RuleContext) -> Iterator[Finding]:
     for c in ctx.of_kind("measure"):
         if c.unit != TIME or not c.subject or c.value is None or c.qualifiers & {"change", "unasserted", "rate", "ongoing"}:
             continue
-        start, end = _bounds(ctx, c.subject, c.document)
+        start, end = _bounds(ctx, c)
         if start is None or end is None:
             continue
         assert start.value is not None and end.value is not None
@@ -153,7 +168,7 @@ def _began(ctx: RuleContext, c: Claim) -> Claim | None:
     """The day the continuing event began: a date of its start ("began an indefinite strike
     on Monday"), in its own story first, then in the others of the check."""
     starts = [d for d in ctx.of_kind("date") if d.value is not None and d.value.lo == d.value.hi
-              and d.get("phase") == "start" and _names_event(c.subject, d)]
+              and d.get("phase") == "start" and _names_event(c.subject, d) and not _another(ctx, d, c)]
     own = [d for d in starts if d.document == c.document]
     pick = own or starts
     days = {d.value.lo for d in pick if d.value is not None}
