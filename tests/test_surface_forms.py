@@ -76,6 +76,10 @@ READS = [
     ("Add ½ teaspoon of salt.", "½ teaspoon", "measure", 0.5, "teaspoon"),
     ("The runner is 5 ft 2 in.", "5 ft 2 in", "measure", 5 + 2 / 12, "foot"),
     ("He is 6 feet and 4 inches.", "6 feet and 4 inches", "measure", 6 + 4 / 12, "foot"),
+    # lengths of time in two units are one length
+    ("The flight takes 14 hours and 40 minutes.", "14 hours and 40 minutes", "measure", 14 + 40 / 60, "hour"),
+    ("Totality lasts 1 minute and 43 seconds.", "1 minute and 43 seconds", "measure", 1 + 43 / 60, "minute"),
+    ("He served 3 years and 4 months.", "3 years and 4 months", "measure", 3 + 4 / 12, "year"),
     ("The weight is 20 (kg).", "20 (kg)", "measure", 20, "kilogram"),
     ("The crane lifts 100t.", "100t", "measure", 100, "tonne"),
     ("Rotate it 90 degrees.", "90 degrees", "measure", 90, "degree"),

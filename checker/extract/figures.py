@@ -193,6 +193,8 @@ class Figure:
     # `value` and `step` stay as written; `lo` and `hi` are in the major unit, so "50 cents"
     # and "$0.50" are one interval.
     minor: int = 1
+    # a measure in two units, "14 hours and 40 minutes", "5 ft 2 in": shown so
+    compound: bool = False
 
 
 def _particle(qualifier: str, before: str) -> bool:
@@ -444,6 +446,7 @@ def _compound_measure(ctx: SentenceContext, fig: Figure, pos: int, taken: set[in
     taken.add(second.start)
     fig.value += second.value * ratio
     fig.step = second.step * ratio
+    fig.compound = True
     return m.end()
 
 
@@ -693,5 +696,13 @@ def normalized(fig: Figure, kind: str) -> str:
             return f"{fig.currency} {scaled}"
         return f"{fig.currency} {core}"
     if kind == "measure" and fig.unit is not None:
+        whole = math.floor(fig.value)
+        sub = lexicon().units[fig.unit.key].get("subunit") if fig.compound and fig.qualifier != "range" else None
+        if sub is not None and whole >= 1 and fig.value != whole:
+            # "14 hours and 40 minutes" is shown so, not as 14.66666667 hours
+            small = unit(sub)
+            rest = (fig.value - whole) * fig.unit.factor / small.factor
+            core = f"{fig.qualifier + ' ' if fig.qualifier else ''}{whole:,} {fig.unit.symbol} {rest:,.4g}"
+            return f"{core} {small.symbol}"
         return f"{core} {fig.unit.symbol}"
     return core
