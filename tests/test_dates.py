@@ -473,3 +473,20 @@ def test_dates_of_other_instances(docs, expected):
 def test_a_length_meets_only_its_own_instances_dates(text, expected):
     found = checker.check([{"id": "a", "text": text, "published": "2024-11-12"}]).conflicts
     assert sorted(c.rule for c in found if c.rule.startswith("DUR")) == expected
+
+
+def test_a_count_set_right_after_a_date_restates_it_from_the_date_before():
+    text = "The airline announced the route on 29 May and put tickets on sale on 2 June, four days later."
+    counted = [c for c in claims(text, "2025-10-27", kinds=("date",)) if c.text == "four days later"]
+    assert [c.normalized for c in counted] == ["2025-06-02"]
+    wrong = "The airline announced the route on 29 May and put tickets on sale on 9 June, four days later."
+    assert codes([{"id": "a", "text": wrong, "published": "2025-10-27"}]) == ["DAT001"]
+
+
+def test_a_participle_in_ing_dates_a_stretch_not_a_point():
+    # "patients waiting at the end of September" and "at the end of February": two counts
+    # of one state at two times, not one event dated twice
+    text = ("The trust had 1,140 patients waiting longer than 65 weeks at the end of September. "
+            "NHS England said 7,400 patients had been waiting more than 65 weeks at the end of February.")
+    assert codes([{"id": "a", "text": text, "published": "2025-04-02"}]) == []
+    assert {c.get("phase") for c in claims(text, "2025-04-02", kinds=("date",))} == {"during"}

@@ -43,6 +43,8 @@ def _doc_claims(ctx: SentenceContext) -> list[tuple[_Item, Claim]]:
     sent_starts = [s.start for s in sents]
     out: list[tuple[_Item, Claim]] = []
     last_day: tuple[int, float, int] | None = None  # (sentence, day, start) of the last exact date
+    day_before_last: tuple[int, float, int] | None = None
+    last_end = -1
     by_event: dict[str, list[tuple[int, float]]] = {}
     doc_places: list[str] | None = None  # read once, at the first local time
     dl = _DATELINE.match(text[:120])
@@ -95,7 +97,11 @@ def _doc_claims(ctx: SentenceContext) -> list[tuple[_Item, Claim]]:
             # without one ("declared on December 31" in a January story: last year's)
             _repick_year(it, ref, ev.tense)
         if it.kind == "date" and it.relative == "anchored":
-            anchor = _anchor(ctx.document.parse.sentences[si], it, si, last_day, by_event)
+            # "put tickets on sale on 2 June, four days later": a count set right after a
+            # date restates it, counted from the date before
+            restates = last_day is not None and text[last_end : it.start].strip() == ","
+            anchor = _anchor(ctx.document.parse.sentences[si], it, si, day_before_last if restates else last_day,
+                             by_event)
             if anchor is None:
                 ctx.skip("anchored date without an anchor")
                 continue
@@ -114,7 +120,7 @@ def _doc_claims(ctx: SentenceContext) -> list[tuple[_Item, Claim]]:
             continue
         bound = it.bound or (it.kind == "date" and _deadline().search(text, max(0, xs - 24), xs) is not None)
         if it.kind == "date" and it.lo == it.hi:
-            last_day = (si, it.lo, it.start)
+            day_before_last, last_day, last_end = last_day, (si, it.lo, it.start), it.end
             if ev is not None and not bound:
                 # (a deadline, "no later than 16 April", is no day the event happened on)
                 for key in (ev.key, ev.word, ev.cls, f"patient:{ev.patient}" if ev.patient else ""):

@@ -375,7 +375,9 @@ def _from_parse(toks: list[Token], root: Token, head: Token) -> Event | None:
         key=word,
         word=word,
         cls=t.classes.get(word, ""),
-        phase=t.phases.get(word, ""),
+        # "1,140 patients waiting at the end of September", "were sheltering on Monday": a
+        # participle in -ing tells something going on at the date, no point of it
+        phase=t.phases.get(word, "") or ("during" if cur.tag_ == "VBG" and cur.dep_ != "csubj" else ""),
         agent=_head_key(agent),
         patient=_head_key(patient),
         distinct=_distinct(patient) if patient is not None and patient.pos_ in _NOMINAL else "",
