@@ -20,6 +20,9 @@ FLAGGED = [
     # how far parts may overshoot is judged on the figures' intervals, exact counts or not
     ("14 people died in Tallinn on Monday, among them 1 police officers and 19 civilians.", "ARI001"),
     ("In the survey, 61% backed the plan. The survey also found that 47% were against it.", "ARI002"),
+    # a breakdown appended with "with", or taking up its total with "of them"
+    ("The council approved a £95m capital programme, with £60m for roads and £45m for schools.", "ARI001"),
+    ("The team came home with 31 medals, 12 of them gold, 11 silver and 10 bronze.", "ARI001"),
     ("Jane Doe, 63, chairs the board. The 58-year-old Doe was re-elected.", "AGE001"),
 ]
 
@@ -39,6 +42,13 @@ CLEAN = [
     "About 1,000 people marched. Police counted 1,020 people.",
     "Ukraine took 74 settlements. It took another 10 settlements on Tuesday.",
     "Three of the nine victims were children. The nine victims were named.",
+    "The council approved a £95m capital programme, with £50m for roads and £45m for schools.",
+    "The team came home with 31 medals, 12 of them gold, 10 silver and 9 bronze.",
+    # "compared with" sets figures against others; only ", with" appends a breakdown
+    "There were 34 licensed banks and 254 registered banks at the end of 1986, compared with 35 and 278 "
+    "respectively a year ago.",
+    # "six of them" divides the 27 before it; it is not a third part of the 31
+    "The striker ended the season with 31 goals, 27 league goals, six of them penalties.",
 ]
 
 

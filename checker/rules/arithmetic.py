@@ -89,8 +89,11 @@ def enumerations(ctx: RuleContext, kinds: tuple[str, ...]) -> list[list[Claim]]:
             # "62% have had both doses, while a further 45% have had one": an item that says it
             # adds to the one before joins the list across a contrasting word
             added = _ADDED.search(gap) is not None
+            # "31 goals, 27 in the league, six of them penalties": a figure that takes up
+            # the one before ("of them") divides it; it opens a list of its own
+            divides = _OF_THEM.match(text, c.start) is not None
             if prev and _same_measure(prev, c) and m and (added or not _OR.search(gap)) and not starts_list \
-                    and not closes_aside:
+                    and not closes_aside and not divides:
                 run.append(c)
                 continue
             if len(run) >= 2:
@@ -124,6 +127,8 @@ def _whole_for(ctx: RuleContext, parts: list[Claim]) -> Claim | None:
         gap = text[c.end : first.start]
         if after_whole.match(gap) or _whole_of(text, c.start):
             return c
+        if _OF_THEM.match(text, first.start) and c is same[-1]:
+            return c  # "31 medals, 12 of them gold, 11 silver": the figure "them" takes up
     sentence_start = ctx.documents[first.document].text.rfind(".", 0, first.start) + 1
     head = text[sentence_start : first.start]
     composed = _composed(parts, before)
@@ -161,6 +166,8 @@ def _whole_for(ctx: RuleContext, parts: list[Claim]) -> Claim | None:
     return earlier[-1] if earlier else None
 
 
+# a figure and then "of them": the figure divides the one before ("12 of them gold")
+_OF_THEM = re.compile(r"[^\s,;]+[ \t]+of[ \t]+(?:them|those|these|whom|which)\b", re.I)
 _POINTS_BY_PRONOUN = re.compile(r"\W*(?:of|among)[ \t]+(?:those|them|these|whom)\b", re.I)
 # How many sentences back a total may stand when the list names the set it divides.
 NAMED_REACH = 6
