@@ -299,8 +299,8 @@ _SENTENCE_YEAR = re.compile(r"[\s\"“‘']*(?i:in|during)[ \t]+(?P<y>(?:1[89]|2
 
 
 def _take_sentence_year(text: str, it: _Item, sent_start: int) -> None:
-    """"In 2022, the heatwave that began on 9 July ended on 26 July": a year stated earlier
-    in the sentence is the year of a date printed without one, not the story's."""
+    """"In 2022, the heatwave that began on 9 July ended on 26 July": the year a sentence
+    opens in is the year of a date in it printed without one, not the story's."""
     found = _SENTENCE_YEAR.match(text, sent_start, it.start)
     if found is None:
         return

@@ -93,7 +93,19 @@ def _names_event(event: str, d: Claim) -> bool:
     return kind is not None and kind <= 1
 
 
-def _another(ctx: RuleContext, d: Claim, c: Claim) -> bool:
+Lengths = dict[tuple[str, int], list[Claim]]
+
+
+def _lengths(ctx: RuleContext) -> Lengths:
+    """The lengths of time each sentence states of a thing, once per check."""
+    out: Lengths = {}
+    for m in ctx.of_kind("measure"):
+        if m.unit == TIME and m.subject:
+            out.setdefault((m.document, m.sentence), []).append(m)
+    return out
+
+
+def _another(lengths: Lengths, d: Claim, c: Claim) -> bool:
     """A date in another sentence than the length c that belongs to another instance of
     the event: one marked as such ("a second strike", "the previous siege"), or one given
     a length of its own beside it ("a three-day strike from 4 to 6 June")."""
@@ -101,16 +113,15 @@ def _another(ctx: RuleContext, d: Claim, c: Claim) -> bool:
         return False
     if d.get("distinct") not in ("", "a"):
         return True
-    return any(m is not c and m.unit == TIME and m.document == d.document and m.sentence == d.sentence
-               and m.subject and _names_event(m.subject, d) for m in ctx.of_kind("measure"))
+    return any(m is not c and _names_event(m.subject, d) for m in lengths.get((d.document, d.sentence), ()))
 
 
-def _bounds(ctx: RuleContext, c: Claim) -> tuple[Claim | None, Claim | None]:
+def _bounds(ctx: RuleContext, lengths: Lengths, c: Claim) -> tuple[Claim | None, Claim | None]:
     """The exact start and end dates of the event a length measures, in its document; a
     stretch of days ("June 4-7") gives both."""
     start = end = None
     dates = [d for d in ctx.of_kind("date") if d.document == c.document and d.value is not None
-             and _names_event(c.subject, d) and not _another(ctx, d, c)]
+             and _names_event(c.subject, d) and not _another(lengths, d, c)]
     beside = [d for d in dates if d.sentence == c.sentence and d.get("phase") in ("start", "end")]
     if any(d.get("distinct") not in ("", "a") for d in beside):
         dates = beside  # "a second five-day strike, from 25 to 29 November": its own dates only
@@ -128,10 +139,11 @@ def _bounds(ctx: RuleContext, c: Claim) -> tuple[Claim | None, Claim | None]:
 
 
 def _against_dates(ctx: RuleContext) -> Iterator[Finding]:
+    lengths = _lengths(ctx)
     for c in ctx.of_kind("measure"):
         if c.unit != TIME or not c.subject or c.value is None or c.qualifiers & {"change", "unasserted", "rate", "ongoing"}:
             continue
-        start, end = _bounds(ctx, c)
+        start, end = _bounds(ctx, lengths, c)
         if start is None or end is None:
             continue
         assert start.value is not None and end.value is not None
@@ -164,11 +176,11 @@ _ELAPSED_SLACK = {1.0: 1.0, 7.0: 1.0}
 _ELAPSED_SLACK_LONG = 3.0
 
 
-def _began(ctx: RuleContext, c: Claim) -> Claim | None:
+def _began(ctx: RuleContext, lengths: Lengths, c: Claim) -> Claim | None:
     """The day the continuing event began: a date of its start ("began an indefinite strike
     on Monday"), in its own story first, then in the others of the check."""
     starts = [d for d in ctx.of_kind("date") if d.value is not None and d.value.lo == d.value.hi
-              and d.get("phase") == "start" and _names_event(c.subject, d) and not _another(ctx, d, c)]
+              and d.get("phase") == "start" and _names_event(c.subject, d) and not _another(lengths, d, c)]
     own = [d for d in starts if d.document == c.document]
     pick = own or starts
     days = {d.value.lo for d in pick if d.value is not None}
@@ -176,10 +188,11 @@ def _began(ctx: RuleContext, c: Claim) -> Claim | None:
 
 
 def _elapsed(ctx: RuleContext) -> Iterator[Finding]:
+    lengths = _lengths(ctx)
     for c in ctx.of_kind("measure"):
         if "ongoing" not in c.qualifiers or c.value is None or c.get("as_of") is None:
             continue
-        start = _began(ctx, c)
+        start = _began(ctx, lengths, c)
         if start is None:
             continue
         assert start.value is not None
