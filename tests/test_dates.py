@@ -468,6 +468,9 @@ def test_dates_of_other_instances(docs, expected):
         # that length's, not a length stated of the event elsewhere
         ("Drivers began a strike on Monday that lasted 19 days. A dispute at the depot was settled after a "
          "three-day strike from 4 to 6 June.", []),
+        # a length of days measures no event
+        ("The museum reopened on Monday after a renovation. \"Seven more days after three years is nothing,\" "
+         "said its director. Holders of tickets dated 3 to 9 March have been offered entry on any day.", []),
     ],
 )
 def test_a_length_meets_only_its_own_instances_dates(text, expected):

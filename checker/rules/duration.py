@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from ..compare import STRONG
 from ..model import Claim, Finding, Severity
+from ..scope import TIME_NOUNS
 from .base import Example, Rule, RuleContext
 from .values import likely_cause
 
@@ -143,6 +144,8 @@ def _against_dates(ctx: RuleContext) -> Iterator[Finding]:
     for c in ctx.of_kind("measure"):
         if c.unit != TIME or not c.subject or c.value is None or c.qualifiers & {"change", "unasserted", "rate", "ongoing"}:
             continue
+        if c.subject in TIME_NOUNS:
+            continue  # "seven more days after three years": a length of days, of no event
         start, end = _bounds(ctx, lengths, c)
         if start is None or end is None:
             continue
