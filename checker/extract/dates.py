@@ -304,29 +304,28 @@ def _take_sentence_year(text: str, it: _Item, sent_start: int) -> None:
     found = _SENTENCE_YEAR.match(text, sent_start, it.start)
     if found is None:
         return
-    year = int(found.group("y"))
-    try:
-        lo = dt.date(year, it.month, it.day).toordinal()
-    except ValueError:
-        return
-    it.hi, it.lo = lo + (it.hi - it.lo), lo
-    it.year = year
-    it.data["year_from"] = "sentence"
-    it.data["year_ambiguous"] = False
+    if _move_to_year(it, int(found.group("y")), ambiguous=False):
+        it.data["year_from"] = "sentence"
 
 
 def _repick_year(it: _Item, ref: dt.date, tense: str) -> None:
     year, ambiguous = _pick_year(it.month, it.day, ref, tense)
-    if year == it.year:
-        return
+    if year != it.year:
+        _move_to_year(it, year, ambiguous)
+
+
+def _move_to_year(it: _Item, year: int, ambiguous: bool) -> bool:
+    """Set a date printed without a year in another year, keeping its span; False when the
+    day is not in that year (February 29)."""
     span = int(it.hi - it.lo)
     try:
         it.lo = dt.date(year, it.month, it.day).toordinal()
     except ValueError:
-        return
+        return False
     it.hi = it.lo + span
     it.year = year
     it.data["year_ambiguous"] = ambiguous
+    return True
 
 
 def _span_end(text: str, sent_start: int, at: int) -> str:

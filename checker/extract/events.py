@@ -460,12 +460,16 @@ def _verb_tense(verb: Token) -> str:
     if any(c.dep_ == "mark" and c.lower_ == "due" for c in verb.children):
         # "is due to launch", parsed with "due to" as the verb's marker and "is" its own
         own = {c.lower_ for c in verb.children if c.dep_ in ("cop", "aux")}
-        return "future" if own & {"is", "are", "'s", "’s", "'re", "’re"} else ""
+        return "future" if own & _PRESENT_BE else ""
     if verb.tag_ == "VBD" or auxes & {"has", "have", "had", "did", "was", "were"}:
         return "past"
     if participle_on_noun(verb):
         return "past"  # "the plans adopted on Wednesday": a participle on a noun tells an act done
     return ""
+
+
+# Present forms of "be" an act still to come hangs on ("is due to", "are set to").
+_PRESENT_BE = frozenset({"is", "are", "am", "'s", "’s", "'re", "’re"})
 
 
 def _infinitive_tense(verb: Token, auxes: set[str]) -> str:
@@ -480,7 +484,7 @@ def _infinitive_tense(verb: Token, auxes: set[str]) -> str:
     gov_auxes = {c.lower_ for c in gov.children if c.dep_ in ("aux", "aux:pass", "cop")}
     if gov_auxes & {"will", "shall", "'ll", "’ll"}:
         return "future"
-    present = gov.tag_ in ("VBZ", "VBP") or gov_auxes & {"is", "are", "am", "'s", "’s", "'re", "’re"}
+    present = gov.tag_ in ("VBZ", "VBP") or gov_auxes & _PRESENT_BE
     past = gov.tag_ == "VBD" or gov_auxes & {"was", "were", "had", "has", "have", "did"}
     return "future" if present and not past else ""
 

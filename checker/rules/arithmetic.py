@@ -121,14 +121,15 @@ def _whole_for(ctx: RuleContext, parts: list[Claim]) -> Claim | None:
     # the cue ("Of the 23 wounded, 17 ...") is enough.
     before = [c for c in before if (c.subject and "bare" not in c.qualifiers) or c.kind != "count"]
     largest = max(float(p.get("value", 0.0)) for p in parts)
+    takes_up = _OF_THEM.match(text, first.start) is not None  # "12 of them gold, 11 silver"
     for c in reversed(same):
         if largest > 10 * float(c.get("value", 0.0)):
             continue  # "four suppliers, of which 162 million": not the total of these parts
         gap = text[c.end : first.start]
         if after_whole.match(gap) or _whole_of(text, c.start):
             return c
-        if _OF_THEM.match(text, first.start) and c is same[-1]:
-            return c  # "31 medals, 12 of them gold, 11 silver": the figure "them" takes up
+        if takes_up and c is same[-1]:
+            return c  # "31 medals, 12 of them gold": the figure "them" takes up
     sentence_start = ctx.documents[first.document].text.rfind(".", 0, first.start) + 1
     head = text[sentence_start : first.start]
     composed = _composed(parts, before)
