@@ -339,6 +339,29 @@ def _a_noun(t: Token) -> bool:
     return True
 
 
+def _fronted_set(num: Token) -> Token | None:
+    """The set a sentence opens by naming with "Of"/"Among" and a definite plural noun,
+    closed by a comma before the figure ("Of the new places, 1,100 ..."; "Among the
+    dead, nine ..."); None otherwise. The opening phrase is read by its case marker and
+    the noun that marker belongs to, wherever the parser hung that noun."""
+    sent = num.sent
+    first = sent[0]
+    if first.lower_ not in ("of", "among") or first.dep_ != "case":
+        return None
+    noun = first.head
+    if noun.pos_ not in _NOUNISH or noun.tag_ not in ("NNS", "NNPS") or not definite(noun) \
+            or not (first.i < noun.i < num.i):
+        return None
+    doc = num.doc
+    # the words between the noun and the comma narrow it ("Of the acts booked, 28 ...");
+    # the noun's subtree may run on past the figure where the parser hung the rest of
+    # the sentence on it
+    inside = {t.i for t in noun.subtree}
+    if doc[num.i - 1].text != "," or any(i not in inside for i in range(noun.i + 1, num.i - 1)):
+        return None
+    return noun
+
+
 def _hyphened_noun(num: Token) -> Token | None:
     """The noun hyphen-joined to a number ("13,000-seat"), whatever the parser hung it on."""
     doc = num.doc
@@ -424,6 +447,10 @@ def measured(sent: ParsedSentence, start: int, end: int, kind: str) -> Measured 
                 # "put the death toll at 2,900": only a noun that stands for a count
                 obj = child(pred, "obj")
                 thing, how = (obj, "clause-object") if _counting_noun(obj) else (_thing_of_clause(pred), "clause-subject")
+            elif (fronted := _fronted_set(root)) is not None:
+                # "Of the new places, 1,100 will be in primary schools": a bare count
+                # after an opening "Of the ..." counts part of the set it names
+                thing, how, partitive = fronted, "of-opening", True
             else:
                 return Measured("", -1, -1, role=role, event=event, agent=agent, elided=True, how="bare", clause=clause,
                                 change=change)
@@ -502,7 +529,7 @@ def measured(sent: ParsedSentence, start: int, end: int, kind: str) -> Measured 
     holder_kind = "modified" if holder is not None else ""
     if holder is None:
         holder, holder_kind = possessor(thing), "possessor"
-        if holder is None and how not in ("share-of", "of-part") and _relational(thing):
+        if holder is None and how not in ("share-of", "of-part", "of-opening") and _relational(thing):
             of = of_phrase(thing)
             if of is not None and of.i not in ids:
                 holder, holder_kind = of, "of"  # "the population of the town"

@@ -135,12 +135,17 @@ def _whole_for(ctx: RuleContext, parts: list[Claim]) -> Claim | None:
     composed = _composed(parts, before)
     if composed is not None:
         return composed
-    named = _set_named(head)
+    fronted = first.get("how") == "of-opening"
+    named = first.subject if fronted else _set_named(head)
     if named:
         # "Of the acts booked, 28 ...": the set the list divides is named; its count may
-        # stand a few sentences back, past counts of other things
-        wanted = [c for c in before if first.sentence - NAMED_REACH <= c.sentence < first.sentence
-                  and c.subject == named and "bare" not in c.qualifiers]
+        # stand a few sentences back, past counts of other things, or anywhere before
+        # when the opening narrows the set as that count did ("Of the new places" after
+        # "2,400 new school places")
+        narrowed = set(first.get("modifiers") or ()) if fronted else set()
+        wanted = [c for c in before if c.sentence < first.sentence and c.subject == named and "bare" not in c.qualifiers
+                  and (first.sentence - NAMED_REACH <= c.sentence
+                       or (narrowed and narrowed <= set(c.get("modifiers") or ())))]
         if wanted:
             return wanted[-1]
     points_back = opening.match(head) or "partitive" in first.qualifiers
@@ -293,6 +298,7 @@ def _most(c: Claim) -> float:
 
 
 def _part_exceeds(ctx: RuleContext) -> Iterator[Finding]:
+    yield from _remainders(ctx)
     for parts in enumerations(ctx, ("count", "money")):
         if any("respectively" in p.qualifiers for p in parts):
             ctx.skipped["figures each of its own thing ('respectively')"] += 1
@@ -318,6 +324,41 @@ def _part_exceeds(ctx: RuleContext) -> Iterator[Finding]:
             claims=(whole, *parts),
             message=f"'{whole.text}' ({whole.normalized}) is the total, but its parts {listed} add up to {total}",
             evidence={"whole": whole.normalized, "parts": [p.normalized for p in parts], "sum": least},
+        )
+
+
+def _remainders(ctx: RuleContext) -> Iterator[Finding]:
+    """A count that "the remaining" or "the rest" closes ("The remaining 55,000 will go to
+    younger adults") after a part of the same thing counted in the sentences before ("Some
+    70,000 doses have been earmarked"), both out of a total counted just before them
+    ("has received 120,000 doses"): the parts and the rest add up to more than the total."""
+    for last in ctx.of_kind("count", "money"):
+        text = ctx.documents[last.document].text
+        if last.value is None or _REMAINING.search(text, max(0, last.start - 20), last.start) is None:
+            continue
+        before = [c for c in ctx.claims if c.document == last.document and c.end <= last.start
+                  and _same_measure(c, last) and c.value is not None
+                  and last.sentence - BREAKDOWN_REACH <= c.sentence <= last.sentence
+                  and not (c.qualifiers & (_NOT_A_SHARE | {"partitive", "bare"}))]
+        # the rest of what the figure just before counted, when its own noun is left unsaid
+        thing = last.subject or (before[-1].subject if before else "")
+        run = [c for c in before if thing and c.subject == thing]
+        if len(run) < 2:
+            continue
+        whole, parts = run[0], [*run[1:], last]
+        if whole.sentence == parts[0].sentence or any(_least(p) >= _most(whole) for p in parts):
+            continue  # the first figure is no total the later ones divide
+        least = sum(_least(p) for p in parts)
+        low = sum(p.value.lo for p in parts if p.value)
+        if least <= _most(whole) or not _near(low, whole.value.hi, whole.kind == "count"):
+            continue
+        stated = sum(float(p.get("value", 0.0)) for p in parts)
+        yield Finding(
+            claims=(whole, *parts),
+            message=(f"'{whole.text}' ({whole.normalized}) is the total, but its parts, closed by '{last.text}' as "
+                     f"the rest, add up to {stated:,.6g}: " + " + ".join(f"'{p.text}'" for p in parts)),
+            evidence={"whole": whole.normalized, "parts": [p.normalized for p in parts], "sum": least},
+            max_severity=Severity.WARNING,
         )
 
 
@@ -432,9 +473,12 @@ PART_EXCEEDS_WHOLE = Rule(
         "What it flags: a count or amount followed by its parts whose lower bounds add up to "
         "more than it allows. The parts are a list in one sentence; the total is found before "
         "them by a cue ('including', 'among them', 'of whom'), by the set the list's sentence "
-        "names ('Of the acts booked, 28 ...'; 'the passengers were 18 Britons, ...'), or by a "
+        "names ('Of the acts booked, 28 ...'; 'Of the new places, 1,100 ...', reaching any earlier count "
+        "its words narrow alike; 'the passengers were 18 Britons, ...'), or by a "
         "verb of composition over the same noun or the thing divided ('it will be made up of "
         "220 medical beds, ...').\n"
+        "A count 'the remaining' or 'the rest' closes, after parts of the same thing in the two "
+        "sentences before, is set against the total counted before those parts (warning).\n"
         "Why: a casualty or vote breakdown that does not add up is a factual error readers catch.\n"
         "Not flagged: parts that add up to less than the whole (the rest may be unlisted), vague "
         "parts ('dozens of'), totals that change over time.\n"
@@ -463,6 +507,13 @@ PART_EXCEEDS_WHOLE = Rule(
         # a verb of composition spells out the total counted of one noun just before
         Example("The new block adds 450 beds to the hospital. It will be made up of 220 general medical beds, "
                 "140 surgical beds, 60 critical care beds and 48 maternity beds."),
+        # an opening "Of the new places" names the set, narrowed as its count was
+        Example("The council will create 2,400 new school places over four years. The plan includes two new "
+                "schools. It will cost about £96m. Of the new places, 1,100 will be in primary schools and 1,450 "
+                "in secondary schools."),
+        # "the remaining" closes a breakdown begun in the sentence before
+        Example("The health board has received 120,000 doses of flu vaccine. A total of 70,000 doses have been "
+                "earmarked for people over 65. The remaining 55,000 will go to younger adults."),
         # a copula's subject names the set its predicate counts, as "Of the passengers" would
         Example("The coach was carrying 30 passengers when it left the road. Two passengers were badly hurt. "
                 "According to the prefecture, the passengers were 18 Britons, nine Germans and six Dutch nationals."),
@@ -475,6 +526,11 @@ PART_EXCEEDS_WHOLE = Rule(
         # "made up of" opens the parts: the first of them is no total
         Example("It will be made up of 220 general medical beds, 140 surgical beds, 60 critical care beds and 48 "
                 "maternity beds."),
+        Example("The health board has received 120,000 doses of flu vaccine. A total of 70,000 doses have been "
+                "earmarked for people over 65. The remaining 50,000 will go to younger adults."),
+        # the set the opening names is another noun than the total's
+        Example("The council will create 2,400 new school places over four years. Of the new schools, 1,100 "
+                "pupils will attend primary schools and 1,450 secondary schools."),
         # the rescuers are no part of the passengers
         Example("The coach was carrying 30 passengers when it left the road. The rescuers were 18 firefighters, "
                 "nine paramedics and six police officers."),
