@@ -217,6 +217,8 @@ def _repair_verbs(doc: Doc) -> None:
     _phrase_before_clause_comma(doc)
     _gerund_head_nouns(doc)
     _verb_after_parenthesis(doc)
+    _linking_complement(doc)
+    _subject_fixed_to_conjunction(doc)
     for t in doc:
         if t.pos_ == "ADJ" and t.dep_ == "advmod" and t.head.pos_ == "NOUN" and t.head.i > t.i > 0 \
                 and doc[t.i - 1].pos_ == "VERB":
@@ -445,6 +447,44 @@ def _clause_after_conjunction(doc: Doc) -> None:
         case.head, case.dep_ = v, "mark"
 
 
+# Linking verbs that take a state as their complement (a closed class).
+_LINKING = frozenset({"remain", "remains", "remained", "stay", "stays", "stayed"})
+
+
+def _linking_complement(doc: Doc) -> None:
+    """"The tanker remains detained in the port of Gdansk, the office said": the parser
+    hangs the participle on the speech verb and leaves "remains" with nothing to link. A
+    participle or adjective right after a linking verb that has no complement of its own
+    completes it."""
+    for v in doc:
+        if v.lower_ not in _LINKING or v.pos_ not in ("VERB", "AUX") or v.i + 1 >= len(doc):
+            continue
+        state = doc[v.i + 1]
+        if state.tag_ not in ("VBN", "JJ") or state.head == v or state.sent != v.sent:
+            continue
+        if any(c.dep_ in ("xcomp", "obj", "obl", "acomp") and c.i > v.i for c in v.children):
+            continue
+        if v in state.subtree:
+            continue  # hung under the state already: re-hanging it would make a cycle
+        state.head, state.dep_ = v, "xcomp"
+
+
+def _subject_fixed_to_conjunction(doc: Doc) -> None:
+    """"rents rose, and prices were flat": the parser glues "prices" to "and" as part of a
+    fixed expression, and "flat" borrows the first clause's subject. A noun is never part
+    of a conjunction: it is the subject of the clause the conjunction opens, when that
+    clause, after it, has none."""
+    for t in doc:
+        cc = t.head
+        if t.dep_ != "fixed" or t.pos_ not in ("NOUN", "PROPN") or cc.pos_ not in ("CCONJ", "PUNCT"):
+            continue
+        clause = cc.head
+        if clause.i <= t.i or clause.pos_ not in ("VERB", "ADJ", "AUX", "NOUN") or any(
+                c.dep_ in ("nsubj", "nsubj:pass", "expl") for c in clause.children) or t in clause.ancestors:
+            continue
+        t.head, t.dep_ = clause, "nsubj"
+
+
 def _case_across_comma(doc: Doc) -> None:
     """A preposition does not take its noun across a comma: "Since the decree was signed
     on 14 July, prices have fallen", parsed with "on" and "14" on "prices", is "on 14 July"
@@ -549,6 +589,9 @@ def _reparse_verbless(nlp: Language, doc: Doc) -> None:
     from spacy.tokens import Doc
 
     swaps: dict[int, str] = {}
+    # sentences whose probe is a guess that must earn its tree: kept only when the new
+    # parse stands on a verb
+    guarded: set[int] = set()
     for sent in doc.sents:
         # a participle straight after "have" read as a noun ("have risen sharply", "had
         # risen by about 30%") loses the clause's verb as surely as a verbless sentence
@@ -561,6 +604,10 @@ def _reparse_verbless(nlp: Language, doc: Doc) -> None:
         # Wednesday" read as one noun phrase, "adopted" an adjective in it) has lost its
         # verb as surely as one with none.
         rootless = sent.root.pos_ not in ("VERB", "AUX") and not any(c.dep_ == "cop" for c in sent.root.children)
+        # or a participle with no auxiliary ("..., saying talks were going on"): no finite
+        # verb heads the sentence, so its main verb was read as something else
+        rootless = rootless or (sent.root.tag_ in ("VBG", "VBN") and not any(
+            c.dep_ in ("aux", "aux:pass", "cop") for c in sent.root.children))
         lost = next((t for t in sent if _lost_clause_verb(t)), None)
         if lost is not None:
             swaps[lost.i] = PROBE_VERB
@@ -571,10 +618,16 @@ def _reparse_verbless(nlp: Language, doc: Doc) -> None:
             prev = doc[t.i - 1]
             misread = t.pos_ in ("NOUN", "ADJ", "PROPN") and prev.is_alpha and prev.pos_ not in ("DET", "ADP")
             # a past tense hung under the root noun as a modifier is the lost main verb
-            demoted = (rootless and t.pos_ == "VERB" and t.dep_ in ("amod", "compound")
-                       and t.tag_ in ("VBD", "VBN"))
+            # ("The rail union denied on Monday that ...": or a clause on the root noun
+            # right after it, with no subject of its own)
+            demoted = (rootless and t.pos_ == "VERB" and t.tag_ in ("VBD", "VBN")
+                       and (t.dep_ in ("amod", "compound")
+                            or (t.dep_ == "acl" and t.head == prev and prev.dep_ in ("ROOT", "nsubj", "nsubj:pass")
+                                and syntax.child(t, "nsubj", "nsubj:pass") is None)))
             if (misread or demoted) and _past_tense(t.lower_):
                 swaps[t.i] = PROBE_VERB
+                if t.dep_ == "acl" or sent.root.pos_ in ("VERB", "AUX"):
+                    guarded.add(sent.start)  # (a guess from a clause, not a lost tag)
                 break
             # "Helena Marsh quit on 2 September": the root, after a name, is a word WordNet
             # knows only as a verb, one whose past is its own form ("quit", "shut")
@@ -610,9 +663,13 @@ def _reparse_verbless(nlp: Language, doc: Doc) -> None:
     attrs = [TAG, POS, MORPH, HEAD, DEP]
     old, new = doc.to_array(attrs), probe.to_array(attrs)
     at = 0
-    for sent in spans:
+    for sent, again in zip(spans, probe.sents, strict=True):
         n = sent.end - sent.start
-        old[sent.start : sent.end] = new[at : at + n]
+        # a guessed probe's tree is kept only where it found the sentence a verb to stand
+        # on; one that left it rootless still has its misreading elsewhere
+        if sent.start not in guarded or again.root.pos_ in ("VERB", "AUX") \
+                or any(c.dep_ == "cop" for c in again.root.children):
+            old[sent.start : sent.end] = new[at : at + n]
         at += n
     doc.from_array(attrs, numpy.ascontiguousarray(old))
 

@@ -311,7 +311,7 @@ SLIPPED = Rule(
     ),
     needs=("measure", "money"),
     flags=(
-        Example("The painting sold at auction in London for £12.4m. The £1.24m sale capped a week of records."),
+        Example("The painting fetched £12.4m at auction in London on Tuesday. The £1.24m sale capped a week of records."),
         Example("Sea ice covered 4.28 million square kilometres. At 4.28 million square miles, the cover was small."),
         # a figure inside a definite noun phrase restates the story's nearest amount before it
         Example("The club unveiled an £8.5 million project to replace the old stand.\n\nSupporters were "
