@@ -120,10 +120,13 @@ class SentenceContext:
         """The attribution of the clause holding pos when a semicolon joins two voices
         ("Kyiv said it received 250; Russia said it handed over 212"), else the sentence's."""
         s = self.sentence
-        if self._in_speaker(pos):
+        if self._in_speaker(pos) or self._before_speech_conjunct(pos):
             # "Smith, who was jailed for five years, said ...", "The 300 protesters said":
             # the words naming the source are the reporter's, not the source's claim
             return NONE
+        second = self._second_voice(pos)
+        if second is not None:
+            return second
         semi = self.text.find(";", s.start, s.end)
         if semi < 0:
             return self.attribution
@@ -141,6 +144,27 @@ class SentenceContext:
         span = self.state[key]
         return span is not None and span[0] <= pos < span[1]
 
+    def _second_voice(self, pos: int) -> Attribution | None:
+        """"Police said the gates were locked, but organisers said they were open": what a
+        speech verb coordinated after another one carries is its own subject's."""
+        key = ("second_voice", self.sentence.index)
+        if key not in self.state:
+            self.state[key] = _second_voices(self.parsed)
+        for lo, hi, att in self.state[key]:
+            if lo <= pos < hi:
+                return att
+        return None
+
+    def _before_speech_conjunct(self, pos: int) -> bool:
+        """"The embargo was lifted last month, but the federation says orders have been
+        slow": a clause coordinated before a speech verb's own clause is the reporter's,
+        not what the speaker says. Read from the parse: the speech verb is a conjunct of
+        a clause that is no speech verb, and pos lies in that clause before it."""
+        key = ("before_speech_conjunct", self.sentence.index)
+        if key not in self.state:
+            self.state[key] = _before_speech_conjuncts(self.parsed)
+        return any(lo <= pos < hi for lo, hi in self.state[key])
+
     def in_quote(self, start: int, end: int) -> bool:
         return self.segments.in_quote(start, end)
 
@@ -157,3 +181,41 @@ class SentenceContext:
             return nearest(inside, start, end)
         keys = {p[2] for p in places}
         return next(iter(keys)) if len(keys) == 1 else None
+
+
+def _before_speech_conjuncts(parsed: ParsedSentence) -> list[tuple[int, int]]:
+    """The character spans of clauses that a speech verb is coordinated after."""
+    from ..lexicon import lexicon
+    from ..syntax import SUBJECTS, child, lemma
+
+    speech = set(lexicon().words["attribution"]["speech_lemmas"])
+    out = []
+    for v in parsed:
+        head = v.head
+        if v.pos_ != "VERB" or v.dep_ != "conj" or lemma(v) not in speech or head.i >= v.i \
+                or lemma(head) in speech or child(v, *SUBJECTS) is None:
+            continue
+        out.append((parsed.start_of(head.left_edge), parsed.start_of(v.left_edge)))
+    return out
+
+
+def _second_voices(parsed: ParsedSentence) -> list[tuple[int, int, Attribution]]:
+    """The complements of speech verbs coordinated after another speech verb, each with
+    its own subject as the source."""
+    from ..attribution import source_key
+    from ..lexicon import lexicon
+    from ..syntax import child, lemma
+
+    speech = set(lexicon().words["attribution"]["speech_lemmas"])
+    out = []
+    for v in parsed:
+        if v.pos_ != "VERB" or v.dep_ != "conj" or lemma(v) not in speech or lemma(v.head) not in speech:
+            continue
+        subject, said = child(v, "nsubj"), child(v, "ccomp")
+        if subject is None or said is None or subject.pos_ == "PRON":
+            continue
+        source = source_key(" ".join(t.text for t in subject.subtree))
+        if source:
+            out.append((parsed.start_of(said.left_edge), parsed.end_of(said.right_edge),
+                        Attribution(source, v.lower_, False)))
+    return out
