@@ -477,3 +477,78 @@ def test_a_denial_up_to_now_is_that_story_s_now() -> None:
     charged["text"] = "The man was charged on Thursday, police said."
     charged["published"] = "2024-05-10"
     assert findings([denied, charged])
+
+
+def test_a_state_changed_weeks_before_the_story_still_tells_its_now():
+    """"was lifted on 3 August" in a mid-August story is the latest the copy says of the
+    ban; a change of another season is not, and may have been undone since."""
+    text = "The abstraction ban on the river is in effect, the agency said. The ban was lifted on 3 August."
+    assert [f.rule for f in findings({"id": "a", "text": text, "published": "2024-08-14"})] == ["STA003"]
+    assert not findings({"id": "a", "text": text, "published": "2024-12-14"})
+    text = "The embargo on beef exports is in effect. The embargo was lifted last month."
+    assert [f.rule for f in findings({"id": "a", "text": text, "published": "2025-02-18"})] == ["STA003"]
+
+
+def test_a_state_in_the_present_perfect_holds_now():
+    text = ("The maternity unit is open, the health board said. The unit has been closed to new admissions since "
+            "mid-November, midwives said.")
+    assert [f.rule for f in findings({"id": "a", "text": text, "published": "2024-12-05"})] == ["STA003"]
+    # however long ago it began
+    (state,) = [c for c in claims("The unit has been closed since 1990.", "state")]
+    assert state.get("when")[0] == "since"
+
+
+def test_a_participle_after_remains_is_its_state_however_the_parser_hung_it():
+    (state,) = claims("The tanker Nordic Aurora remains detained in the port of Gdansk, the maritime office said "
+                      "on Monday.", "state")
+    assert (state.get("state"), state.get("when")) == ("detained", ("now", ""))
+    assert "aurora" in state.subject
+
+
+def test_a_clause_before_a_coordinated_speech_verb_is_the_reporters():
+    """What "but the federation says" carries is its own clause, not the one before it."""
+    text = "The embargo was lifted last month, but the federation says orders have been slow to return."
+    lifted = next(c for c in checker.check(text).claims if c.kind == "state")
+    assert lifted.source is None
+    slow = [c for c in checker.check("Police said the gates were locked, but organisers said they were open.").claims
+            if c.kind == "state"]
+    assert {c.source for c in slow} == {"police", "organisers"}
+
+
+def test_a_place_leading_a_topic_is_where_not_which():
+    """"Dublin rents" in a story that says "rents in Dublin" are those rents: a place does
+    not make a narrower topic that another mention lacks."""
+    text = ("Average rents rose 2.1% nationally, the board said. Landlords said rents in Dublin had been stable. "
+            "Threshold said Dublin rents had risen.")
+    (change,) = [c for c in claims(text, "state-change") if c.text == "had risen"]
+    assert change.subject == "rent" and "dublin" in change.get("places")
+    assert [f.rule for f in findings(text)] == ["STA001"]
+    # another place is another topic's place
+    assert not findings("Average rents rose 2.1% nationally. Rents in Dublin had been stable. Cork rents had risen.")
+
+
+def test_a_comparative_completing_a_verb_is_where_the_level_went():
+    (change,) = claims("The JSE all-share index closed 0.8% higher on Thursday.", "state-change")
+    assert change.get("direction") == "up"
+    # and the index is not a closed thing
+    assert not claims("The JSE all-share index closed 0.8% higher on Thursday.", "state")
+
+
+def test_what_a_verb_of_denial_carries_is_denied():
+    """"denied that it was planning a strike" says it was not: no conflict with a later
+    "had not been planning a strike", and a dispute with someone who says it was."""
+    (plan,) = [c for c in claims("The RTU rail union denied on Monday that it was planning a strike over pay.",
+                                 "predicate") if c.get("lemma") == "plan"]
+    assert plan.get("negated")
+    denial = {"id": "mon", "published": "2024-02-05",
+              "text": "The RTU rail union denied on Monday that it was planning a strike over pay."}
+    later = {"id": "thu", "published": "2024-02-15",
+             "text": "General secretary Mick Dalton said the union had not been planning a strike at the time."}
+    assert not findings([denial, later])
+
+
+def test_a_noun_glued_to_a_conjunction_is_the_subject_of_the_clause_after_it():
+    text = "Outside the capital, rents rose more slowly, by 4.5%, and prices were flat overall."
+    flat = next(c for c in claims(text, "state-change") if c.text == "were flat")
+    assert flat.subject == "price"
+    assert not findings(text)

@@ -52,6 +52,7 @@ from ..syntax import (
     thing_like,
 )
 from . import descriptions
+from .changes import comparative
 from .context import SentenceContext
 
 if TYPE_CHECKING:
@@ -302,6 +303,9 @@ _SCARCELY = frozenset({"little", "barely", "hardly", "scarcely", "virtually", "e
 
 # Verbs whose infinitive complement did not happen ("refused to concede").
 _REFUSING = frozenset({"refuse", "fail", "decline"})
+# Verbs whose clausal complement their subject says is not so ("denied that it was
+# planning a strike"): a closed class.
+_DENYING = frozenset({"deny"})
 
 _TIME_MARKS = frozenset({"after", "before", "while", "when", "since", "upon", "on", "until"})
 
@@ -403,6 +407,7 @@ def frame(head: Token, sentence: Span | None = None) -> Frame:
             cur = cur.head
         else:
             break
+    denied = head.dep_ == "ccomp" and lemma(head.head) in _DENYING and negated(head.head) is None
     obj_key = _key(obj)
     if obj is None and head.pos_ in ("VERB", "ADJ", "AUX"):
         # "not trying to sell" against "trying to buy", "not likely to rise" against "likely
@@ -418,7 +423,8 @@ def frame(head: Token, sentence: Span | None = None) -> Frame:
         subject_tok=subj,
         obj=obj_key,
         args=_args(head),
-        negated=neg is not None or refused is not None,
+        # "denied that it was planning a strike": the denier says it was not
+        negated=(neg is not None or refused is not None) != denied,
         modality=mod,
         tense=_tense(refused if refused is not None else head.head if adjunct else gov),
         passive=passive,
@@ -845,6 +851,13 @@ def _direction(f: Frame) -> str | None:
         return "same"  # "has not affected the fighting"
     if f.negated:
         return None  # "prices did not rise": a denial, not a change
+    if f.head.pos_ == "VERB" and object_of(f.head) is None:
+        # "the index closed 0.8% higher", "shares ended lower": a comparative completing a
+        # verb with no object says where its subject's level went
+        moved = next((comparative(c) for c in f.head.children
+                      if c.dep_ in ("advmod", "xcomp", "obl", "obl:unmarked") and comparative(c)), "")
+        if moved:
+            return moved
     if f.lemma in w.up:
         return "up"
     if f.lemma in w.down:
@@ -975,7 +988,9 @@ def _when(f: Frame, times: tuple[str, ...], since: bool) -> tuple[str, str]:
         # "has never closed", "has not closed at any point", "has not been charged": at no
         # time up to now (a done act denied in the perfect has not happened yet)
         return ("ever", "")
-    if since or any(k.startswith("since") for k in times):
+    if since or any(k.startswith("since") for k in times) or (t and f.tense == "perfect" and not f.negated):
+        # (a state in the present perfect with a time, "has been closed since
+        # mid-November", began then and holds now, however the parser hung "since")
         return ("since", t.removeprefix("since ").strip())
     if t:
         return ("on", t)
@@ -1072,11 +1087,12 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
             if head.pos_ == "NOUN":
                 topic_tok = _noun_topic(head)
                 topic, transitive, agent = _key(topic_tok), False, ""
+            topic, places_here = _place_out_of(ctx, topic, places, topic_tok)
             if topic:
                 extra = f.head.doc[_obj_index(f)] if transitive or unaffected else None
                 span = _span(ctx, head, extra)
                 out.append(_claim(ctx, "state-change", span, f"{topic}: {direction}", topic,
-                                  {**common, "direction": direction, "topic": topic, "at_rate": direction != "same" and _at_rate(head),
+                                  {**common, "places": places_here, "direction": direction, "topic": topic, "at_rate": direction != "same" and _at_rate(head),
                                    "agent": agent, "holder": _holder(topic_tok) or (_holder(head, named_only=True) if transitive else ""),
                                    # the owners the copy has named for this noun so far: two or
                                    # more, and a mention without one may be any of them
@@ -1155,6 +1171,25 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
     if named:
         ctx.state["named_argument"] = _key(named[-1])
     return out
+
+
+def _place_out_of(ctx: SentenceContext, topic: str, places: tuple[str, ...],
+                  topic_tok: Token | None) -> tuple[str, tuple[str, ...]]:
+    """A topic led by the name of a place the story names as a place elsewhere ("Dublin
+    rents" where it also says "rents in Dublin") is the rest of the topic, in that place:
+    where a thing is does not make it another thing. ("in the FTSE 100" names no place
+    the topic "FTSE 100" is in: the phrase itself is no mention elsewhere.)"""
+    words = topic.split()
+    if len(words) < 2 or topic_tok is None:
+        return topic, places
+    lo = ctx.parsed.start_of(topic_tok.left_edge)
+    hi = ctx.parsed.end_of(topic_tok)
+    named = {p[2] for ps in ctx.document.places for p in ps if not (p[0] < hi and lo < p[1])}
+    for n in range(len(words) - 1, 0, -1):
+        lead, rest = " ".join(words[:n]), words[n:]
+        if lead in named and all(w.isalpha() for w in rest):
+            return " ".join(rest), tuple(sorted({*places, lead}))
+    return topic, places
 
 
 def _common(ctx: SentenceContext, head: Token, f: Frame, times: tuple[str, ...], places: tuple[str, ...]) -> dict[str, Any]:

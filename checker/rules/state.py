@@ -85,8 +85,8 @@ def _bare_apart(a: Claim, b: Claim, topics: set[str]) -> bool:
     """A one-word topic ("the index", "sales") in another sentence, when the copy also
     names a narrower one of the same word that is neither of the two ("the index of
     lagging indicators", "auto sales"): the word alone then names none of them."""
-    if _one_sentence(a, b):
-        return False
+    if _one_sentence(a, b) or set(a.get("places") or ()) & set(b.get("places") or ()):
+        return False  # (a place both name narrows the word as a modifier would)
     for bare in (x.subject for x in (a, b) if len(x.subject.split()) == 1):
         if any(t.split()[-1] == bare and len(t.split()) > 1 and t not in (a.subject, b.subject) for t in topics):
             return True
@@ -449,13 +449,50 @@ def _same_time(a: Claim, b: Claim) -> bool:
         start = since.get("when")[1]
         began = _day_date(since, start)
         today = now.get("story_date") or ""
+        if since.get("tense") == "perfect":
+            # "has been closed since mid-November": the perfect says it holds now
+            return not (today and since.get("story_date") and since.get("story_date") != today)
         if began and today:
             return began <= today <= _days_after(began, _STILL_NOW_DAYS)
+        dated = _calendar_start(start, since.get("story_date") or "")
+        if dated and today:
+            # "was lifted on 3 August" (or "last month") in a mid-August story: a change a
+            # few weeks old is the latest the copy tells of the state
+            return dated[0] <= today and dated[1] >= _days_after(today, -_RECENT_DAYS)
         # a start long before the story ("released on licence last autumn", "opened in
         # 1972") says nothing of now: the copy tells only the latest change of a state, and
         # a state begun in another season may have ended since
         return not start or bool(weekday_in(start))
     return False
+
+
+# How far back a dated change still tells the state "now" of a story: the weeks a story's
+# "last month" reaches.
+_RECENT_DAYS = 45
+
+
+def _calendar_start(start: str, story: str) -> tuple[str, str] | None:
+    """The first and last calendar day a start said as a date or a month ("3 august",
+    "january", "mid-november") can be in a story of the given date: the latest such day or
+    month up to the story's date. None for anything else."""
+    from ..scope import MONTHS
+
+    if not story:
+        return None
+    today = dt.date.fromisoformat(story)
+    words = start.replace("mid-", "").replace("early ", "").replace("late ", "").split()
+    months = [w for w in words if w in MONTHS]
+    days = [int(w) for w in words if w.isdigit() and 1 <= int(w) <= 31]
+    if len(months) != 1 or len(words) != len(months) + len(days) or len(days) > 1:
+        return None
+    month = MONTHS.index(months[0]) + 1
+    year = today.year if (month, days[0] if days else 1) <= (today.month, today.day) else today.year - 1
+    try:
+        first = dt.date(year, month, days[0] if days else 1)
+    except ValueError:
+        return None
+    last = first if days else (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    return first.isoformat(), min(last, today).isoformat()
 
 
 def _days_after(day: str, n: int) -> str:
