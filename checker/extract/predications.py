@@ -1222,10 +1222,11 @@ _UNREAL = frozenset({
 })
 
 
-def _event_verb(noun: Token) -> str | None:
+def _event_verb(noun: Token, dated: bool = False) -> str | None:
     """The verb an event noun names ("closure" -> close, "concession" -> concede,
     "visit" -> visit), by WordNet's derivations, when one of the noun's first senses is an
-    act, event or process; else None."""
+    act, event or process; else None. A noun dated by its possessor ("Sunday's launch")
+    is an event in its first two senses: a thing has no day of its own."""
     low = lemma(noun).lower()
     verbs = sorted(v for v, pos in lexical.derived(low) if pos == "v")
     if not verbs:
@@ -1233,7 +1234,7 @@ def _event_verb(noun: Token) -> str | None:
     # a noun written as its verb is an act only in its first sense ("a visit"; "his view"
     # is an opinion); one written from it ("concession", "signing") in either of its first
     # two, where WordNet files many acts as communication
-    first = lexical.noun_domains(low)
+    first = lexical.noun_domains(low, senses=2 if dated else 1)
     if not (first & _ACT_DOMAINS or (low not in verbs and lexical.noun_domains(low, senses=2) & _EVENT_DOMAINS)):
         return None
     # the verb the noun is written from, in its common use: "closure" is close (WordNet
@@ -1250,25 +1251,51 @@ def _event_nouns(ctx: SentenceContext, common_of: Any) -> list[Claim]:
     w = words()
     out: list[Claim] = []
     for t in ctx.parsed:
-        if t.pos_ != "NOUN" or t.tag_ != "NN" or lemma(t) in (w.up_nouns | w.down_nouns) or lemma(t) in _PORTIONS:
+        # "there had been three arrests", "there were no arrests": an event noun that a
+        # "there is" says happened (or did not), with no participant named
+        existential = t.dep_ == "nsubj" and child(t.head, "expl") is not None and lemma(t.head) == "be"
+        if t.pos_ != "NOUN" or (t.tag_ != "NN" and not existential) or lemma(t) in (w.up_nouns | w.down_nouns) \
+                or lemma(t) in _PORTIONS:
             continue
-        if any(c.lower_ in _UNREAL or c.lower_ in ("no", "any", "a", "an") for c in t.children if c.dep_ in ("amod", "det")):
+        dets = [c.lower_ for c in t.children if c.dep_ in ("amod", "det")]
+        if any(d in _UNREAL for d in dets) or (not existential and any(d in ("no", "any", "a", "an") for d in dets)):
             continue
+        denied = existential and any(d in ("no", "any") for d in dets)
         poss = child(t, "nmod:poss")
         of = next((c for c in t.children if c.dep_ == "nmod" and case_of(c) in ("of", "to")
                    and c.pos_ in ("NOUN", "PROPN") and not is_amount(c)), None)
         agent = poss if poss is not None and not _parsed_time(poss) else None
-        if agent is None and of is None:
+        # "Sunday's launch put two satellites into orbit": dated by its possessor, the event
+        # is the one of that verb on that day
+        dated = poss is not None and agent is None and t.dep_ in ("nsubj", "nsubj:pass", "obj")
+        bare = agent is None and of is None
+        if bare and not (existential or dated):
             continue
         if t.dep_ in ("nsubj", "nsubj:pass") and lemma(t.head) in w.speech:
             continue  # "his campaign said": a source, not an act
-        verb = _event_verb(t)
+        verb = _event_verb(t, dated)
         if verb is None or verb in w.ignore or verb in w.speech or verb in w.up or verb in w.down:
             continue
         common = common_of(t)
-        if common["modality"]:
-            continue
+        head_neg = negated(t.head) if existential else None
+        if common["modality"] or (existential and ((head_neg is not None and head_neg.head != t)
+                                                   or common["unasserted_form"])):
+            continue  # ("there was not a single arrest": a denial this reading does not weigh)
         times = _times_of(ctx, t)
+        if bare:
+            if existential:
+                # the clause's time and place are the event's ("In Pontalba, there were no
+                # injuries")
+                times = tuple(sorted(set(times) | set(_times_of(ctx, t.head))))
+                common = {**common, "places": _places_of(ctx, t.head)}
+            out.append(_claim(ctx, "predicate", (ctx.parsed.start_of(t), ctx.parsed.end_of(t)),
+                              f"{'not ' if denied else ''}{verb}", "",
+                              {**common, "lemma": verb, "times": times, "negated": denied, "subject": "", "object": "",
+                               "args": (), "passive": False, "until": False, "tense": "past",
+                               # what "there were three arrests" says is the clause's own
+                               # assertion; "Sunday's launch" is presupposed, the copy's framing
+                               "background": not existential, "nominal": True, "bare_event": True}))
+            continue
         base = verb
         state = next((c for c in (f"{base}d", f"{base}ed", base) if c in w.phrase_poles
                       or (lexical.known(c, "a") and _has_opposite(c) and c != base)), None)

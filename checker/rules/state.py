@@ -574,6 +574,21 @@ def _as_act(c: Claim) -> Claim | None:
     return replace(c, data=tuple(sorted(data.items())))
 
 
+def _bare_alike(n: Claim, p: Claim) -> bool:
+    """An event told with no participant ("there had been three arrests", "Sunday's
+    launch", "there were no injuries") is the act the other side tells when the denial is
+    of anyone at all ("nobody was arrested"), or when both are dated to one day or set in
+    one place."""
+    if n.get("bare_event") and p.get("bare_event"):
+        return False
+    bare, other = (n, p) if n.get("bare_event") else (p, n)
+    if other is n and (_patient(n) in _NO_ONE or n.get("subject") in _NO_ONE):
+        return True
+    tb, to = set(bare.get("times") or ()), set(other.get("times") or ())
+    pb, po = set(bare.get("places") or ()), set(other.get("places") or ())
+    return (bool(tb) and tb == to) or bool(pb & po)
+
+
 def _patient(c: Claim) -> str:
     """What an act was done to: its object, or a passive clause's subject when the parse
     gave it no object ("None of the crew members was hurt")."""
@@ -621,7 +636,8 @@ def _negation(ctx: RuleContext) -> Iterator[Finding]:
         if (n.get("clause_object") or p.get("clause_object")) and not (all(so) and same_topic(*so)):
             ctx.skipped["negation: what one side is about is a clause the other does not state"] += 1
             continue
-        if not ((all(so) and same_topic(*so)) or (all(ss) and same_topic(*ss))):
+        bare = bool(n.get("bare_event") or p.get("bare_event"))
+        if not ((all(so) and same_topic(*so)) or (all(ss) and same_topic(*ss))) and not (bare and _bare_alike(n, p)):
             ctx.skipped["negation: no shared argument"] += 1
             continue
         if {n.get("tense"), p.get("tense")} == {"present", "past"}:
@@ -647,11 +663,13 @@ def _negation(ctx: RuleContext) -> Iterator[Finding]:
         reported.update({(p.document, p.start), (n.document, n.start)})
         cap, link = _cap(n, p)
         shared = [x for x in (so[0] if all(so) and same_topic(*so) else "", ss[0] if all(ss) and same_topic(*ss) else "") if x]
-        if len(shared) < 2 and any(so):
+        if (len(shared) < 2 and any(so)) or bare:
             cap = Severity.WARNING  # one side's subject or object unknown: the same act only perhaps
         yield Finding(
             claims=(n, p),
-            message=f"'{n.text}' denies what '{p.text}' asserts ({p.get('lemma')} {', '.join(shared)})",
+            message=f"'{n.text}' denies what '{p.text}' asserts ({p.get('lemma')} "
+                    + (", ".join(shared) if shared else "told as a noun that names no one: one act by its day or its denial of anyone")
+                    + ")",
             evidence={"verb": p.get("lemma"), "shared": shared, "link": link},
             max_severity=cap,
         )
@@ -885,8 +903,10 @@ ASSERTED_AND_DENIED = Rule(
         "different subject name and no different time or place ('crossed the river on "
         "Sunday'). 'At the meeting, X told ...' asserts that X attended it; 'has refused to "
         "concede' denies conceding; an event noun with its participants asserts its act "
-        "('Varga's concession'); a state a done act leaves asserts the act ('who was "
-        "injured'); 'no one' denies the act for any person.\n"
+        "('Varga's concession'), and so does one a 'there were' states or its day dates, "
+        "naming no one ('there had been three arrests', 'Sunday's launch': a warning, against "
+        "a denial of anyone or of the same day or place); a state a done act leaves asserts "
+        "the act ('who was injured'); 'no one' denies the act for any person.\n"
         "Why: a fact and its denial in one story is the plainest inconsistency there is.\n"
         "Not flagged: different objects or subjects ('Russia did not attack ...', 'Ukraine "
         "attacked ...'), different days, reporting verbs ('did not say'), modal claims set "
@@ -925,8 +945,17 @@ ASSERTED_AND_DENIED = Rule(
                 "his lawyer said. Mwangi has been appealing the suspension since January."),
         Example("Varga has refused to concede, his campaign said. After Varga's concession on Sunday night, "
                 "supporters left the hall."),
+        # an event a "there were" says happened, with no one named, against "nobody"
+        Example("Police said nobody was arrested during the protest. Police later said there had been three "
+                "arrests."),
+        # an event noun dated by its possessor is the act of that verb on that day
+        Example("The Aurora rocket did not launch on Sunday after a valve fault, the company said. Sunday's launch "
+                "from Andoya put two research satellites into orbit.", published="2024-11-18"),
     ),
     passes=(
+        # "there were no injuries" in one village says nothing of another
+        Example("In Valdera, 14 people were injured when walls collapsed. In Pontalba, 20 km to the south, there "
+                "were no injuries."),
         Example("The brigade did not cross the river on Saturday. It crossed the river on Sunday."),
         # a speech verb carrying what was said is no act of its own
         Example("The ministry did not say how many troops had left. It said on Monday that the brigade had crossed."),
