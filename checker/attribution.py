@@ -299,7 +299,7 @@ def attribute(segs: Segments, cues: Cues | None = None) -> list[Attribution]:
     last_named: dict[int, str] = {}
     named = ""  # the last source named anywhere before: a wire story's "it said" is its company's
     seen: list[str] = []
-    proper = False  # a source named by name ("Porsche AG") came before
+    opaque = False  # a source named by a name that says no kind of body ("Porsche AG") came before
     first_named: dict[str, int] = {}
 
     def named_before(word: str, end: int) -> bool:
@@ -332,7 +332,7 @@ def attribute(segs: Segments, cues: Cues | None = None) -> list[Attribution]:
             earlier = next((n for n in reversed(seen) if body and body[-1] in n.split()), None)
             if earlier:
                 att = Attribution(earlier, att.cue, att.hedged)
-            elif proper and _anaphoric(text[s.start : s.end], body[-1]) and not named_before(body[-1], s.start):
+            elif opaque and _anaphoric(text[s.start : s.end], body[-1]) and not named_before(body[-1], s.start):
                 att = NONE
             else:
                 seen.append(att.source)  # "the union said ... the company said": two bodies
@@ -346,7 +346,10 @@ def attribute(segs: Segments, cues: Cues | None = None) -> list[Attribution]:
             if att.source != "unnamed report":
                 named = att.source
                 seen.append(att.source)
-                proper = proper or _is_named(text[s.start : s.end], att.source)
+                # a name that says what kind of body it is ("the Social Alliance") is
+                # none of "the ministry"; one that does not ("Porsche AG") may be "the company"
+                opaque = opaque or (_is_named(text[s.start : s.end], att.source)
+                                    and not any("group" in _domains(w) for w in att.source.split()))
         out.append(att)
     return out
 

@@ -53,3 +53,15 @@ def test_a_statement_and_a_pronoun_speak_for_the_body_named_before():
             "The convoy was attacked on the road to Ansongo, the statement said. "
             "Among the dead were nine officers, it said.")
     assert [a.source for a in attribute(segment(text))] == ["army", "army", "army"]
+
+
+def test_a_common_noun_body_after_a_name_of_another_kind_is_a_party_of_its_own():
+    """"the company" after "Porsche AG" may be Porsche; "the ministry" after "the Social
+    Alliance" (a name that says what kind of body it is) is not the alliance."""
+    from checker.attribution import attribute
+
+    text = ("The Social Alliance said Halvorsen signed the contract on 2 May. "
+            "The ministry said Halvorsen had not signed the contract.")
+    assert [a.source for a in attribute(segment(text))] == ["social alliance", "ministry"]
+    text = "Porsche AG said sales rose. The company said sales fell."
+    assert [a.source for a in attribute(segment(text))] == ["porsche ag", None]
