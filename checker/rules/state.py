@@ -810,7 +810,9 @@ ANTONYM_STATES = Rule(
         "the phrases of states.toml that WordNet lacks (in custody/freed on bail, in "
         "place/repealed). The thing may be named again by a broader word ('the vessel' after "
         "'the tanker') or a description of a name ('the athlete' after 'sprinter Amos Mwangi'), "
-        "and weekdays are placed on a dated story's calendar.\n"
+        "and weekdays are placed on a dated story's calendar. A state in the present perfect "
+        "holds now ('has been closed since mid-November'), and so does one begun by a change "
+        "dated in the story's last six weeks ('lifted on 3 August', 'lifted last month').\n"
         "Why: readers act on states (a port, a road, a detainee); both cannot be true.\n"
         "Not flagged: states at different times ('closed on Monday', 'reopened on "
         "Tuesday'); different things ('the road' and 'the descent'); future or hedged states "
@@ -842,6 +844,11 @@ ANTONYM_STATES = Rule(
         # verbs opposite in their first senses; a broader word for the thing named before
         Example("The motion was accepted on Monday, the clerk said. The motion was rejected on Monday, the mayor said."),
         Example("The tanker remains detained, the coastguard said. The vessel was freed on Tuesday, its manager said."),
+        # a change a few weeks old still tells the state now; the present perfect holds now
+        Example("The abstraction ban on the river is in effect, the agency said. The ban was lifted on 3 August.",
+                published="2024-08-14"),
+        Example("The maternity unit is open, the health board said. The unit has been closed to new admissions "
+                "since mid-November, midwives said.", published="2024-12-05"),
         # a week's state and a change on one of its days
         Example("Visiting restrictions at the trust remain in force this week.\n\nThe trust lifted its visiting "
                 "restrictions on Monday.", published="2024-03-13"),
@@ -865,6 +872,9 @@ ANTONYM_STATES = Rule(
                 "closure of the secondary runway for the delays."),
     ),
     passes=(
+        # a change months before the story says nothing of its state now
+        Example("The abstraction ban on the river is in effect, the agency said. The ban was lifted on 3 August.",
+                published="2024-12-14"),
         Example("The bridge was closed on Monday. The bridge reopened on Tuesday after repairs."),
         # a later mention that adds words names another road
         Example("\"The road is open,\" the mayor said. The old military road, which runs beside the pass, is still closed."),
