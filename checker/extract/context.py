@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from ..attribution import NONE, Attribution, Cues, attribute, attribute_span, speaker
@@ -183,12 +184,18 @@ class SentenceContext:
         return next(iter(keys)) if len(keys) == 1 else None
 
 
+@cache
+def _speech_lemmas() -> frozenset[str]:
+    from ..lexicon import lexicon
+
+    return frozenset(lexicon().words["attribution"]["speech_lemmas"])
+
+
 def _before_speech_conjuncts(parsed: ParsedSentence) -> list[tuple[int, int]]:
     """The character spans of clauses that a speech verb is coordinated after."""
-    from ..lexicon import lexicon
     from ..syntax import SUBJECTS, child, lemma
 
-    speech = set(lexicon().words["attribution"]["speech_lemmas"])
+    speech = _speech_lemmas()
     out = []
     for v in parsed:
         head = v.head
@@ -203,10 +210,9 @@ def _second_voices(parsed: ParsedSentence) -> list[tuple[int, int, Attribution]]
     """The complements of speech verbs coordinated after another speech verb, each with
     its own subject as the source."""
     from ..attribution import source_key
-    from ..lexicon import lexicon
     from ..syntax import child, lemma
 
-    speech = set(lexicon().words["attribution"]["speech_lemmas"])
+    speech = _speech_lemmas()
     out = []
     for v in parsed:
         if v.pos_ != "VERB" or v.dep_ != "conj" or lemma(v) not in speech or lemma(v.head) not in speech:

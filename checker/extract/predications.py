@@ -1184,10 +1184,17 @@ def _place_out_of(ctx: SentenceContext, topic: str, places: tuple[str, ...],
         return topic, places
     lo = ctx.parsed.start_of(topic_tok.left_edge)
     hi = ctx.parsed.end_of(topic_tok)
-    named = {p[2] for ps in ctx.document.places for p in ps if not (p[0] < hi and lo < p[1])}
+    named: dict[str, list[tuple[int, int]]] | None = ctx.state.get("places_named")
+    if named is None:
+        # where the story names each place, gathered once per document
+        named = ctx.state["places_named"] = {}
+        for ps in ctx.document.places:
+            for start, end, key in ps:
+                named.setdefault(key, []).append((start, end))
     for n in range(len(words) - 1, 0, -1):
         lead, rest = " ".join(words[:n]), words[n:]
-        if lead in named and all(w.isalpha() for w in rest):
+        elsewhere = any(not (start < hi and lo < end) for start, end in named.get(lead, ()))
+        if elsewhere and all(w.isalpha() for w in rest):
             return " ".join(rest), tuple(sorted({*places, lead}))
     return topic, places
 
