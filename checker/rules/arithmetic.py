@@ -328,7 +328,7 @@ def _part_exceeds(ctx: RuleContext) -> Iterator[Finding]:
 
 
 def _remainders(ctx: RuleContext) -> Iterator[Finding]:
-    """A count that "the remaining" or "the rest" closes ("The remaining 55,000 will go to
+    """A count that "the remaining" or "the other" closes ("The remaining 55,000 will go to
     younger adults") after a part of the same thing counted in the sentences before ("Some
     70,000 doses have been earmarked"), both out of a total counted just before them
     ("has received 120,000 doses"): the parts and the rest add up to more than the total."""
@@ -477,7 +477,7 @@ PART_EXCEEDS_WHOLE = Rule(
         "its words narrow alike; 'the passengers were 18 Britons, ...'), or by a "
         "verb of composition over the same noun or the thing divided ('it will be made up of "
         "220 medical beds, ...').\n"
-        "A count 'the remaining' or 'the rest' closes, after parts of the same thing in the two "
+        "A count 'the remaining' or 'the other' closes, after parts of the same thing in the two "
         "sentences before, is set against the total counted before those parts (warning).\n"
         "Why: a casualty or vote breakdown that does not add up is a factual error readers catch.\n"
         "Not flagged: parts that add up to less than the whole (the rest may be unlisted), vague "
