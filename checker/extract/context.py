@@ -148,10 +148,7 @@ class SentenceContext:
     def _second_voice(self, pos: int) -> Attribution | None:
         """"Police said the gates were locked, but organisers said they were open": what a
         speech verb coordinated after another one carries is its own subject's."""
-        key = ("second_voice", self.sentence.index)
-        if key not in self.state:
-            self.state[key] = _second_voices(self.parsed)
-        for lo, hi, att in self.state[key]:
+        for lo, hi, att in self._coordinated_voices()[1]:
             if lo <= pos < hi:
                 return att
         return None
@@ -161,10 +158,13 @@ class SentenceContext:
         slow": a clause coordinated before a speech verb's own clause is the reporter's,
         not what the speaker says. Read from the parse: the speech verb is a conjunct of
         a clause that is no speech verb, and pos lies in that clause before it."""
-        key = ("before_speech_conjunct", self.sentence.index)
+        return any(lo <= pos < hi for lo, hi in self._coordinated_voices()[0])
+
+    def _coordinated_voices(self) -> tuple[list[tuple[int, int]], list[tuple[int, int, Attribution]]]:
+        key = ("coordinated_voices", self.sentence.index)
         if key not in self.state:
-            self.state[key] = _before_speech_conjuncts(self.parsed)
-        return any(lo <= pos < hi for lo, hi in self.state[key])
+            self.state[key] = _coordinated_voices(self.parsed)
+        return self.state[key]
 
     def in_quote(self, start: int, end: int) -> bool:
         return self.segments.in_quote(start, end)
@@ -191,37 +191,30 @@ def _speech_lemmas() -> frozenset[str]:
     return frozenset(lexicon().words["attribution"]["speech_lemmas"])
 
 
-def _before_speech_conjuncts(parsed: ParsedSentence) -> list[tuple[int, int]]:
-    """The character spans of clauses that a speech verb is coordinated after."""
+def _coordinated_voices(parsed: ParsedSentence) -> tuple[list[tuple[int, int]], list[tuple[int, int, Attribution]]]:
+    """One pass over a sentence's speech verbs coordinated after another clause: the
+    character spans of clauses a speech verb follows that are no speech of their own (the
+    reporter's), and the complements of speech verbs coordinated after another speech verb,
+    each with its own subject as the source."""
+    from ..attribution import source_key
     from ..syntax import SUBJECTS, child, lemma
 
     speech = _speech_lemmas()
-    out = []
+    reporters: list[tuple[int, int]] = []
+    voices: list[tuple[int, int, Attribution]] = []
     for v in parsed:
         head = v.head
-        if v.pos_ != "VERB" or v.dep_ != "conj" or lemma(v) not in speech or head.i >= v.i \
-                or lemma(head) in speech or child(v, *SUBJECTS) is None:
+        if v.pos_ != "VERB" or v.dep_ != "conj" or lemma(v) not in speech:
             continue
-        out.append((parsed.start_of(head.left_edge), parsed.start_of(v.left_edge)))
-    return out
-
-
-def _second_voices(parsed: ParsedSentence) -> list[tuple[int, int, Attribution]]:
-    """The complements of speech verbs coordinated after another speech verb, each with
-    its own subject as the source."""
-    from ..attribution import source_key
-    from ..syntax import child, lemma
-
-    speech = _speech_lemmas()
-    out = []
-    for v in parsed:
-        if v.pos_ != "VERB" or v.dep_ != "conj" or lemma(v) not in speech or lemma(v.head) not in speech:
+        if lemma(head) not in speech:
+            if head.i < v.i and child(v, *SUBJECTS) is not None:
+                reporters.append((parsed.start_of(head.left_edge), parsed.start_of(v.left_edge)))
             continue
         subject, said = child(v, "nsubj"), child(v, "ccomp")
         if subject is None or said is None or subject.pos_ == "PRON":
             continue
         source = source_key(" ".join(t.text for t in subject.subtree))
         if source:
-            out.append((parsed.start_of(said.left_edge), parsed.end_of(said.right_edge),
-                        Attribution(source, v.lower_, False)))
-    return out
+            voices.append((parsed.start_of(said.left_edge), parsed.end_of(said.right_edge),
+                           Attribution(source, v.lower_, False)))
+    return reporters, voices

@@ -333,12 +333,9 @@ def _remainders(ctx: RuleContext) -> Iterator[Finding]:
     70,000 doses have been earmarked"), both out of a total counted just before them
     ("has received 120,000 doses"): the parts and the rest add up to more than the total."""
     for last in ctx.of_kind("count", "money"):
-        text = ctx.documents[last.document].text
-        if last.value is None or _REMAINING.search(text, max(0, last.start - 20), last.start) is None:
+        if last.value is None or not _closes_breakdown(ctx, last):
             continue
-        before = [c for c in ctx.claims if c.document == last.document and c.end <= last.start
-                  and _same_measure(c, last) and c.value is not None
-                  and last.sentence - BREAKDOWN_REACH <= c.sentence <= last.sentence
+        before = [c for c in _breakdown_window(ctx.claims, last) if _same_measure(c, last) and c.value is not None
                   and not (c.qualifiers & (_NOT_A_SHARE | {"partitive", "bare"}))]
         # the rest of what the figure just before counted, when its own noun is left unsaid
         thing = last.subject or (before[-1].subject if before else "")
@@ -399,6 +396,20 @@ def _listed_shares(ctx: RuleContext) -> Iterator[Finding]:
 _REMAINING = re.compile(r"\b(?:the|its|their)[ \t]+(?:remaining|other)[ \t]+$", re.I)
 # How many sentences back a breakdown closed by "the remaining" may begin.
 BREAKDOWN_REACH = 2
+
+
+def _closes_breakdown(ctx: RuleContext, last: Claim) -> bool:
+    """Whether "the remaining" (or "the other") stands right before the figure."""
+    text = ctx.documents[last.document].text
+    return _REMAINING.search(text, max(0, last.start - 20), last.start) is not None
+
+
+def _breakdown_window(claims: list[Claim], last: Claim) -> list[Claim]:
+    """The claims before a closing figure, in its sentence and the BREAKDOWN_REACH before."""
+    return [c for c in claims if c.document == last.document and c.end <= last.start
+            and last.sentence - BREAKDOWN_REACH <= c.sentence <= last.sentence]
+
+
 _NOT_A_SHARE = frozenset({"change", "earlier", "updated", "rate", "range", "lower", "lower_open", "upper",
                           "upper_open", "vague", "respectively", "unasserted"})
 
@@ -410,11 +421,10 @@ def _closed_breakdowns(ctx: RuleContext) -> Iterator[Finding]:
     shares = [c for c in ctx.of_kind("percent") if c.unit == "%" and c.value is not None
               and not (c.qualifiers & _NOT_A_SHARE)]
     for last in shares:
-        text = ctx.documents[last.document].text
-        if _REMAINING.search(text, max(0, last.start - 20), last.start) is None:
+        if not _closes_breakdown(ctx, last):
             continue
-        run = [c for c in shares if c.document == last.document and c.start < last.start
-               and last.sentence - BREAKDOWN_REACH <= c.sentence <= last.sentence] + [last]
+        text = ctx.documents[last.document].text
+        run = [*_breakdown_window(shares, last), last]
         named = [c.sentence for c in run if c.get("how") == "share-of"]
         if named:
             # a share naming its whole ("60% of the vote") begins the breakdown: a rate in
