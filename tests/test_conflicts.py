@@ -325,3 +325,18 @@ def test_a_list_that_names_the_set_it_divides_finds_its_count_past_others():
     assert [(c.rule, c.claims[0].text) for c in found] == [("ARI001", "64 acts")]
     # the set named is the venues: the acts' count is no total of them
     assert rules_for(text.replace("Of the acts booked", "Of the venues booked")) == []
+
+
+@pytest.mark.parametrize("text,quote,source", [
+    # a speech verb with a thing for its object is an act, not a report: the voice that
+    # reports it is the sentence's source
+    ("U.S. employers added 180,000 jobs in March, the Labor Department said on Friday.", "180,000 jobs",
+     "labor department"),
+    # a participle on a noun names no one who reported it
+    ("February's gain was revised down to 270,000 from the 275,000 first reported.", "275,000", None),
+    # an object with a finite verb of its own is the lost clause the voice reports
+    ("Police said about 4,000 supporters joined the march.", "about 4,000 supporters", "police"),
+])
+def test_the_source_is_the_voice_that_reports(text, quote, source):
+    c = next(c for c in checker.check(text).claims if c.text == quote)
+    assert c.source == source

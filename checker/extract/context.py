@@ -58,6 +58,8 @@ class DocumentContext:
         text = view.text
         low = lowered(text)
         cues = Cues(text)
+        parsed = parse(text, segs)
+        _drop_acts(cues, parsed, segs)
         return cls(
             doc=view,
             original=doc,
@@ -68,7 +70,7 @@ class DocumentContext:
             cores=_bucket(cores(text, 0, len(text), low), starts, lambda c: c.start),
             cues=cues,
             skipped=skipped,
-            parse=parse(text, segs),
+            parse=parsed,
         )
 
     def sentences(self) -> list[SentenceContext]:
@@ -182,6 +184,40 @@ class SentenceContext:
             return nearest(inside, start, end)
         keys = {p[2] for p in places}
         return next(iter(keys)) if len(keys) == 1 else None
+
+
+def _drop_acts(cues: Cues, parsed: Parse, segs: Segments) -> None:
+    """Drop the speech cues the parse reads as acts on a thing, not reports: a verb with a
+    nominal object and no clause of its own ("U.S. employers added 180,000 jobs", "the
+    fire claimed 20 lives"), so that the sentence's source is the voice that reports it
+    ("..., the Labor Department said"). A verb by which a voice gives a count ("police
+    counted 3,000 marchers") keeps its subject as the count's source."""
+    from ..lexicon import lexicon
+    from ..syntax import child, lemma
+
+    giving = set(lexicon().words["attribution"]["count_giving_verbs"]) | {"record", "register", "confirm"}
+    keep = []
+    for m in cues.verbs.matches:
+        i = segs.sentence_at(m.start()).index
+        tok = parsed.sentences[i].token_at(m.start()) if i < len(parsed.sentences) else None
+        obj = child(tok, "obj") if tok is not None and tok.pos_ == "VERB" else None
+        if (obj is not None and obj.pos_ in ("NOUN", "NUM", "PROPN") and lemma(tok) not in giving
+                and child(tok, "ccomp") is None
+                # "Police said about 4,000 supporters joined the march", parsed with the
+                # supporters as the object and "joined" a clause on them: a finite verb on
+                # the object is the lost clause the voice reports
+                and not any(c.dep_.startswith("acl") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in obj.children)):
+            continue
+        if (tok is not None and tok.tag_ == "VBN"
+                and child(tok, "nsubj", "nsubj:pass", "aux", "aux:pass", "obl:agent") is None
+                and not any(c.dep_ == "obl" and c.i > tok.i and any(g.lower_ == "by" for g in c.children)
+                            for c in tok.children)):
+            # "from the 275,000 first reported": a participle that qualifies a noun, with
+            # no one named who reported it, names no source
+            continue
+        keep.append(m)
+    if len(keep) != len(cues.verbs.matches):
+        cues.verbs = type(cues.verbs)(keep)
 
 
 @cache
