@@ -89,6 +89,10 @@ def same_thing(a: Claim, b: Claim) -> str | None:
         return "synonym"
     ca, cb = a.get("event_class", ""), b.get("event_class", "")
     classes = _noun_classes()
+    if a.unit == "[time]":
+        # a length is its own noun's: "convicted after a two-week trial" measures the
+        # trial, whatever class the verb of its clause is in
+        ca, cb = classes.get(x, ""), classes.get(y, "")
     if (x in classes and classes[x] == cb) or (y in classes and classes[y] == ca):
         return "event"
     d = lexical.related_kind(x, y)
@@ -200,6 +204,10 @@ def identity(a: Claim, b: Claim, nearest: bool) -> Identity | str:
     if wa and wb and wa != wb:
         return "parts of different wholes"
     ma, mb = set(a.get("modifiers", ())), set(b.get("modifiers", ()))
+    # a modifier that names the first mention's own act again ("jailed for four years" ...
+    # "the four-year jail term", "in custody") restricts nothing
+    if a.unit == "[time]":
+        mb -= _naming(a)
     # Disjoint modifiers ("guided aerial bombs", "glide bombs") may name one thing two
     # ways or two things: never strong, and counted.
     disjoint = bool(ma and mb and not (ma & mb))
@@ -225,15 +233,22 @@ def identity(a: Claim, b: Claim, nearest: bool) -> Identity | str:
     # spans 400 metres", "the ship is 330 metres long") and named with it later ("the
     # 460-metre bridge").
     how_a = a.get("how", "").split("+")[0]
+    # So is a length of time a clause states of its act ("was jailed for four years",
+    # "construction took three years"): one act has one length, and "his 40-month
+    # sentence" paragraphs later names it again.
+    act_length = a.unit == "[time]" and how_a == "clause-subject"
     attribute = (a.kind == b.kind == "measure" and a.document == b.document
                  and b.get("how") in ("modifies", "clause-subject", "copula", "dimension")
-                 and (how_a in ("modifies", "dimension")
+                 and (how_a in ("modifies", "dimension") or act_length
                       or (how_a == "clause-subject" and a.get("predicate") in _MEASURING and a.get("definite"))))
     presupposed = how_b in ("nummod", "modifies") or (
         b.kind == "measure" and how_b in ("clause-subject", "copula", "dimension")
     )
     anaphora = (
-        nearest and presupposed and not disjoint and not pronoun and not a.get("subset") and b.get("definite")
+        # ("his 40-month sentence" after "was jailed for four years": whose the act was
+        # is said by the act, and the pronoun points back to its participant)
+        nearest and presupposed and not disjoint and not (pronoun and not act_length) and not a.get("subset")
+        and b.get("definite")
         and (b.paragraph - a.paragraph <= ANAPHORA_PARAGRAPHS or attribute) and mb <= ma
         and ia <= ib
         # whose share it is must be said, and the same, both times, or "the vote" points
@@ -310,6 +325,16 @@ def identity(a: Claim, b: Claim, nearest: bool) -> Identity | str:
     if _context_link(a, b):
         return Identity(WEAK, "shared context")
     return Identity(WEAK, "same noun only")
+
+
+def _naming(c: Claim) -> set[str]:
+    """Words that name what c measures again: its thing, its verb, and the nouns of its
+    event class (lexicon.toml [predicates])."""
+    own = {c.subject, c.get("predicate") or ""} - {""}
+    cls = c.get("event_class", "")
+    if cls:
+        own |= {n for n, k in _noun_classes().items() if k == cls}
+    return own
 
 
 def _same_owner(x: str, y: str) -> bool:

@@ -203,3 +203,57 @@ def test_a_bare_or_offers_alternatives_not_a_conversion():
 def test_pairs_of_dimensions_are_no_conversion_of_one_figure():
     found = {c.text: c for c in claims("The shield, 21 metres by 14 metres (69 feet by 46 feet), keeps it cold.")}
     assert all(c.get("converts") is None for c in found.values())
+
+
+def test_a_length_of_an_act_is_not_its_subjects():
+    # "A former council finance officer was jailed for four years": the duration measures
+    # the jailing; "former" and "a" describe who was jailed, not which jailing
+    c = next(c for c in claims("A former council finance officer was jailed for four years on Tuesday.")
+             if c.text == "four years")
+    assert c.subject == "jail"
+    assert c.get("modifiers") == () and c.get("instance") == ()
+    assert not c.get("definite") and not c.get("indefinite")
+    assert c.get("agent") == "officer"
+
+
+@pytest.mark.parametrize("text,code", [
+    # one act has one length: "his 40-month sentence" paragraphs later names it again
+    ("A man who punched a taxi driver was jailed for four years.\n\nThe driver spent nine days in hospital.\n\n"
+     "He has not worked since.\n\nThe judge said the 40-month sentence reflected his guilty plea.", "DUR001"),
+    # "jail" before "term" names the act again and narrows nothing
+    ("Kessler was sentenced to six years in prison on Wednesday.\n\nHe will serve half of his four-year jail "
+     "term before he can apply for parole.", "DUR001"),
+])
+def test_a_prison_term_restated_in_other_words(text, code):
+    assert code in [f.rule for f in checker.check(text).conflicts]
+
+
+@pytest.mark.parametrize("text", [
+    # a trial's length is no length of the jailing its verdict led to
+    "A jury convicted Reeve after a two-week trial in July.\n\nHis friend was jailed for six years on Friday.",
+    # two defendants, two terms
+    "The owner was jailed for seven years on Friday.\n\nThe manager was jailed for three years and four months.",
+])
+def test_lengths_of_other_acts_or_people_are_not_compared(text):
+    assert "DUR001" not in [f.rule for f in checker.check(text).conflicts]
+
+
+def test_a_figure_a_noun_had_expected_is_no_count_of_that_noun():
+    # "more than the 150,000 economists had forecast": the economists forecast the figure
+    c = next(c for c in claims("Employers added 180,000 jobs in March, more than the 150,000 economists had "
+                               "forecast.") if c.text.startswith("150,000"))
+    assert c.subject == "" and "unasserted" in c.qualifiers
+
+
+def test_a_count_after_to_a_verb_of_change_is_the_new_level():
+    c = next(c for c in claims("The national dairy herd shrank 2% to 1.8 million cows.") if c.text == "1.8 million cows")
+    assert "updated" in c.qualifiers
+
+
+def test_a_factor_beyond_a_thousand_is_no_slip():
+    # a misplaced point or a wrong scale word moves a figure by ten, a hundred or a thousand
+    from checker.rules.values import likely_cause
+
+    found = {c.text: c for c in claims("The farm milks 180 cows. The farm had 1.8 million cows. It sold 1,800 cows.")}
+    assert likely_cause(found["180 cows"], found["1.8 million cows"]) is None
+    assert likely_cause(found["180 cows"], found["1,800 cows"]) == "off by a factor of 10"

@@ -189,6 +189,13 @@ def _role(unit: Token, pred: Token | None, noun_after: Token | None = None) -> t
         return CHANGE, head  # "a 7% rise", "a rise of 7%"
     if comparative(head) and unit.dep_ in ("obl", "obl:unmarked", "nmod:unmarked", "advmod") and case in ("", "by"):
         return CHANGE, head  # "production was 1.3% higher": the figure measures the change
+    if unit.pos_ == "NUM" and pred is not None and _lemma(pred) in verbs:
+        # "shrank 2% to 1.8 million cows": a count's case is its noun's
+        noun = unit
+        while noun.dep_ in ("compound", "nummod") and noun.head.pos_ == "NUM" and noun.head != noun:
+            noun = noun.head
+        if noun.dep_ == "nummod" and noun.head.head == pred and _case(noun.head) in ("to", "from"):
+            return (UPDATED if _case(noun.head) == "to" else EARLIER), pred
     if pred is not None and _lemma(pred) in verbs and unit.head == pred:
         if case == "to":
             return UPDATED, pred
@@ -291,6 +298,14 @@ def _asserted(pred: Token, sentence: Span) -> bool:
             continue
         break
     return True
+
+
+def _expected_of(noun: Token) -> bool:
+    """Whether a noun after a figure is the subject of a verb of expectation with no object
+    of its own ("the 150,000 economists had forecast", "the 3% analysts expected")."""
+    verb = noun.head
+    return (noun.dep_ == "nsubj" and verb.pos_ == "VERB" and lemma(verb) in _PROJECTION
+            and not any(c.dep_ in ("obj", "ccomp", "xcomp") for c in verb.children))
 
 
 def _holds(clause: Token, ids: set[int]) -> bool:
@@ -397,6 +412,11 @@ def measured(sent: ParsedSentence, start: int, end: int, kind: str) -> Measured 
         narrow = sorted(_lemma(c) for c in agent_tok.children if c.dep_ in ("amod", "compound") and c.pos_ != "NUM")
         agent = " ".join([*narrow, agent])
     prenominal = _noun_after_figure(toks) if kind in ("money", "measure", "percent", "count") else None
+    if prenominal is not None and _expected_of(prenominal):
+        # "more than the 150,000 economists had forecast": the figure is what the noun's
+        # verb expected, its object left out as a relative clause leaves it; the noun is
+        # who expected it, not what is counted
+        return Measured("", -1, -1, event=lemma(prenominal.head), elided=True, how="bare", asserted=False)
     role, change_tok = _role(root, pred if event else None, prenominal)
     ids = {t.i for t in toks}
     change = change_of(sent, change_tok, frozenset(ids)) if role == CHANGE and change_tok is not None else None

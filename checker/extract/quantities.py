@@ -15,6 +15,7 @@ from ..scope import WEEKDAYS, nearest
 from ..units import to_base
 from .context import SentenceContext
 from .figures import Figure, is_currency_word, is_year, kind_of, normalized, read_figure, skip_digits
+from .measured import _PRONOUNS as _PRONOUN_LEMMAS
 from .measured import CHANGE, COUNT_NOUNS, EARLIER, LEVEL, UPDATED, Measured, event_classes, measured, person_noun
 from .numbers import Core
 
@@ -331,6 +332,7 @@ def _claim(ctx: SentenceContext, fig: Figure, kind: str, m: Measured | None) -> 
     pred = m.event if m is not None else ""
     unit_label = {"percent": fig.percent or "%", "money": fig.currency or "", "measure": dimension}.get(kind, "")
     subject = m.thing if m is not None else ""
+    of_event = False  # the figure measures its clause's act, not a noun of the clause
     if dimension == "[temperature]":
         subject = "temperature"  # a reading: place and time say whose, not the clause's noun
     elif dimension == "[time]" and m is not None and m.event and not _eventive(subject) \
@@ -340,12 +342,20 @@ def _claim(ctx: SentenceContext, fig: Figure, kind: str, m: Measured | None) -> 
         # lasted four hours": a verb of lasting measures its subject, whatever WordNet files
         # it under; and "the 14-hour blackout ended" measures the noun the figure modifies
         # "detained for 52 days": a duration measures the event, named by its noun
-        subject = _event_noun(m.event)
+        subject, of_event = _event_noun(m.event), True
     if kind == "money" and subject and is_currency_word(subject):
         subject = ""  # "158.4 cents": the parse's noun is the currency, not what it prices
     if fig.rate:
         subject = f"{subject} per {fig.rate}".strip()  # "158.4 cents a litre": the price per litre
     context = _context_words(ctx, fig.start, end, c_lo, c_hi)
+    if of_event and m is not None:
+        # "A former council officer was jailed for four years": what the parse found the
+        # clause's subject, with its determiner and adjectives, is who was jailed, not
+        # which jailing; only a time the verb's own phrase marks ("for the second time in a
+        # year") sets this act apart
+        m = replace(m, modifiers=(), definite=False, indefinite=False, holder="", holder_kind="",
+                    instance=tuple(i for i in m.instance if " " in i),
+                    agent=m.agent or ("" if m.thing in _PRONOUN_LEMMAS else m.thing))
     definite = bool(m is not None and m.definite)
     data: list[tuple[str, object]] = [
         ("context", context),

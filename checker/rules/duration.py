@@ -235,7 +235,10 @@ DURATION_MISMATCH = Rule(
         "What it flags: two durations of the same event or thing ('a 40-day blockade', 'the "
         "blockade lasted six weeks') whose lengths do not overlap once converted to days, "
         "under the same identity policy as quantities: a definite restatement or the same "
-        "holder or event reports any disagreement, a bare shared noun only a slip; and two "
+        "holder or event reports any disagreement, a bare shared noun only a slip. A length a "
+        "verb states of its act ('was jailed for four years') is that act's for the whole story, "
+        "and a definite noun of the act ('the 40-month sentence', 'his four-year jail term') "
+        "restates it however many paragraphs on; and two "
         "documents of one check that each give a thing, named by one word, its only length "
         "(a warning).\n"
         "Why: a length of time is a figure readers remember (a siege, a detention, a strike).\n"
@@ -258,10 +261,17 @@ DURATION_MISMATCH = Rule(
         # a verb of lasting measures its subject, whatever WordNet files the noun under
         Example("The blackout, which lasted just over four hours, hit 40,000 homes. Engineers said the 14-hour "
                 "blackout ended at 6pm."),
+        # one act has one length: a verb's stretch named again by its noun, paragraphs on
+        Example("A man who punched a taxi driver was jailed for four years.\n\nThe driver spent nine days in "
+                "hospital.\n\nHe has not worked since.\n\nThe judge said the 40-month sentence reflected his "
+                "guilty plea."),
     ),
     passes=(
         Example("Farmers began a 40-day blockade of the port. The blockade lasted nearly six weeks."),
         Example("The strike lasted three days. Last year's strike lasted two weeks."),
+        # a trial's length is not the length of the jailing its verdict led to
+        Example("A jury convicted Reeve after a two-week trial in July. His friend was jailed for six years on "
+                "Friday."),
     ),
     check=_mismatch,
 )

@@ -64,7 +64,9 @@ def likely_cause(a: Claim, b: Claim) -> str | None:
     x, y = mid(a), mid(b)
     if x > 0 and y > 0:
         r = math.log10(max(x, y) / min(x, y))
-        if abs(r - round(r)) < 0.02 and round(r) >= 1 and _digits(x) == _digits(y):
+        # a misplaced point or a wrong scale word moves a figure by ten, a hundred or a
+        # thousand ("thousand" for "million"); "180" and "1.8 million" are two figures
+        if abs(r - round(r)) < 0.02 and 1 <= round(r) <= 3 and _digits(x) == _digits(y):
             return f"off by a factor of {10 ** round(r):,}"
     bounded = {"range", "lower", "lower_open", "upper", "upper_open"}
     if (a.qualifiers | b.qualifiers) & bounded:
