@@ -274,6 +274,8 @@ def identity(a: Claim, b: Claim, nearest: bool) -> Identity | str:
         return "different places"
     if not anaphora and a.time and b.time and a.time != b.time:
         return "different times"
+    if _dated_apart(a, b):
+        return "different times (stories a week or more apart, each figure as of its own)"
     if events and xa and xb and xa != xb and not anaphora:
         return "different actors"
     if ("unasserted" in a.qualifiers) != ("unasserted" in b.qualifiers):
@@ -325,6 +327,20 @@ def identity(a: Claim, b: Claim, nearest: bool) -> Identity | str:
     if _context_link(a, b):
         return Identity(WEAK, "shared context")
     return Identity(WEAK, "same noun only")
+
+
+# Stories this many days apart tell figures that change (counts, amounts, shares) as of
+# different dates: a monthly release and the next one, last week's toll and today's.
+STORY_DAYS_APART = 7
+
+
+def _dated_apart(a: Claim, b: Claim) -> bool:
+    """Two figures that change over time, in two stories published a week or more apart,
+    neither with a time of its own."""
+    if a.document == b.document or a.time or b.time or a.kind not in ("count", "money", "percent"):
+        return False
+    pa, pb = a.get("published"), b.get("published")
+    return pa is not None and pb is not None and abs(pa - pb) >= STORY_DAYS_APART
 
 
 def _naming(c: Claim) -> set[str]:

@@ -257,3 +257,36 @@ def test_a_factor_beyond_a_thousand_is_no_slip():
     found = {c.text: c for c in claims("The farm milks 180 cows. The farm had 1.8 million cows. It sold 1,800 cows.")}
     assert likely_cause(found["180 cows"], found["1.8 million cows"]) is None
     assert likely_cause(found["180 cows"], found["1,800 cows"]) == "off by a factor of 10"
+
+
+def test_a_rare_noun_after_of_is_what_a_measure_holds():
+    # the tagger calls "cocaine" a verb; the parse hangs it on "tonnes" with "of"
+    c = next(c for c in claims("Border officers have seized 3 tonnes of cocaine hidden in a shipment of bananas.")
+             if c.text == "3 tonnes")
+    assert c.subject == "cocaine"
+
+
+def test_an_amount_of_a_known_thing_is_a_part_of_it():
+    c = next(c for c in claims("About £120m of the programme will be funded by government grants.")
+             if c.text == "About £120m")
+    assert "partitive" in c.qualifiers
+
+
+def test_customers_who_lost_power_did_not_die():
+    c = next(c for c in claims("About 42,000 customers lost power on Tuesday.") if c.text == "About 42,000 customers")
+    assert c.get("predicate") == "lose"
+
+
+def test_a_measure_before_a_plural_noun_is_each_ones():
+    text = ("The 1.2 gigawatt Silver Bank wind farm delivered its first electricity on Wednesday. When all 100 of its "
+            "12 megawatt turbines are running, it will power a million homes.")
+    assert "QTY002" not in [f.rule for f in checker.check(text).conflicts]
+
+
+@pytest.mark.parametrize("second,flagged", [("2024-04-03", True), ("2024-05-02", False)])
+def test_stories_weeks_apart_give_figures_as_of_their_own_dates(second, flagged):
+    docs = [{"id": "march", "text": "First-time buyers paid an average of £171,000, the figures show.",
+             "published": "2024-04-03"},
+            {"id": "april", "text": "First-time buyers paid an average of £174,000, the figures show.",
+             "published": second}]
+    assert ("QTY001" in [f.rule for f in checker.check(docs).conflicts]) == flagged

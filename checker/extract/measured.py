@@ -106,6 +106,7 @@ class Measured:
     event_class: str = ""  # the event class (lexicon.toml [predicates]) of its verb or event noun
     pred_index: int = -1  # the clause head's token index in its Doc
     change: ChangeOf | None = None  # for a change, what changes and over what period
+    plural: bool = False  # the thing is a plural noun: a measure before it is each one's ("its 12 MW turbines")
 
 
 def _name_key(t: Token | None) -> str:
@@ -486,6 +487,10 @@ def measured(sent: ParsedSentence, start: int, end: int, kind: str) -> Measured 
             thing, how = content, "of-content"
             if kind == "money" and content.tag_ in ("NNS", "NNPS"):
                 how = "of-set"  # "100 mln dlrs of its own loans": a sum over several, no one loan
+            elif kind == "money" and definite(content) and not _is_time(content):
+                # "About £120m of the programme will be funded by grants": an amount of a
+                # thing named as known is a part of its whole, as "three of the trucks" is
+                how, partitive = "of-part", True
             if kind == "count" and definite(content) and content.tag_ in ("NNS", "NNPS"):
                 # "Fourteen of the trucks" (a number word read as a name): part of a known set
                 how, partitive = "of-part", True
@@ -595,7 +600,8 @@ def measured(sent: ParsedSentence, start: int, end: int, kind: str) -> Measured 
     obj = child(pred, "obj") if event else None
     patient = _lemma(obj) if obj is not None and obj.i not in ids and obj != thing and obj.pos_ in _NOUNISH else ""
     holder_key = _name_key(holder)
-    if event == "lose" and kind == "count" and person_noun(_lemma(thing)):
+    if event == "lose" and kind == "count" and person_noun(_lemma(thing)) and not patient:
+        # ("42,000 customers lost power": what they lost is the object, not their lives)
         # "the army said it had lost 20 men": its men who died, the army their holder and
         # no actor, as in "killed more than 200 of its soldiers"
         event, holder_key = "die", holder_key or agent
@@ -629,4 +635,5 @@ def measured(sent: ParsedSentence, start: int, end: int, kind: str) -> Measured 
         event_class=noun_event or event_classes().get(event, ""),
         pred_index=pred.i,
         change=change,
+        plural=thing.tag_ in ("NNS", "NNPS"),
     )

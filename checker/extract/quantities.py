@@ -360,6 +360,8 @@ def _claim(ctx: SentenceContext, fig: Figure, kind: str, m: Measured | None) -> 
     data: list[tuple[str, object]] = [
         ("context", context),
         ("definite", definite),
+        # the story's date: a figure with no time of its own is as of it
+        ("published", ctx.doc.published.toordinal() if ctx.doc.published else None),
         # In the major unit ("50 cents" is 0.5 dollars); `written` is the number as written.
         ("value", fig.value / getattr(fig, "minor", 1)),
         ("written", fig.value),
@@ -380,6 +382,7 @@ def _claim(ctx: SentenceContext, fig: Figure, kind: str, m: Measured | None) -> 
         ("event_class", m.event_class if m is not None else ""),
         ("subset", bool(m is not None and m.subset)),
         ("instance", m.instance if m is not None else ()),
+        ("each", bool(m is not None and m.plural and m.how.split("+")[0] == "modifies")),
         # a change's word, direction, thing and period (extract/changes.py)
         ("change", m.change if m is not None and "change" in quals else None),
     ]

@@ -229,6 +229,8 @@ def _restates(b: Claim, a: Claim, members: list[Claim]) -> bool:
     amount of b's unit before it."""
     if b.get("how", "").split("+")[0] not in ("modifies", "nummod") or not b.get("definite") or a.document != b.document:
         return False
+    if b.get("each"):
+        return False  # "all 100 of its 12 megawatt turbines": each one's measure, no total restated
     assert b.value is not None
     before = [c for c in members if c.document == b.document and c.start < b.start and c.sentence != b.sentence]
     if any(c.value is not None and c.value.overlaps(b.value) for c in before):
