@@ -220,6 +220,7 @@ def _repair_verbs(doc: Doc) -> None:
     _linking_complement(doc)
     _subject_fixed_to_conjunction(doc)
     _noun_after_of(doc)
+    _counted_nouns(doc)
     for t in doc:
         if t.pos_ == "ADJ" and t.dep_ == "advmod" and t.head.pos_ == "NOUN" and t.head.i > t.i > 0 \
                 and doc[t.i - 1].pos_ == "VERB":
@@ -482,6 +483,22 @@ def _noun_after_of(doc: Doc) -> None:
             continue
         of.dep_ = "case"
         t.pos_, t.tag_ = "NOUN", "NN"
+
+
+_NOMINAL = frozenset({"obj", "obl", "nsubj", "nsubj:pass", "nmod", "appos", "iobj"})
+
+
+def _counted_nouns(doc: Doc) -> None:
+    """"killed two dozen sheep", "after two dozen in-lamb ewes were killed": a rare noun the
+    tagger calls an adverb or an adjective, counted by a number and standing as a subject,
+    an object or a nominal modifier, is a noun: only a noun is counted."""
+    for t in doc:
+        if t.pos_ not in ("ADJ", "ADV") or t.dep_ not in _NOMINAL:
+            continue
+        if any(c.dep_ in ("nummod", "compound") and c.pos_ == "NUM" and c.i < t.i for c in t.children):
+            t.pos_ = "NOUN"
+            if not t.tag_.startswith("NN"):
+                t.tag_ = "NNS" if t.lower_.endswith("s") else "NN"
 
 
 def _subject_fixed_to_conjunction(doc: Doc) -> None:

@@ -290,3 +290,13 @@ def test_stories_weeks_apart_give_figures_as_of_their_own_dates(second, flagged)
             {"id": "april", "text": "First-time buyers paid an average of £174,000, the figures show.",
              "published": second}]
     assert ("QTY001" in [f.rule for f in checker.check(docs).conflicts]) == flagged
+
+
+@pytest.mark.parametrize("text,quote,subject", [
+    # a rare noun the tagger calls an adverb or an adjective is a noun when a number counts it
+    ("The dogs killed two dozen sheep on the farm.", "two dozen sheep", "sheep"),
+    ("Mr Pugh put the value of the 30 ewes killed at about £7,500.", "30 ewes", "ewe"),
+])
+def test_a_counted_word_is_a_noun(text, quote, subject):
+    c = next(c for c in claims(text) if c.text == quote)
+    assert c.subject == subject

@@ -45,6 +45,9 @@ READS = [
     ("It costs half a million dollars.", "half a million dollars", "money", 5e5, "USD"),
     ("It costs a quarter million us dollars.", "a quarter million us dollars", "money", 2.5e5, "USD"),
     ("They sent a dozen tanks.", "a dozen", "count", 12, ""),
+    # a number times "dozen"
+    ("Dogs killed two dozen in-lamb ewes.", "two dozen", "count", 24, ""),
+    ("She bought 3 dozen eggs.", "3 dozen", "count", 36, ""),
     # wire copy
     ("Profit was 1.5 bln dlrs in 1986.", "1.5 bln dlrs", "money", 1.5e9, "USD"),
     ("Net income was 900 mln dlrs.", "900 mln dlrs", "money", 900e6, "USD"),

@@ -70,7 +70,10 @@ def _word_patterns() -> tuple[re.Pattern[str], ...]:
         rf"(?:[ \t]+of)?(?:[ \t]+a)?[ \t]+(?P<s>{scales}){end}",
         re.I,
     )
-    return words, specials, multitudes, fractions, scale_fractions
+    # "two dozen ewes", "3 dozen eggs": a number times the word after it
+    multiplied = re.compile(
+        rf"(?<![\w.,-])(?P<n>{w}|\d{{1,3}})[ \t]+(?P<m>{alternation(nums['multipliers'])})(?![\w-])", re.I)
+    return words, specials, multitudes, fractions, scale_fractions, multiplied
 
 
 def step_of(numeral: str, value: float) -> float:
@@ -124,9 +127,15 @@ def _scan(pattern: re.Pattern[str]) -> CaseScan:
 def cores(text: str, start: int, end: int, low: str | None = None) -> list[Core]:
     """All number cores in text[start:end], leftmost-longest, non-overlapping. `low`
     (casescan.lowered of the whole text) lets a whole-document pass skip ahead in C."""
-    words, specials, multitudes, fractions, scale_fractions = _word_patterns()
+    words, specials, multitudes, fractions, scale_fractions, multiplied = _word_patterns()
     nums = lexicon().numbers
     found: list[Core] = []
+    for m in _matches(multiplied, text, start, end, low):
+        n = m.group("n")
+        base = float(n) if n[0].isdigit() else value_words(n)
+        if base:
+            value = base * float(nums["multipliers"][m.group("m").lower()])
+            found.append(Core(m.start(), m.end(), value, 1.0, "words"))
     for m in _DIGITS.finditer(text, start, end):
         raw = m.group(0)
         if len(raw.replace(",", "").split(".")[0]) > MAX_DIGITS:
