@@ -195,7 +195,8 @@ def _drop_acts(cues: Cues, parsed: Parse, segs: Segments) -> None:
     from ..lexicon import lexicon
     from ..syntax import child, lemma
 
-    giving = set(lexicon().words["attribution"]["count_giving_verbs"]) | {"record", "register", "confirm"}
+    words = lexicon().words["attribution"]
+    giving = set(words["count_giving_verbs"]) | set(words["reporting_with_object"])
     keep = []
     for m in cues.verbs.matches:
         i = segs.sentence_at(m.start()).index

@@ -48,7 +48,8 @@ if TYPE_CHECKING:
 LEVEL, CHANGE, EARLIER, UPDATED = "level", "change", "earlier", "updated"
 _FIGURE_POS = frozenset({"NUM", "SYM", "NOUN", "PROPN", "X", "PUNCT"})
 # Pronouns stand for an actor named elsewhere; as actors they say nothing by themselves.
-_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "which", "that", "who", "this", "these", "those"})
+# Pronoun lemmas that name nobody by themselves (as a clause's subject or an act's participant).
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "which", "that", "who", "this", "these", "those"})
 _NOUNISH = frozenset({"NOUN", "PROPN"})
 # Nouns that only stand for a figure of what their "of" phrase names: "the number of
 # Ukrainians returned", "the death toll of the quake" is a count of deaths.
@@ -406,7 +407,7 @@ def measured(sent: ParsedSentence, start: int, end: int, kind: str) -> Measured 
     if agent_tok is not None and agent_tok.pos_ == "PRON":
         agent_tok = pronoun_antecedent(agent_tok) or agent_tok  # "It employs 900 people"
     agent = _lemma(agent_tok) if agent_tok is not None and agent_tok.i not in {t.i for t in toks} else ""
-    if agent in _PRONOUNS:
+    if agent in PRONOUNS:
         agent = ""
     elif agent and agent_tok is not None:
         # "unfilled orders" and "durable goods orders" are two actors

@@ -15,8 +15,18 @@ from ..scope import WEEKDAYS, nearest
 from ..units import to_base
 from .context import SentenceContext
 from .figures import Figure, is_currency_word, is_year, kind_of, normalized, read_figure, skip_digits
-from .measured import _PRONOUNS as _PRONOUN_LEMMAS
-from .measured import CHANGE, COUNT_NOUNS, EARLIER, LEVEL, UPDATED, Measured, event_classes, measured, person_noun
+from .measured import (
+    CHANGE,
+    COUNT_NOUNS,
+    EARLIER,
+    LEVEL,
+    PRONOUNS,
+    UPDATED,
+    Measured,
+    event_classes,
+    measured,
+    person_noun,
+)
 from .numbers import Core
 
 
@@ -355,7 +365,7 @@ def _claim(ctx: SentenceContext, fig: Figure, kind: str, m: Measured | None) -> 
         # year") sets this act apart
         m = replace(m, modifiers=(), definite=False, indefinite=False, holder="", holder_kind="",
                     instance=tuple(i for i in m.instance if " " in i),
-                    agent=m.agent or ("" if m.thing in _PRONOUN_LEMMAS else m.thing))
+                    agent=m.agent or ("" if m.thing in PRONOUNS else m.thing))
     definite = bool(m is not None and m.definite)
     data: list[tuple[str, object]] = [
         ("context", context),
