@@ -348,9 +348,13 @@ def _naming(c: Claim) -> set[str]:
     event class (lexicon.toml [predicates])."""
     own = {c.subject, c.get("predicate") or ""} - {""}
     cls = c.get("event_class", "")
-    if cls:
-        own |= {n for n, k in _noun_classes().items() if k == cls}
-    return own
+    return own | _class_nouns(cls) if cls else own
+
+
+@cache
+def _class_nouns(cls: str) -> frozenset[str]:
+    """The words of one event class, gathered once, not per pair compared."""
+    return frozenset(n for n, k in _noun_classes().items() if k == cls)
 
 
 def _same_owner(x: str, y: str) -> bool:
