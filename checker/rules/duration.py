@@ -21,8 +21,9 @@ from .values import likely_cause
 
 TIME = "[time]"
 DAY = 86_400.0
-# Counting the days of a stretch may include both ends or neither: "from 3 to 20 March"
-# is 17 days or 18; a day either way is no conflict.
+# Counting the days of a stretch may include both ends or one: "from 3 to 20 March" is 17
+# days or 18, and either is no conflict. A length outside both ("a four-day walkout" from
+# 7am on 27 June to 7am on 2 July) is.
 DAY_SLACK = 1.0
 
 
@@ -161,7 +162,7 @@ def _against_dates(ctx: RuleContext) -> Iterator[Finding]:
             # a stretch of days printed as one ("4-7 June") counts both ends: four days
             if lo <= span + 1 <= hi or (math.isinf(hi) and span + 1 >= lo):
                 continue
-        elif (lo - DAY_SLACK <= span + 1 and span - DAY_SLACK <= hi) or (math.isinf(hi) and span >= lo - DAY_SLACK):
+        elif (lo <= span + DAY_SLACK and span <= hi) or (math.isinf(hi) and span + DAY_SLACK >= lo):
             continue
         yield Finding(
             claims=(c, start) if start is end else (c, start, end),
