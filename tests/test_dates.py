@@ -213,6 +213,16 @@ def test_dateline_is_not_an_event_date():
         # A walkout is a kind of strike, which WordNet also calls a work stoppage.
         ([{"id": "a", "text": "The walkout began at 6am on Monday. The strike began at 9am on Monday, the union said.",
            "published": "2025-10-15"}], ["TIM001"]),
+        # A motion verb dated is a departure or an arrival, an event of its own.
+        ([{"id": "a", "text": "The rocket left the pad at 06:40 GMT. Trackers said the rocket left the pad at "
+                              "07:10 GMT.", "published": "2025-05-20"}], ["TIM001"]),
+        ([{"id": "a", "text": "The rocket left the pad at 06:40 GMT. The booster landed at 07:10 GMT.",
+           "published": "2025-05-20"}], []),
+        # A count from "the collapse" when the nearest collapse named is dated only by its
+        # year: which collapse is counted from is not known.
+        ([{"id": "a", "text": "The tunnel collapsed on 11 August. The rescue recalls the 2010 collapse at the San Jose "
+                              "mine, where 33 miners were trapped. They were brought to the surface on 13 October, "
+                              "69 days after the collapse.", "published": "2025-08-20"}], []),
         # Times on different days are not compared (the two days are a date conflict).
         ([{"id": "a", "text": "The meeting began at 9 a.m. on Monday. The meeting began at 10 a.m. on Tuesday.", "published": "2024-07-24"}], ["DAT001"]),
     ],
@@ -468,6 +478,13 @@ def test_dates_of_other_instances(docs, expected):
         # that length's, not a length stated of the event elsewhere
         ("Drivers began a strike on Monday that lasted 19 days. A dispute at the depot was settled after a "
          "three-day strike from 4 to 6 June.", []),
+        # from 7am to 7am five days on is five days, and six counting both: not four
+        ("The four-day walkout, which began at 7am on Thursday 27 June and ended at 7am on Tuesday 2 July, was "
+         "the 11th round of industrial action.", ["DUR002"]),
+        ("The five-day walkout, which began at 7am on Thursday 27 June and ended at 7am on Tuesday 2 July, was "
+         "the 11th round of industrial action.", []),
+        ("The six-day walkout, which began at 7am on Thursday 27 June and ended at 7am on Tuesday 2 July, was "
+         "the 11th round of industrial action.", []),
         # a length of days measures no event
         ("The museum reopened on Monday after a renovation. \"Seven more days after three years is nothing,\" "
          "said its director. Holders of tickets dated 3 to 9 March have been offered entry on any day.", []),

@@ -45,7 +45,7 @@ def _doc_claims(ctx: SentenceContext) -> list[tuple[_Item, Claim]]:
     last_day: tuple[int, float, int] | None = None  # (sentence, day, start) of the last exact date
     day_before_last: tuple[int, float, int] | None = None
     last_end = -1
-    by_event: dict[str, list[tuple[int, float]]] = {}
+    by_event: dict[str, list[tuple[int, float | None]]] = {}
     doc_places: list[str] | None = None  # read once, at the first local time
     dl = _DATELINE.match(text[:120])
     dateline_end = dl.end() if dl else 0
@@ -119,13 +119,16 @@ def _doc_claims(ctx: SentenceContext) -> list[tuple[_Item, Claim]]:
             ctx.skip("relative date inside a quotation")
             continue
         bound = it.bound or (it.kind == "date" and _deadline().search(text, max(0, xs - 24), xs) is not None)
-        if it.kind == "date" and it.lo == it.hi:
+        exact = it.kind == "date" and it.lo == it.hi
+        if exact:
             day_before_last, last_day, last_end = last_day, (si, it.lo, it.start), it.end
-            if ev is not None and not bound:
-                # (a deadline, "no later than 16 April", is no day the event happened on)
-                for key in (ev.key, ev.word, ev.cls, f"patient:{ev.patient}" if ev.patient else ""):
-                    if key:
-                        by_event.setdefault(key, []).append((it.start, it.lo))
+        if it.kind == "date" and ev is not None and not bound:
+            # (a deadline, "no later than 16 April", is no day the event happened on; an
+            # event dated only by its year, "the 2010 collapse", is one a count after it
+            # cannot be counted from)
+            for key in (ev.key, ev.word, ev.cls, f"patient:{ev.patient}" if ev.patient else ""):
+                if key:
+                    by_event.setdefault(key, []).append((it.start, it.lo if exact else None))
         kind = "time" if it.kind == "time" else "date"
         normalized = _describe_minutes(it) if kind == "time" else _describe_days(it.lo, it.hi)
         if it.data.get("year_unknown"):
@@ -410,7 +413,7 @@ def _day_of(text: str, items: list[_Item], t: _Item, starts: list[int]) -> float
 
 
 def _anchor(sent: Any, it: _Item, si: int, last_day: tuple[int, float, int] | None,
-            by_event: dict[str, list[tuple[int, float]]]) -> tuple[float, int] | None:
+            by_event: dict[str, list[tuple[int, float | None]]]) -> tuple[float, int] | None:
     """'two days later' from the last exact date of the same or the previous sentence;
     'a week after the summit' from the date of the summit, the nearest before it in the
     document or else the first after: the event the expression's object names, by its
@@ -440,7 +443,9 @@ def _anchor(sent: Any, it: _Item, si: int, last_day: tuple[int, float, int] | No
                     dated = by_event[key]
                     before = [(start, day) for start, day in dated if start < it.start]
                     start, day = before[-1] if before else dated[0]
-                    return day + sign * days, start
+                    # the nearest mention of the event gives no day: which one is counted
+                    # from ("the 2010 collapse" after this year's) is not known
+                    return (day + sign * days, start) if day is not None else None
         return None
     if last_day is not None and si - last_day[0] <= 1:
         return last_day[1] + sign * days, last_day[2]

@@ -491,7 +491,13 @@ def _infinitive_tense(verb: Token, auxes: set[str]) -> str:
 
 @cache
 def _light() -> frozenset[str]:
-    return frozenset(lexicon().words["light_verbs"]["lemmas"]) | {"carry", "stage", "conduct", "launch", "hold", "make"}
+    """Verbs that name no event of their own when dated. The figures' light verbs, less
+    those whose first WordNet sense is a motion ("left the pad at 06:40", "reached the
+    coast shortly after 9pm", "came ashore at 11pm"): carrying a figure, they say nothing
+    of it; dated, they are a departure or an arrival."""
+    light = frozenset(lexicon().words["light_verbs"]["lemmas"])
+    moving = {v for v in light if (s := lexical.synsets(v, "v")) and lexical.domain(s[0]) == "motion"}
+    return (light - moving) | {"carry", "stage", "conduct", "launch", "hold", "make"}
 
 
 _EVENT_DOMAINS = frozenset({"act", "event", "process"})
