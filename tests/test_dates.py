@@ -102,6 +102,15 @@ EXTRACTION = [
     # a participle on a noun is done to the noun, whatever the parser made its object
     ("The order, signed on 15 July by the minister, prohibits shipments.", "2025-07-25", "15 July", "date",
      "2025-07-15", "signing"),
+    # an offset written after the zone, or in brackets after "local time", is the zone
+    ("The quake struck at 02:14 UTC+7, officials said.", None, "02:14 UTC+7", "time", "19:14 UTC", "quake"),
+    ("The quake struck at 02:14 local time (UTC+7), officials said.", None, "02:14 local time (UTC+7)", "time",
+     "19:14 UTC", "quake"),
+    ("The blast was heard at 9:30 a.m. GMT-05:30 in the port.", None, "9:30 a.m. GMT-05:30", "time", "15:00 UTC",
+     "hear"),
+    # a participle of recording on an event noun dates the event
+    ("The tremor, recorded at 20:14 GMT on Tuesday, was followed by aftershocks.", "2024-04-03", "20:14 GMT", "time",
+     "20:14 UTC", "tremor"),
     # the quake, not the striking, once the lost verb is found
     ("A strong earthquake struck the region at 3:17 a.m., officials said.", None, "3:17 a.m.", "time", "03:17",
      "quake"),
@@ -223,6 +232,13 @@ def test_dateline_is_not_an_event_date():
         ([{"id": "a", "text": "The tunnel collapsed on 11 August. The rescue recalls the 2010 collapse at the San Jose "
                               "mine, where 33 miners were trapped. They were brought to the surface on 13 October, "
                               "69 days after the collapse.", "published": "2025-08-20"}], []),
+        # Two zones' days and times: the instants are compared, not the days.
+        ([{"id": "a", "text": "The quake struck at 02:14 local time (UTC+7) on Wednesday, officials said. The tremor, "
+                              "recorded at 20:14 GMT on Tuesday, was followed by aftershocks.",
+           "published": "2024-04-03"}], ["TIM001"]),
+        ([{"id": "a", "text": "The quake struck at 02:14 local time (UTC+7) on Wednesday, officials said. The tremor, "
+                              "recorded at 19:14 GMT on Tuesday, was followed by aftershocks.",
+           "published": "2024-04-03"}], []),
         # Times on different days are not compared (the two days are a date conflict).
         ([{"id": "a", "text": "The meeting began at 9 a.m. on Monday. The meeting began at 10 a.m. on Tuesday.", "published": "2024-07-24"}], ["DAT001"]),
     ],

@@ -341,6 +341,27 @@ def _zone(raw: str | None) -> tuple[str, tuple[int, int] | None]:
     return key, (int(off), int(off))
 
 
+# An offset from UTC written after a zone ("02:14 UTC+7", "GMT-05:30") or in brackets after
+# a local or bare time ("02:14 local time (UTC+7)"): the time's zone is that offset.
+_OFFSET_AFTER_ZONE = re.compile(r"[ \t]?(?P<sign>[+\-−])[ \t]?(?P<h>1[0-4]|0?\d)(?::?(?P<m>[0-5]\d))?(?![\d:])")
+_OFFSET_IN_BRACKETS = re.compile(
+    r"[ \t]*\([ \t]*(?:UTC|GMT)[ \t]?(?P<sign>[+\-−])[ \t]?(?P<h>1[0-4]|0?\d)(?::?(?P<m>[0-5]\d))?[ \t]*\)")
+
+
+def _written_offset(m: re.Match[str], text: str, label: str) -> tuple[int, int] | None:
+    """The offset written right after a time, in minutes, and where it ends."""
+    if label in ("utc", "gmt"):
+        o = _OFFSET_AFTER_ZONE.match(text, m.end())
+    elif not label:
+        o = _OFFSET_IN_BRACKETS.match(text, m.end())
+    else:
+        return None
+    if o is None:
+        return None
+    minutes = int(o.group("h")) * 60 + int(o.group("m") or 0)
+    return (-minutes if o.group("sign") != "+" else minutes), o.end()
+
+
 def _time_item(m: re.Match[str], text: str) -> _Item:
     lx = lex()
     if m.group("t12"):
@@ -360,10 +381,15 @@ def _time_item(m: re.Match[str], text: str) -> _Item:
         h, mi, zone_raw, local = (0 if word == "midnight" else 12), 0, None, False
     minutes = h * 60 + mi
     label, off = _zone(zone_raw)
+    end = m.end()
+    written = _written_offset(m, text, label)
+    if written is not None:
+        off, end = (written[0], written[0]), written[1]
+        label = f"utc{'+' if written[0] >= 0 else '-'}{abs(written[0]) // 60}" + (f":{abs(written[0]) % 60:02d}" if written[0] % 60 else "")
     lo = hi = float(minutes)
     if off is not None:
         lo, hi = minutes - off[1], minutes - off[0]
-    item = _Item("time", m.start(), m.end(), lo, hi, granularity="minute", zone=label, zoned=off is not None)
+    item = _Item("time", m.start(), end, lo, hi, granularity="minute", zone=label, zoned=off is not None)
     item.data["clock"] = f"{h:02d}:{mi:02d}"
     item.data["local"] = local
     # Qualifiers before the time: "about" widens it, "by"/"after" make it a bound.

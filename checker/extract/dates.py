@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -46,6 +47,7 @@ def _doc_claims(ctx: SentenceContext) -> list[tuple[_Item, Claim]]:
     day_before_last: tuple[int, float, int] | None = None
     last_end = -1
     by_event: dict[str, list[tuple[int, float | None]]] = {}
+    zoned_days: dict[int, str] = {}  # a date's item -> the zone of a time given on its day
     doc_places: list[str] | None = None  # read once, at the first local time
     dl = _DATELINE.match(text[:120])
     dateline_end = dl.end() if dl else 0
@@ -165,7 +167,10 @@ def _doc_claims(ctx: SentenceContext) -> list[tuple[_Item, Claim]]:
         }
         data.update({k: v for k, v in it.data.items() if isinstance(v, (str, int, float, bool))})
         if kind == "time":
-            data["day"] = _day_of(text, items, it, item_starts)
+            on = _day_of(text, items, it, item_starts)
+            data["day"] = on.lo if on is not None else None
+            if on is not None and it.zoned:
+                zoned_days[id(on)] = it.zone
             if it.data.get("local") and not _placed_elsewhere(ctx.document.parse.sentences[si]):
                 if doc_places is None:
                     doc_places = sorted(set(_known_places(ctx.document.parse, text)))
@@ -190,6 +195,10 @@ def _doc_claims(ctx: SentenceContext) -> list[tuple[_Item, Claim]]:
                 ),
             )
         )
+    # "at 02:14 local time (UTC+7) on Wednesday": a day given with a zoned time is that
+    # zone's day, and another zone's may be the day before or after
+    out = [(it, replace(c, data=tuple(sorted({**dict(c.data), "clock_zone": zoned_days[id(it)]}.items()))))
+           if c.kind == "date" and id(it) in zoned_days else (it, c) for it, c in out]
     out.sort(key=lambda x: x[1].start)
     return out
 
@@ -395,7 +404,7 @@ def _clock_events(ctx: SentenceContext, items: list[_Item], starts: list[int], s
     return own, lent, conversions
 
 
-def _day_of(text: str, items: list[_Item], t: _Item, starts: list[int]) -> float | None:
+def _day_of(text: str, items: list[_Item], t: _Item, starts: list[int]) -> _Item | None:
     """The day (an ordinal) a time of day is given on: "at 9:25 p.m. on Wednesday", "on
     Sunday at noon". Only the items within reach are looked at (starts: every item's start, in order)."""
     lo = bisect.bisect_left(starts, t.start - _DAY_REACH * 2)
@@ -406,9 +415,9 @@ def _day_of(text: str, items: list[_Item], t: _Item, starts: list[int]) -> float
         if d.lo < 1:
             continue  # a weekday named with its date ("Tuesday 7 May") holds no day itself
         if d.start >= t.end and _ON_DAY.fullmatch(text[t.end : d.start]):
-            return d.lo
+            return d
         if d.end <= t.start and _DAY_AT.fullmatch(text[d.end : t.start]):
-            return d.lo
+            return d
     return None
 
 

@@ -336,6 +336,15 @@ def _from_parse(toks: list[Token], root: Token, head: Token) -> Event | None:
     if phrase in _CARRIERS and lemma(cur) in ("be", "take", "happen", "occur", "come"):
         return None
     if lemma(cur) in _light() and phrase not in t.classes:
+        noun = cur.head
+        if participle_on_noun(cur) and _recording(cur) and noun.pos_ == "NOUN" and _eventive(noun) \
+                and not _physical(noun):
+            # "the tremor, recorded at 20:14 GMT": a participle of recording, with no event
+            # of its own, set on an event noun dates the event ("the vote, expected on
+            # Thursday", "the sale, set for May" date a plan)
+            ev = _noun_event(noun, "participle")
+            return Event(ev.key, ev.word, ev.cls, ev.phase, ev.agent, ev.patient, ev.distinct, ev.how, ev.definite,
+                         ev.plural, _verb_tense(cur))
         if not (obj is not None and obj.pos_ in _NOMINAL and _eventive(obj)):
             return None  # "had", "held", "put": no event of their own
     if phrase in t.classes and phrase != lemma(cur):
@@ -421,6 +430,13 @@ def _acts_on_thing(verb: Token) -> bool:
         obj = child(verb, "obj")
         return obj is not None and obj.pos_ == "NOUN" and _eventive(obj)
     return thing is not None and thing.pos_ == "NOUN" and not is_amount(thing)
+
+
+def _recording(verb: Token) -> bool:
+    """A verb whose first WordNet sense is one of telling or recording ("recorded",
+    "reported", "registered")."""
+    senses = lexical.synsets(lemma(verb), "v")
+    return bool(senses) and lexical.domain(senses[0]) == "communication"
 
 
 def _previous_topic(verb: Token) -> Token | None:
