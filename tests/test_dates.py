@@ -239,6 +239,14 @@ def test_dateline_is_not_an_event_date():
         ([{"id": "a", "text": "The quake struck at 02:14 local time (UTC+7) on Wednesday, officials said. The tremor, "
                               "recorded at 19:14 GMT on Tuesday, was followed by aftershocks.",
            "published": "2024-04-03"}], []),
+        # A year printed with one day and not the other, in another year: last year's race.
+        ([{"id": "a", "text": "The race starts on June 9. Vogt finished second here last year, in a race held on June 4, "
+                              "2023.", "published": "2024-06-07"}], []),
+        # A count set after a date, with the day before it sentences back: which day it
+        # counts from is not known.
+        ([{"id": "a", "text": "Health workers began the first round of the campaign on Monday. The round runs until "
+                              "Friday, March 14. A second round is due to begin on April 14, five weeks later.",
+           "published": "2025-03-10"}], []),
         # Times on different days are not compared (the two days are a date conflict).
         ([{"id": "a", "text": "The meeting began at 9 a.m. on Monday. The meeting began at 10 a.m. on Tuesday.", "published": "2024-07-24"}], ["DAT001"]),
     ],

@@ -47,6 +47,7 @@ def _doc_claims(ctx: SentenceContext) -> list[tuple[_Item, Claim]]:
     day_before_last: tuple[int, float, int] | None = None
     last_end = -1
     by_event: dict[str, list[tuple[int, float | None]]] = {}
+    last_keys: tuple[str, ...] = ()  # the event of the last exact date
     zoned_days: dict[int, str] = {}  # a date's item -> the zone of a time given on its day
     doc_places: list[str] | None = None  # read once, at the first local time
     dl = _DATELINE.match(text[:120])
@@ -102,8 +103,13 @@ def _doc_claims(ctx: SentenceContext) -> list[tuple[_Item, Claim]]:
             # "put tickets on sale on 2 June, four days later": a count set right after a
             # date restates it, counted from the date before
             restates = last_day is not None and text[last_end : it.start].strip() == ","
-            anchor = _anchor(ctx.document.parse.sentences[si], it, si, day_before_last if restates else last_day,
-                             by_event)
+            base = last_day
+            if restates:
+                # counted from the same event's earlier day, or from a day before it in its
+                # own sentence; a day sentences back may be any of the story's events'
+                base = _same_event_before(by_event, last_keys, si, last_day) or (
+                    day_before_last if day_before_last is not None and day_before_last[0] == si else None)
+            anchor = _anchor(ctx.document.parse.sentences[si], it, si, base, by_event)
             if anchor is None:
                 ctx.skip("anchored date without an anchor")
                 continue
@@ -124,6 +130,7 @@ def _doc_claims(ctx: SentenceContext) -> list[tuple[_Item, Claim]]:
         exact = it.kind == "date" and it.lo == it.hi
         if exact:
             day_before_last, last_day, last_end = last_day, (si, it.lo, it.start), it.end
+            last_keys = (ev.key, ev.word, ev.cls) if ev is not None else ()
         if it.kind == "date" and ev is not None and not bound:
             # (a deadline, "no later than 16 April", is no day the event happened on; an
             # event dated only by its year, "the 2010 collapse", is one a count after it
@@ -418,6 +425,21 @@ def _day_of(text: str, items: list[_Item], t: _Item, starts: list[int]) -> _Item
             return d
         if d.end <= t.start and _DAY_AT.fullmatch(text[d.end : t.start]):
             return d
+    return None
+
+
+def _same_event_before(by_event: dict[str, list[tuple[int, float | None]]], keys: tuple[str, ...], si: int,
+                       last_day: tuple[int, float, int] | None) -> tuple[int, float, int] | None:
+    """"A second round is due to begin on April 14, five weeks later": a count set after a
+    date restates it from the last earlier day of the same event (the first round's
+    beginning), when the copy gives one, not from whatever date came before."""
+    if last_day is None:
+        return None
+    for key in keys:
+        earlier = [(start, day) for start, day in by_event.get(key, ()) if start < last_day[2] and day is not None]
+        if key and earlier:
+            start, day = earlier[-1]
+            return si, day, start
     return None
 
 

@@ -229,8 +229,14 @@ def _names_which(a: Claim, b: Claim) -> bool:
 
 def _set_in_another_year(a: Claim, b: Claim) -> bool:
     """"In 2022, the heatwave that began on 9 July ...": a sentence set in a year of its
-    own tells another instance, not the one the story dates elsewhere."""
-    if "sentence" not in (a.get("year_from"), b.get("year_from")) or a.value is None or b.value is None:
+    own tells another instance, not the one the story dates elsewhere; so does a year
+    printed with one day and not the other, in another year than it."""
+    if a.value is None or b.value is None:
+        return False
+    # "in a race held on June 4, 2023" against this Sunday's race: a year printed with one
+    # day and not with the other names another year's instance
+    printed = bool(a.get("year_explicit")) != bool(b.get("year_explicit"))
+    if "sentence" not in (a.get("year_from"), b.get("year_from")) and not printed:
         return False
     return dt.date.fromordinal(int(a.value.lo)).year != dt.date.fromordinal(int(b.value.lo)).year
 
