@@ -235,7 +235,8 @@ def _set_in_another_year(a: Claim, b: Claim) -> bool:
         return False
     # "in a race held on June 4, 2023" against this Sunday's race: a year printed with one
     # day and not with the other names another year's instance
-    printed = bool(a.get("year_explicit")) != bool(b.get("year_explicit"))
+    printed = bool(a.get("year_explicit")) != bool(b.get("year_explicit")) and not (
+        a.get("year_unknown") or b.get("year_unknown"))  # (no year at all is not another one)
     if "sentence" not in (a.get("year_from"), b.get("year_from")) and not printed:
         return False
     return dt.date.fromordinal(int(a.value.lo)).year != dt.date.fromordinal(int(b.value.lo)).year
