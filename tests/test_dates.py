@@ -534,3 +534,16 @@ def test_a_participle_in_ing_dates_a_stretch_not_a_point():
             "NHS England said 7,400 patients had been waiting more than 65 weeks at the end of February.")
     assert codes([{"id": "a", "text": text, "published": "2025-04-02"}]) == []
     assert {c.get("phase") for c in claims(text, "2025-04-02", kinds=("date",))} == {"during"}
+
+
+def test_a_date_the_told_clause_carries_is_its_sources():
+    """Two sources dating one strike differently disagree; a date naming which event ("the
+    10:40 p.m. strike") stays the reporter's, and a weekday that does not fit its date is a
+    slip whoever gave it."""
+    text = ("The health ministry said the strike on the hospital took place on 3 November. The military said it "
+            "carried out the strike on the hospital on 4 November.")
+    found = checker.check([{"id": "a", "text": text, "published": "2024-11-06"}]).conflicts
+    assert [(c.rule, c.status) for c in found] == [("DAT001", "disputed")]
+    text = "Police said the raid began on Tuesday, November 6, 2024, before dawn."
+    found = checker.check([{"id": "a", "text": text, "published": "2024-11-08"}]).conflicts
+    assert [(c.rule, c.status) for c in found] == [("WKD001", "inconsistent")]

@@ -522,15 +522,22 @@ def extract_dates(ctx: SentenceContext) -> list[Claim]:
     if found is None:
         found = ctx.state["date_claims"] = _doc_claims(ctx)
     s = ctx.sentence
-    # Dates are the reporter's framing even in attributed sentences ("..., officials said"):
-    # only a date inside a quotation is the source's own.
+    # Dates naming which event are the reporter's framing even in attributed sentences;
+    # a date inside a quotation, or one the told clause's own verb carries, is the source's.
     source = ctx.attribution.source
     out = []
     for _, c in found:
         if s.start <= c.start and c.end <= s.end:
             quoted = source is not None and ctx.in_quote(c.start, c.end)
-            out.append(_with_source(c, source) if quoted and source else c)
+            told = source is not None and c.get("found_by") in _TOLD
+            out.append(_with_source(c, source) if (quoted or told) and source else c)
     return out
+
+
+# How a date's event is found when the date belongs to the clause the source tells ("the
+# military said it carried out the strike on 4 November"); a date naming which event
+# ("the 10:40 p.m. strike", "the strike at 9:40 p.m.") is the reporter's framing.
+_TOLD = frozenset({"verb", "subject", "light verb"})
 
 
 def _with_source(c: Claim, source: str) -> Claim:

@@ -349,8 +349,10 @@ def _from_parse(toks: list[Token], root: Token, head: Token) -> Event | None:
             return None  # "had", "held", "put": no event of their own
     if phrase in t.classes and phrase != lemma(cur):
         word = phrase  # "gave way": the collapse
-    elif " " in phrase and lexical.known(phrase, "v"):
-        word = phrase  # "was shut down": the shutdown, not any shutting
+    elif " " in phrase and lexical.known(phrase, "v") and not (
+            lemma(cur) in _light() and obj is not None and obj.pos_ in _NOMINAL and _eventive(obj)):
+        # "was shut down": the shutdown, not any shutting ("carried out a strike": the strike)
+        word = phrase
     elif (lemma(cur) in _light() or lemma(cur) in _TAKING_PART or t.phases.get(lemma(cur))) \
             and obj is not None and obj.pos_ in _NOMINAL and _eventive(obj):
         # "made landfall", "carried out a strike"; "began a strike", "lifted the siege": the

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 from ..compare import participants_differ, same_event
 from ..model import Claim, Finding, Interval, Severity
@@ -43,7 +44,9 @@ def _weekday_mismatch(ctx: RuleContext) -> Iterator[Finding]:
         said = "".join(f"; elsewhere '{o.text}' ({o.normalized}) dates the same {o.get('event_word') or o.subject}"
                        for o in others)
         yield Finding(
-            claims=(w, date, *others),
+            # (a weekday that does not fit its date is a slip in one mention, whoever is
+            # said to have given the date)
+            claims=tuple(replace(c, source=None) for c in (w, date, *others)),
             message=f"'{w.text}, {date.text}': {w.get('date')} is a {_NAMES[w.get('actual')]}, not a "
                     f"{_NAMES[w.get('weekday')]} ({how}){said}",
             evidence={"date": w.get("date"), "stated": _NAMES[w.get("weekday")], "calendar": _NAMES[w.get("actual")],
