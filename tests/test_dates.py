@@ -108,6 +108,9 @@ EXTRACTION = [
      "19:14 UTC", "quake"),
     ("The blast was heard at 9:30 a.m. GMT-05:30 in the port.", None, "9:30 a.m. GMT-05:30", "time", "15:00 UTC",
      "hear"),
+    # a participle of performing on an event noun dates the event, however the parser hung it
+    ("The eviction, carried out on Monday, followed a court order.", "2024-10-10", "Monday", "date", "2024-10-07",
+     "eviction"),
     # a participle of recording on an event noun dates the event
     ("The tremor, recorded at 20:14 GMT on Tuesday, was followed by aftershocks.", "2024-04-03", "20:14 GMT", "time",
      "20:14 UTC", "tremor"),

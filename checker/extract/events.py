@@ -337,10 +337,14 @@ def _from_parse(toks: list[Token], root: Token, head: Token) -> Event | None:
         return None
     if lemma(cur) in _light() and phrase not in t.classes:
         noun = cur.head
-        if participle_on_noun(cur) and _recording(cur) and noun.pos_ == "NOUN" and _eventive(noun) \
-                and not _physical(noun):
-            # "the tremor, recorded at 20:14 GMT": a participle of recording, with no event
-            # of its own, set on an event noun dates the event ("the vote, expected on
+        if obj is None and lemma(cur) in _PERFORMING and subj is not None and subj.pos_ == "NOUN" \
+                and subj.i < cur.i and _eventive(subj) and not _physical(subj):
+            noun = subj  # ("The eviction, carried out on Monday," misparsed as its main clause)
+        if (participle_on_noun(cur) or noun is subj) and (_recording(cur) or lemma(cur) in _PERFORMING) \
+                and noun.pos_ == "NOUN" and _eventive(noun) and not _physical(noun):
+            # "the tremor, recorded at 20:14 GMT", "the eviction, carried out on Monday": a
+            # participle of recording or performing, with no event of its own, set on an
+            # event noun dates the event ("the vote, expected on
             # Thursday", "the sale, set for May" date a plan)
             ev = _noun_event(noun, "participle")
             return Event(ev.key, ev.word, ev.cls, ev.phase, ev.agent, ev.patient, ev.distinct, ev.how, ev.definite,
@@ -507,6 +511,11 @@ def _infinitive_tense(verb: Token, auxes: set[str]) -> str:
     return "future" if present and not past else ""
 
 
+# Verbs of performing an act named by their object or by the noun they are set on ("carried
+# out a strike", "the eviction, carried out on Monday"): the act is the event.
+_PERFORMING = frozenset({"carry", "stage", "conduct", "launch", "hold", "make"})
+
+
 @cache
 def _light() -> frozenset[str]:
     """Verbs that name no event of their own when dated. The figures' light verbs, less
@@ -515,7 +524,7 @@ def _light() -> frozenset[str]:
     of it; dated, they are a departure or an arrival."""
     light = frozenset(lexicon().words["light_verbs"]["lemmas"])
     moving = {v for v in light if (s := lexical.synsets(v, "v")) and lexical.domain(s[0]) == "motion"}
-    return (light - moving) | {"carry", "stage", "conduct", "launch", "hold", "make"}
+    return (light - moving) | _PERFORMING
 
 
 _EVENT_DOMAINS = frozenset({"act", "event", "process"})
