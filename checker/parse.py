@@ -220,6 +220,7 @@ def _repair_verbs(doc: Doc) -> None:
     _linking_complement(doc)
     _subject_fixed_to_conjunction(doc)
     _noun_after_of(doc)
+    _oblique_after_conjunct(doc)
     _counted_nouns(doc)
     for t in doc:
         if t.pos_ == "ADJ" and t.dep_ == "advmod" and t.head.pos_ == "NOUN" and t.head.i > t.i > 0 \
@@ -515,6 +516,23 @@ def _subject_fixed_to_conjunction(doc: Doc) -> None:
                 c.dep_ in ("nsubj", "nsubj:pass", "expl") for c in clause.children) or t in clause.ancestors:
             continue
         t.head, t.dep_ = clause, "nsubj"
+
+
+def _oblique_after_conjunct(doc: Doc) -> None:
+    """A phrase right after a second conjoined verb's own words is that verb's: "began at
+    7am on Thursday 27 June and ended at 7am on Tuesday 2 July", parsed with "on Tuesday 2
+    July" on "began", dates the ending. The parser, hanging it across the conjunct, breaks
+    the order English modifiers keep."""
+    for t in doc:
+        head = t.head
+        if t.dep_ != "obl" or head.pos_ != "VERB" or head.i >= t.i:
+            continue
+        conj = next((c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB" and head.i < c.i < t.i), None)
+        if conj is None:
+            continue
+        if t.left_edge.i != conj.right_edge.i + 1:
+            continue  # only a phrase that follows the conjunct's own words at once
+        t.head = conj
 
 
 def _case_across_comma(doc: Doc) -> None:

@@ -512,6 +512,9 @@ def test_dates_of_other_instances(docs, expected):
          "the 11th round of industrial action.", []),
         ("The six-day walkout, which began at 7am on Thursday 27 June and ended at 7am on Tuesday 2 July, was "
          "the 11th round of industrial action.", []),
+        # the end date follows "ended": it is the ending's, however the parser hung it
+        ("The four-day walkout, which began at 7am on Thursday 7 November and ended at 7am on Tuesday 12 November, "
+         "was the 11th round of action.", ["DUR002"]),
         # a length of days measures no event
         ("The museum reopened on Monday after a renovation. \"Seven more days after three years is nothing,\" "
          "said its director. Holders of tickets dated 3 to 9 March have been offered entry on any day.", []),
