@@ -250,6 +250,11 @@ def test_dateline_is_not_an_event_date():
         ([{"id": "a", "text": "Health workers began the first round of the campaign on Monday. The round runs until "
                               "Friday, March 14. A second round is due to begin on April 14, five weeks later.",
            "published": "2025-03-10"}], []),
+        # "Her resignation" is the resignation of the person told of; "its closure" may be
+        # anything's.
+        ([{"id": "a", "text": "Transport Minister Elena Varga resigned yesterday after an ethics report. Her "
+                              "resignation on 3 November came two days after the report was leaked.",
+           "published": "2024-11-06"}], ["DAT001"]),
         # Times on different days are not compared (the two days are a date conflict).
         ([{"id": "a", "text": "The meeting began at 9 a.m. on Monday. The meeting began at 10 a.m. on Tuesday.", "published": "2024-07-24"}], ["DAT001"]),
     ],

@@ -636,14 +636,19 @@ def _noun_event(noun: Token, how: str) -> Event:
         patient=_head_key(patient),
         distinct=_distinct(noun),
         how=how,
-        # "its closure" is the closure of whatever "it" is, not one named before
-        definite=(definite(noun) and not any(c.dep_ == "nmod:poss" and c.tag_ == "PRP$" for c in noun.children))
+        # "its closure" is the closure of whatever "it" is, not one named before; "her
+        # resignation" is the one of the person the copy has been telling of
+        definite=(definite(noun) and not any(c.dep_ == "nmod:poss" and c.tag_ == "PRP$" and c.lower_ not in _PERSONAL
+                                             for c in noun.children))
         or (how in ("attributive", "after noun") and _opened_by_determiner(noun)),
         # "housing starts" are many events; "the talks", "hostilities" (a plural WordNet
         # lists as a word of its own) are one
         plural=noun.tag_ in ("NNS", "NNPS") and not lexical.known(noun.lower_, "n"),
         by_day=any(_time_word(c) for c in possessives),
     )
+
+
+_PERSONAL = frozenset({"his", "her"})
 
 
 def _time_word(t: Token) -> bool:
