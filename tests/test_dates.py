@@ -111,6 +111,10 @@ EXTRACTION = [
     # a participle of performing on an event noun dates the event, however the parser hung it
     ("The eviction, carried out on Monday, followed a court order.", "2024-10-10", "Monday", "date", "2024-10-07",
      "eviction"),
+    # ... but an infinitive of a verb of making is no such participle: the documents are
+    # made public this week, not the transaction
+    ("The fee will be noted in documents on the transaction to be made public later this week.", "1987-03-02",
+     "this week", "date", "1987-03-01..1987-03-08", ""),
     # a participle of recording on an event noun dates the event
     ("The tremor, recorded at 20:14 GMT on Tuesday, was followed by aftershocks.", "2024-04-03", "20:14 GMT", "time",
      "20:14 UTC", "tremor"),

@@ -338,7 +338,8 @@ def _from_parse(toks: list[Token], root: Token, head: Token) -> Event | None:
     if lemma(cur) in _light() and phrase not in t.classes:
         noun = cur.head
         if obj is None and lemma(cur) in _PERFORMING and subj is not None and subj.pos_ == "NOUN" \
-                and subj.i < cur.i and _eventive(subj) and not _physical(subj):
+                and subj.i < cur.i and cur.i > 0 and cur.doc[cur.i - 1].text == "," and cur.tag_ in ("VBD", "VBN") \
+                and not any(c.dep_.startswith("aux") for c in cur.children) and _eventive(subj) and not _physical(subj):
             noun = subj  # ("The eviction, carried out on Monday," misparsed as its main clause)
         if (participle_on_noun(cur) or noun is subj) and (_recording(cur) or lemma(cur) in _PERFORMING) \
                 and noun.pos_ == "NOUN" and _eventive(noun) and not _physical(noun):
