@@ -286,7 +286,7 @@ DURATION_VS_DATES = Rule(
     doc=(
         "What it flags: an event given a length ('the 40-day siege') and a start and an end "
         "date ('began on 3 March', 'ended on 20 March'; 'from 3 March to 20 March') whose "
-        "distance, counted with or without both ends, is not that length; or a stretch of days "
+        "distance, counted with one end or both, is not that length; or a stretch of days "
         "printed as one date ('the two-day summit, held from 4 to 7 June'), counted with both "
         "ends. The event's dates are found by its word, its verb, its class or a WordNet "
         "synonym, and 'It ended ...' takes up the event of the sentence before.\n"
@@ -308,6 +308,9 @@ DURATION_VS_DATES = Rule(
         # a verb conjoined in a relative clause shares its noun: the trial ended
         Example("He was convicted after a six-week trial that opened on Jan. 8, 2025 and ended with guilty verdicts "
                 "on April 30, 2025."),
+        # 7am to 7am five days on: five days, six counting both ends, never four
+        Example("The four-day walkout, which began at 7am on Thursday 27 June 2024 and ended at 7am on Tuesday 2 July "
+                "2024, was the 11th round of action."),
     ),
     passes=(
         Example("The 18-day siege began on 3 March 2024. The siege ended on 20 March 2024."),
