@@ -115,6 +115,8 @@ EXTRACTION = [
     # made public this week, not the transaction
     ("The fee will be noted in documents on the transaction to be made public later this week.", "1987-03-02",
      "this week", "date", "1987-03-01..1987-03-08", ""),
+    # ... but a range of times is no offset
+    ("The window ran from 10:00 GMT-11:00 GMT on Monday.", None, "10:00 GMT", "time", "10:00 UTC", "run"),
     # a participle of recording on an event noun dates the event
     ("The tremor, recorded at 20:14 GMT on Tuesday, was followed by aftershocks.", "2024-04-03", "20:14 GMT", "time",
      "20:14 UTC", "tremor"),

@@ -343,7 +343,9 @@ def _zone(raw: str | None) -> tuple[str, tuple[int, int] | None]:
 
 # An offset from UTC written after a zone ("02:14 UTC+7", "GMT-05:30") or in brackets after
 # a local or bare time ("02:14 local time (UTC+7)"): the time's zone is that offset.
-_OFFSET_AFTER_ZONE = re.compile(r"[ \t]?(?P<sign>[+\-−])[ \t]?(?P<h>1[0-4]|0?\d)(?::?(?P<m>[0-5]\d))?(?![\d:])")
+# (not the end of a range of times: "10:00 GMT-11:00 GMT")
+_OFFSET_AFTER_ZONE = re.compile(
+    r"[ \t]?(?P<sign>[+\-−])[ \t]?(?P<h>1[0-4]|0?\d)(?::?(?P<m>[0-5]\d))?(?![\d:]|[ \t]*(?:GMT|UTC|[AaPp]\.?[Mm]\b))")
 _OFFSET_IN_BRACKETS = re.compile(
     r"[ \t]*\([ \t]*(?:UTC|GMT)[ \t]?(?P<sign>[+\-−])[ \t]?(?P<h>1[0-4]|0?\d)(?::?(?P<m>[0-5]\d))?[ \t]*\)")
 

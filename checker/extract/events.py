@@ -345,8 +345,8 @@ def _from_parse(toks: list[Token], root: Token, head: Token) -> Event | None:
                 and noun.pos_ == "NOUN" and _eventive(noun) and not _physical(noun):
             # "the tremor, recorded at 20:14 GMT", "the eviction, carried out on Monday": a
             # participle of recording or performing, with no event of its own, set on an
-            # event noun dates the event ("the vote, expected on
-            # Thursday", "the sale, set for May" date a plan)
+            # event noun dates the event ("the vote, expected on Thursday", "the sale, set
+            # for May" date a plan)
             ev = _noun_event(noun, "participle")
             return Event(ev.key, ev.word, ev.cls, ev.phase, ev.agent, ev.patient, ev.distinct, ev.how, ev.definite,
                          ev.plural, _verb_tense(cur))
