@@ -435,9 +435,9 @@ def _same_event_before(by_event: dict[str, list[tuple[int, float | None]]], keys
     beginning), when the copy gives one, not from whatever date came before."""
     if last_day is None:
         return None
-    for key in keys:
+    for key in filter(None, keys):
         earlier = [(start, day) for start, day in by_event.get(key, ()) if start < last_day[2] and day is not None]
-        if key and earlier:
+        if earlier:
             start, day = earlier[-1]
             return si, day, start
     return None
@@ -541,8 +541,6 @@ _TOLD = frozenset({"verb", "subject", "light verb"})
 
 
 def _with_source(c: Claim, source: str) -> Claim:
-    from dataclasses import replace
-
     return replace(c, source=source)
 
 

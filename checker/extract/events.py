@@ -336,17 +336,8 @@ def _from_parse(toks: list[Token], root: Token, head: Token) -> Event | None:
     if phrase in _CARRIERS and lemma(cur) in ("be", "take", "happen", "occur", "come"):
         return None
     if lemma(cur) in _light() and phrase not in t.classes:
-        noun = cur.head
-        if obj is None and lemma(cur) in _PERFORMING and subj is not None and subj.pos_ == "NOUN" \
-                and subj.i < cur.i and cur.i > 0 and cur.doc[cur.i - 1].text == "," and cur.tag_ in ("VBD", "VBN") \
-                and not any(c.dep_.startswith("aux") for c in cur.children) and _eventive(subj) and not _physical(subj):
-            noun = subj  # ("The eviction, carried out on Monday," misparsed as its main clause)
-        if (participle_on_noun(cur) or noun is subj) and (_recording(cur) or lemma(cur) in _PERFORMING) \
-                and noun.pos_ == "NOUN" and _eventive(noun) and not _physical(noun):
-            # "the tremor, recorded at 20:14 GMT", "the eviction, carried out on Monday": a
-            # participle of recording or performing, with no event of its own, set on an
-            # event noun dates the event ("the vote, expected on Thursday", "the sale, set
-            # for May" date a plan)
+        noun = _act_noun_dated(cur, subj, obj)
+        if noun is not None:
             ev = _noun_event(noun, "participle")
             return Event(ev.key, ev.word, ev.cls, ev.phase, ev.agent, ev.patient, ev.distinct, ev.how, ev.definite,
                          ev.plural, _verb_tense(cur))
@@ -437,6 +428,26 @@ def _acts_on_thing(verb: Token) -> bool:
         obj = child(verb, "obj")
         return obj is not None and obj.pos_ == "NOUN" and _eventive(obj)
     return thing is not None and thing.pos_ == "NOUN" and not is_amount(thing)
+
+
+def _act_noun_dated(verb: Token, subj: Token | None, obj: Token | None) -> Token | None:
+    """"The tremor, recorded at 20:14 GMT", "the eviction, carried out on Monday": a
+    participle of recording or performing, with no event of its own, set on an event noun
+    dates the event ("the vote, expected on Thursday", "the sale, set for May" date a
+    plan). The parser may make such a participle set off by commas the main verb, with the
+    noun its subject."""
+    if not (_recording(verb) or lemma(verb) in _PERFORMING):
+        return None
+    misparsed = (obj is None and lemma(verb) in _PERFORMING and subj is not None and subj.i < verb.i
+                 and verb.i > 0 and verb.doc[verb.i - 1].text == "," and verb.tag_ in ("VBD", "VBN")
+                 and not any(c.dep_.startswith("aux") for c in verb.children))
+    if misparsed:
+        noun = subj
+    elif participle_on_noun(verb) or verb.head is subj:
+        noun = verb.head
+    else:
+        return None
+    return noun if noun is not None and noun.pos_ == "NOUN" and _eventive(noun) and not _physical(noun) else None
 
 
 def _recording(verb: Token) -> bool:
