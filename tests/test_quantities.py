@@ -123,6 +123,27 @@ def test_a_dimension_word_tagged_an_adverb_still_measures_its_noun():
     assert c.subject == "runway"
 
 
+def test_a_dimension_set_off_by_commas_measures_its_noun_however_loosely_parsed():
+    # "The tunnel, 15 miles long, will ...": the parser joins "long" to "tunnel" as a
+    # parataxis, and the length is still the tunnel's
+    c = next(c for c in claims("The tunnel, 15 miles long, will be the longest on the national network.")
+             if c.text == "15 miles")
+    assert c.subject == "tunnel"
+    assert c.get("how") == "dimension"
+
+
+@pytest.mark.parametrize("text,quote,answering", [
+    ("Police, however, estimated that about 90,000 people attended.", "about 90,000 people", True),
+    ("But the party said 15,000 patients were waiting for treatment.", "15,000 patients", True),
+    ("The union said 15,000 patients were waiting for treatment.", "15,000 patients", False),
+    # a "but" inside a clause of its own sets nothing against the sentence before
+    ("The union said 15,000 patients were waiting, but few had complained.", "15,000 patients", False),
+])
+def test_a_sentence_set_against_the_one_before_marks_its_figures(text, quote, answering):
+    c = next(c for c in claims(text) if c.text == quote)
+    assert c.get("answering") is answering
+
+
 @pytest.mark.parametrize("text,quote,place", [
     # a place in a clause of its own says where something else happened
     ("Police said about 400 tractors had taken part at its height, parked three abreast at the Porte de "

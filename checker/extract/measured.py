@@ -511,7 +511,10 @@ def measured(sent: ParsedSentence, start: int, end: int, kind: str) -> Measured 
             thing, how = head, "value-of"
         elif head.pos_ in ("ADJ", "ADV") and head.lower_ in _DIMENSION_ADJ:  # "3,200 metres long" tagged ADV
             adj = head
-            if adj.dep_ in ("amod", "appos", "acl") and adj.head.pos_ in _NOUNISH:
+            # ("The tunnel, 15 miles long, will ...": set off by commas after its noun, the
+            # phrase may be parsed as loosely joined to it, and is still its dimension)
+            if (adj.dep_ in ("amod", "appos", "acl") or (adj.dep_ == "parataxis" and adj.head.i < adj.i)) \
+                    and adj.head.pos_ in _NOUNISH:
                 thing, how = adj.head, "dimension"
             else:
                 # "the vessel, which is 290 metres long": the noun the clause is about

@@ -114,6 +114,14 @@ _RESTATED = ("modifiers", "predicate", "holder", "holder_kind", "whole", "agent"
 _ROLES = frozenset({"change", "earlier", "updated", "increment", "partitive", "unasserted", "rate"})
 
 
+def _answering(ctx: SentenceContext) -> bool:
+    """The sentence sets itself against the one before by a connective on its main verb
+    ("Police, however, estimated ...", "But the union said ...")."""
+    words = frozenset(lexicon().words["attribution"]["contrast"])
+    return any(t.lower_ in words and t.dep_ in ("cc", "advmod", "discourse") and t.head.dep_ == "ROOT"
+               for t in ctx.parsed)
+
+
 def _mark_conversions(text: str, claims: list[Claim]) -> list[Claim]:
     """A measure written right after another of its dimension in another unit restates it
     ("3,200 metres (about 6,500 feet)"): it carries the start of the one it converts, and
@@ -393,6 +401,7 @@ def _claim(ctx: SentenceContext, fig: Figure, kind: str, m: Measured | None) -> 
         ("subset", bool(m is not None and m.subset)),
         ("instance", m.instance if m is not None else ()),
         ("each", bool(m is not None and m.plural and m.how.split("+")[0] == "modifies")),
+        ("answering", _answering(ctx)),
         # a change's word, direction, thing and period (extract/changes.py)
         ("change", m.change if m is not None and "change" in quals else None),
     ]

@@ -106,6 +106,11 @@ def _contradictions(ctx: RuleContext) -> Iterator[tuple[Claim, Claim, Identity, 
                  # 51.7%" ... "turnout had been below 45%"
                  or (a.subject == b.subject and {a.get("how"), b.get("how")} == {"copula"}))
         ) or (
+            # or a voice that sets its sentence against what came before ("Police, however,
+            # estimated about 90,000 people attended"; "But the party said 15,000 patients
+            # were waiting")
+            a.document == b.document and b.sentence - a.sentence <= 3 and b.get("answering", False)
+        ) or (
             # or a voice that only gives its count of the thing, with no act of its own
             # ("Police said about 400 tractors took part. The union put the number at 1,500
             # tractors"): an estimate of what the sentence before counted
@@ -160,6 +165,9 @@ MISMATCH = Rule(
         # two voices counting those who took part, each by its own noun: one crowd, disputed
         Example("Gardaí estimated that 2,500 people took part in the march. Organisers said 10,000 marchers had "
                 "joined them."),
+        # a second voice that sets its sentence against the first ("But ...", "however")
+        Example("The health board said 12,400 patients were on its waiting list in September. It credited extra "
+                "weekend clinics. But the opposition said 15,000 patients were waiting for surgery."),
         # a voice giving only its own count, the sentence after another voice's count
         Example("Police said about 400 tractors had blocked the ring road. The farmers' union put the number at "
                 "1,500 tractors."),
@@ -181,6 +189,9 @@ MISMATCH = Rule(
         Example("On Monday officials counted 40 bodies. By Friday the count reached 65 bodies."),
         Example("At least 12 people were killed and 40 people were injured in the attack."),
         Example("Police said 3,000 people marched to the square. Organisers said 12,000 spectators lined the route."),
+        # two sources' counts of one noun two sentences apart, with nothing setting one against the other
+        Example("The health board said 12,400 patients were on its waiting list in September. It credited extra "
+                "weekend clinics. The opposition said 15,000 patients were waiting for surgery."),
         # a figure the parse hangs on "said" is no estimate: another voice's other count
         Example("The brigade said it destroyed six vehicles. Its spokesman, Colonel Ivan Sirko, said about 20 tanks "
                 "and armoured vehicles advanced on the crossing."),
