@@ -132,6 +132,19 @@ def test_a_dimension_set_off_by_commas_measures_its_noun_however_loosely_parsed(
     assert c.get("how") == "dimension"
 
 
+def test_a_fraction_set_on_a_named_thing_is_no_count_answering_an_earlier_one():
+    # "put the magnitude at 6.1" follows a toll, but a fraction counts no people; a whole
+    # number set by the same verb ("put the number at 500") still answers the toll
+    text = ("At least 12 people were killed, the agency said. The seismological institute put the magnitude at "
+            "6.1 in a first estimate.")
+    c = next(c for c in claims(text) if c.text == "6.1")
+    assert "elided" not in c.qualifiers and c.subject != "person"
+    assert not checker.check(text).conflicts
+    answer = next(c for c in claims("Police said 300 people took part. The group put the number at nearly 500.")
+                  if c.text == "nearly 500")
+    assert "elided" in answer.qualifiers and answer.subject == "person"
+
+
 @pytest.mark.parametrize("text,quote,answering", [
     ("Police, however, estimated that about 90,000 people attended.", "about 90,000 people", True),
     ("But the party said 15,000 patients were waiting for treatment.", "15,000 patients", True),

@@ -279,6 +279,8 @@ def _elided(ctx: SentenceContext, fig: Figure, c: Core, m: Measured | None, kind
     # 400", "said 1,200 attended"); a bare number elsewhere is a list item or a label.
     if c.value < 2 or m is None or not m.elided:
         return None
+    if kind == "count" and not float(fig.value).is_integer():
+        return None  # "put the magnitude at 6.1": a fraction counts no people, trucks or seats
     # Within the three sentences before: a dispute's second voice often follows a quote.
     earlier = [a for a in ctx.state.get("figures", []) if a.sentence >= ctx.sentence.index - 3 and a.end <= fig.start
                and a.kind == kind]
