@@ -453,9 +453,13 @@ def comparable_pairs(claims: list[Claim], kinds: set[str], skipped: Counter[str]
             # "a nine-year bond and a 13-year bond ... the 13-year bond": a figure that
             # repeats an earlier mention of its thing says which one it is, and is no
             # restatement of the others
+            # So does a definite figure that repeats the value counted in its sentence or the
+            # one before, whatever noun counted it ("there had been three arrests ... the
+            # three people were held"): it points back to that set, not to another figure.
             names_one = b.value is not None and any(
                 a.document == b.document and a.value == b.value and a.unit == b.unit
-                and same_thing(a, b) is not None for a in members[max(0, j - WINDOW):j])
+                and (same_thing(a, b) is not None or (b.get("definite") and 0 <= b.sentence - a.sentence <= 1))
+                for a in members[max(0, j - WINDOW):j])
             # Nearest first, so the first earlier mention of the same thing in b's document
             # is known to be the nearest without looking again.
             for i in range(j - 1, max(0, j - WINDOW) - 1, -1):

@@ -145,6 +145,23 @@ def test_a_fraction_set_on_a_named_thing_is_no_count_answering_an_earlier_one():
     assert "elided" in answer.qualifiers and answer.subject == "person"
 
 
+def test_a_count_after_an_opening_of_phrase_is_a_part_however_the_parser_hangs_it():
+    # the parser hangs "334" on "municipalities" as if it were their number
+    c = next(c for c in claims("Of the state's 497 municipalities, 334 have reported damage.") if c.text == "334")
+    assert c.get("how") == "of-opening" and "partitive" in c.qualifiers
+
+
+def test_a_definite_figure_repeating_a_count_just_given_points_back_to_it():
+    # "three arrests ... the three people": the set just counted, not the 300 who gathered
+    quiet = ("Police said about 300 people gathered outside the works. Organisers said there had been three "
+             "arrests. The three people were held at the police station.")
+    assert not [c for c in checker.check(quiet).conflicts if c.rule == "QTY001"]
+    # with no count of that value just before, "the 30 people" restates the 300
+    loud = ("Police said about 300 people gathered outside the works. Organisers said the protest was peaceful. "
+            "The 30 people left at dusk.")
+    assert [c.rule for c in checker.check(loud).conflicts if c.rule == "QTY001"] == ["QTY001"]
+
+
 @pytest.mark.parametrize("text,quote,answering", [
     ("Police, however, estimated that about 90,000 people attended.", "about 90,000 people", True),
     ("But the party said 15,000 patients were waiting for treatment.", "15,000 patients", True),

@@ -460,7 +460,8 @@ def measured(sent: ParsedSentence, start: int, end: int, kind: str) -> Measured 
                 thing, how, partitive = of, "of-part", True
                 w = child(of, "nummod")
                 whole = w.text if w is not None else ""
-            elif cur.dep_ in ("nmod", "nmod:unmarked", "appos") and case_of(cur) in ("of", "") and cur.head.pos_ in _NOUNISH:
+            elif cur.dep_ in ("nmod", "nmod:unmarked", "appos") and case_of(cur) in ("of", "") and cur.head.pos_ in _NOUNISH \
+                    and _fronted_set(root) is None:  # "Of the state's 497 municipalities, 334 ...": a part
                 thing, how = cur.head, "value-of"  # "a population of 7,000", "a crowd of 40,000"
             elif event and cur.dep_ in ("obl", "obj", "obl:unmarked") and _case(cur) in ("to", "from", "by", "at") and (
                 _counting_noun(child(pred, "obj")) or _counting_noun(_thing_of_clause(pred))
