@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from functools import cache
 
 from ..lexicon import lexicon
 from ..model import Claim, Interval, Span
@@ -117,9 +118,19 @@ _ROLES = frozenset({"change", "earlier", "updated", "increment", "partitive", "u
 def _answering(ctx: SentenceContext) -> bool:
     """The sentence sets itself against the one before by a connective on its main verb
     ("Police, however, estimated ...", "But the union said ...")."""
-    words = frozenset(lexicon().words["attribution"]["contrast"])
-    return any(t.lower_ in words and t.dep_ in ("cc", "advmod", "discourse") and t.head.dep_ == "ROOT"
-               for t in ctx.parsed)
+    # once per sentence: a sentence of many figures must not be read once for each
+    seen: dict[int, bool] = ctx.state.setdefault("answering", {})
+    i = ctx.sentence.index
+    if i not in seen:
+        words = _contrast_words()
+        seen[i] = any(t.lower_ in words and t.dep_ in ("cc", "advmod", "discourse") and t.head.dep_ == "ROOT"
+                      for t in ctx.parsed)
+    return seen[i]
+
+
+@cache
+def _contrast_words() -> frozenset[str]:
+    return frozenset(lexicon().words["attribution"]["contrast"])
 
 
 def _mark_conversions(text: str, claims: list[Claim]) -> list[Claim]:
