@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
-from functools import cache
 
 from ..lexicon import lexicon
 from ..model import Claim, Interval, Span
@@ -29,6 +28,7 @@ from .measured import (
     person_noun,
 )
 from .numbers import Core
+from .predications import words
 
 
 def extract_quantities(ctx: SentenceContext) -> list[Claim]:
@@ -122,15 +122,10 @@ def _answering(ctx: SentenceContext) -> bool:
     seen: dict[int, bool] = ctx.state.setdefault("answering", {})
     i = ctx.sentence.index
     if i not in seen:
-        words = _contrast_words()
-        seen[i] = any(t.lower_ in words and t.dep_ in ("cc", "advmod", "discourse") and t.head.dep_ == "ROOT"
+        links = words().concessive  # the links of states.toml [concessive]
+        seen[i] = any(t.lower_ in links and t.dep_ in ("cc", "advmod", "discourse") and t.head.dep_ == "ROOT"
                       for t in ctx.parsed)
     return seen[i]
-
-
-@cache
-def _contrast_words() -> frozenset[str]:
-    return frozenset(lexicon().words["attribution"]["contrast"])
 
 
 def _mark_conversions(text: str, claims: list[Claim]) -> list[Claim]:
