@@ -216,6 +216,7 @@ def _repair_verbs(doc: Doc) -> None:
     _case_across_comma(doc)
     _phrase_before_clause_comma(doc)
     _gerund_head_nouns(doc)
+    _gerund_after_preposition(doc)
     _verb_after_parenthesis(doc)
     _linking_complement(doc)
     _subject_fixed_to_conjunction(doc)
@@ -334,7 +335,9 @@ def _lost_change_verbs(doc: Doc) -> None:
         if n.pos_ not in ("NOUN", "PROPN") or not _change_lemma(v):
             continue
         participle = v.dep_ == "acl" and v.head == n and v.tag_ in ("VBD", "VBN")  # rose on share
-        compounded = v.pos_ == "NOUN" and n.head == v and n.dep_ == "compound" and v.dep_ in ("obj", "ROOT")
+        # (or the verb kept, with the noun before it hung on it as a compound: "the
+        # company's workforce shrank by about 200")
+        compounded = v.pos_ in ("NOUN", "VERB") and n.head == v and n.dep_ == "compound" and v.dep_ in ("obj", "ROOT")
         if not (participle or compounded):
             continue
         if any(c.dep_ == "obl:agent" and not any(g.like_num for g in c.subtree) for c in v.children):
@@ -403,6 +406,33 @@ def _verb_after_parenthesis(doc: Doc) -> None:
             obj.head, obj.dep_ = t, "obj"
             root.head, root.dep_ = t, "nsubj"
             break
+
+
+# Prepositions that take a clause of their own ("without consulting parents", "after
+# inspecting the dome"), a closed class.
+_CLAUSE_PREPOSITIONS = frozenset({"without", "after", "before", "since", "by", "while"})
+
+
+def _gerund_after_preposition(doc: Doc) -> None:
+    """"closed the schools without consulting parents": an -ing verb right after a
+    preposition, which the parser hung as a compound on the noun after it, is the head of
+    a clause the preposition opens, and the noun is its object."""
+    for t in doc:
+        # (tagged a noun, an -ing word WordNet knows only as a verb is one: "consulting")
+        gerund = (t.tag_ == "VBG" and t.pos_ == "VERB") or (
+            t.pos_ == "NOUN" and t.lower_.endswith("ing") and not lexical.known(t.lower_, "n"))
+        if not (gerund and t.dep_ == "compound" and t.i > 0):
+            continue
+        noun, prep = t.head, doc[t.i - 1]
+        if noun.i <= t.i or prep.lower_ not in _CLAUSE_PREPOSITIONS or prep.head != noun or prep.dep_ != "case":
+            continue
+        # the clause says how or when an act was done: it hangs on the verb, also where
+        # the parser hung its noun on that verb's object ("closed the schools without ...")
+        governor = noun.head.head if noun.dep_ == "nmod" and noun.head.head.pos_ == "VERB" else noun.head
+        t.head, t.dep_ = governor, "advcl"
+        t.pos_, t.tag_ = "VERB", "VBG"
+        prep.head, prep.dep_, prep.pos_, prep.tag_ = t, "mark", "SCONJ", "IN"
+        noun.head, noun.dep_ = t, "obj"
 
 
 def _gerund_head_nouns(doc: Doc) -> None:

@@ -411,6 +411,8 @@ def _lemma_of(upos: str, form: str, tag: str, pipeline_lemma: str) -> str:
             return irregular_noun
     if pos == "n" and tag == "NN" and lexical.known(form, "n"):
         return form  # tagged singular: "pass", "gas" are no plurals of "pa" and "ga"
+    if pos == "v" and tag in ("VB", "VBP") and lexical.known(form, "v"):
+        return form  # a base form is its own lemma: "will hold" is no form of "hole"
     if not pipeline_lemma:
         # No trained lemmatizer in the pipeline: WordNet's irregular forms, then the
         # regular endings (a plural's singular first), then the form itself.

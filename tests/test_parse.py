@@ -118,6 +118,13 @@ def test_hyphenated_measure_attaches_to_the_thing_measured():
         # a phrase before the comma that opens a participle clause is the main verb's
         ("German exports fell unexpectedly in May, dragged down by weaker demand, data showed.", "May", "fell"),
         ("German exports fell unexpectedly in May, dragged down by weaker demand, data showed.", "demand", "dragged"),
+        # an -ing verb after "without" or "after", hung as a compound on the noun after it,
+        # heads a clause on the verb, with the noun its object
+        ("The council closed the schools without consulting parents.", "consulting", "closed"),
+        ("The council closed the schools without consulting parents.", "parents", "consulting"),
+        ("The council closed the schools after consulting parents.", "consulting", "closed"),
+        # a verb of change with its subject hung on it as a compound
+        ("The company's workforce shrank by about 200 people.", "workforce", "shrank"),
     ],
 )
 def test_news_constructions(text, word, head):
@@ -263,3 +270,10 @@ def test_a_change_verb_with_an_agent_stays_a_passive_on_its_noun():
     sent = parsed("Analysts noted the rates raised by the central bank.").sentences[0]
     assert (_tok(sent, "raised").dep_, _tok(sent, "raised").head.text) == ("acl", "rates")
     assert _tok(sent, "rates").head.text == "noted"
+
+
+def test_a_base_form_verb_is_its_own_lemma() -> None:
+    # the pipeline's lemma may be another word WordNet knows ("hold" as "hole")
+    sent = parsed("Opole will hold a mayoral runoff on April 21.").sentences[0]
+    assert lemma(_tok(sent, "hold")) == "hold"
+
