@@ -78,6 +78,23 @@ CLAUSES = [
     # a flow narrowed by where it goes
     ("Exports to other European Union countries were unchanged in June.", "state-change",
      {"direction": "same", "topic": "export", "scope": ("to other union country",)}),
+    # "failed to", "has yet to" and "without" deny the act they govern, and are asserted
+    ("Union negotiators failed to reach a deal on Monday.", "predicate",
+     {"lemma": "reach", "negated": True, "tense": "past", "unasserted_form": False}),
+    ("The regulator has yet to approve the drug.", "predicate",
+     {"lemma": "approve", "negated": True, "tense": "perfect", "subject": "regulator"}),
+    ("The council closed the schools without consulting parents.", "predicate",
+     {"lemma": "consult", "negated": True, "subject": "council", "object": "parent"}),
+    # the act of a clause on a passive verb is its agent's, not its subject's
+    ("The decision was taken after consulting parents.", "predicate", {"lemma": "consult", "subject": ""}),
+    # a verb of change the parser left with its subject as a compound on it
+    ("The company's workforce shrank by about 200 people.", "state-change", {"direction": "down", "topic": "workforce"}),
+    # a stability word completing a verb with no object of its own
+    ("The index closed flat on Tuesday.", "state-change", {"direction": "same", "topic": "index"}),
+    # a change noun dated by its possessor restates the change of that day just before it
+    ("The central bank left its main interest rate unchanged on Wednesday. Analysts said Wednesday's cut had "
+     "been expected.",
+     "state-change", {"lemma": "cut", "direction": "down", "topic": "main interest rate", "anaphoric": True}),
 ]
 
 
@@ -552,3 +569,33 @@ def test_a_noun_glued_to_a_conjunction_is_the_subject_of_the_clause_after_it():
     flat = next(c for c in claims(text, "state-change") if c.text == "were flat")
     assert flat.subject == "price"
     assert not findings(text)
+
+
+def test_a_dated_change_noun_restates_only_the_nearest_change_of_its_day() -> None:
+    # "Wednesday's cut" is the hold of that Wednesday, told the other way
+    got = findings("The central bank left its main interest rate unchanged on Wednesday. Analysts said Wednesday's cut "
+                   "had been expected.")
+    assert [f.rule for f in got] == ["STA001"] and got[0].severity == Severity.WARNING
+    # the nearest dated change is another one: no restatement of the first
+    assert findings("Wheat prices were unchanged this week. Maize prices fell last month, so this week's "
+                    "rise has only partly reversed that decline, traders said.") == []
+    # another January's change is no restatement of this January's
+    assert findings("In January money growth slowed to 0.7 pct. Borrowing rose 0.2 pct, against a "
+                    "previous January's 0.8 pct increase.") == []
+
+
+@pytest.mark.parametrize("denial,assertion", [
+    ("Union negotiators failed to reach a deal on Monday.", "Union negotiators reached a deal on Monday."),
+    ("The regulator has yet to approve the drug for use in children.",
+     "The regulator approved the drug for use in children last month."),
+    ("The council closed the schools without consulting parents.",
+     "The council closed the schools after consulting parents."),
+])
+def test_failing_to_not_yet_and_without_deny_the_act(denial: str, assertion: str) -> None:
+    assert [f.rule for f in findings(f"{denial} {assertion}")] == ["NEG001"]
+
+
+def test_without_under_an_aim_denies_nothing() -> None:
+    assert findings("Economists believe the government will be able to go through with its plans without "
+                    "increasing net borrowing. The chancellor said increased borrowing was acceptable.") == []
+

@@ -46,6 +46,7 @@ from ..syntax import (
     negated,
     object_of,
     participle_on_noun,
+    possessor,
     pronoun_antecedent,
     relative_antecedent,
     subject_of,
@@ -177,6 +178,9 @@ class Frame:
     modality: str | None
     tense: str  # past, present, perfect, future, none
     passive: bool
+    # an infinitive its governor says was not done ("failed to reach a deal"), or a clause
+    # "without" denies: a denial the copy asserts, not an aim
+    denied_act: bool = False
 
 
 # Nouns and pronouns that name a portion of a set ("a number of", "most of", "none of"): a
@@ -307,6 +311,18 @@ _REFUSING = frozenset({"refuse", "fail", "decline"})
 # planning a strike"): a closed class.
 _DENYING = frozenset({"deny"})
 
+def _yet_to(verb: Token) -> bool:
+    """"has yet to approve", "is yet to decide": not done so far."""
+    return lemma(verb) in ("have", "be") and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in verb.children)
+
+
+def _yet_tense(verb: Token) -> str:
+    """"has yet to approve": not done up to now, a perfect; "had yet to": up to then."""
+    if lemma(verb) == "have":
+        return "past" if verb.tag_ == "VBD" else "perfect"
+    return _tense(verb)
+
+
 _TIME_MARKS = frozenset({"after", "before", "while", "when", "since", "upon", "on", "until"})
 
 _TIME_WORDS = frozenset({
@@ -360,11 +376,14 @@ def frame(head: Token, sentence: Span | None = None) -> Frame:
     adjunct = ((head.dep_ == "advcl" or opening)
                and head.tag_ in ("VBG", "VBN") and child(head, *SUBJECTS) is None
                and main.pos_ in ("VERB", "AUX")
-               and all(c.lower_ in _TIME_MARKS for c in head.children if c.dep_ in ("mark", "case")))
+               and all(c.lower_ in _TIME_MARKS or c.lower_ == "without" for c in head.children if c.dep_ in ("mark", "case")))
     if adjunct:
         # "After inspecting the dome, the team ...", "Testifying at the hearing, Kovac
-        # said": a participle clause's subject and time are its main clause's
-        subj = subject_of(main)
+        # said": a participle clause's subject and time are its main clause's; of a
+        # passive main clause, its agent ("the decision was taken after consulting
+        # parents": by whoever took it, not the decision)
+        passive_main = child(main, "aux:pass", "nsubj:pass") is not None
+        subj = child(main, "obl:agent") if passive_main else subject_of(main)
     obj = object_of(head)
     if obj is not None and obj.lower_ in ("which", "that", "who", "whom") and head.dep_ == "acl:relcl":
         obj = head.head  # "the permit, which the ministry granted"
@@ -387,10 +406,10 @@ def frame(head: Token, sentence: Span | None = None) -> Frame:
     for _ in range(4):
         if mod is not None:
             break
-        if cur is not head and lemma(cur) in _REFUSING and head.dep_ == "xcomp" and head.head == cur \
-                and negated(cur) is None and modality(cur, sentence) is None and child(cur, "aux") is not None:
-            # "has refused to concede", "had failed to pay": the act did not happen, as
-            # of the refusal's time; its own tense is the refusal's
+        if cur is not head and head.head == cur and negated(cur) is None and modality(cur, sentence) is None \
+                and ((head.dep_ == "xcomp" and lemma(cur) in _REFUSING) or (head.dep_ in ("xcomp", "advcl") and _yet_to(cur))):
+            # "has refused to concede", "failed to reach a deal", "has yet to approve": the
+            # act did not happen, as of the refusal's time; its own tense is the refusal's
             refused = cur
             break
         if cur is not head and lemma(cur) in words().projection:
@@ -407,7 +426,15 @@ def frame(head: Token, sentence: Span | None = None) -> Frame:
             cur = cur.head
         else:
             break
+    if refused is not None and subj is None:
+        subj = subject_of(refused)  # "the regulator has yet to approve it": the regulator's act
     denied = head.dep_ == "ccomp" and lemma(head.head) in _DENYING and negated(head.head) is None
+    # "closed the schools without consulting parents": an act its clause says was not done,
+    # when the clause it hangs on was done ("will be able to go through with it without
+    # increasing borrowing" tells an aim)
+    without = head.pos_ == "VERB" and any(c.dep_ in ("mark", "case") and c.lower_ == "without" for c in head.children) \
+        and head.head != head and not _complement_form(head.head) and _tense(head.head) != "future" \
+        and modality(head.head, sentence) is None
     obj_key = _key(obj)
     if obj is None and head.pos_ in ("VERB", "ADJ", "AUX"):
         # "not trying to sell" against "trying to buy", "not likely to rise" against "likely
@@ -424,10 +451,12 @@ def frame(head: Token, sentence: Span | None = None) -> Frame:
         obj=obj_key,
         args=_args(head),
         # "denied that it was planning a strike": the denier says it was not
-        negated=(neg is not None or refused is not None) != denied,
+        negated=(neg is not None or refused is not None or without) != denied,
         modality=mod,
-        tense=_tense(refused if refused is not None else head.head if adjunct else gov),
+        tense=_yet_tense(refused) if refused is not None and _yet_to(refused)
+        else _tense(refused if refused is not None else head.head if adjunct else gov),
         passive=passive,
+        denied_act=refused is not None or without,
     )
 
 
@@ -707,8 +736,11 @@ def _heads(ctx: SentenceContext) -> list[Token]:
         elif t.pos_ in ("NOUN",) and case_of(t) in ("in", "on", "at", "behind", "out") and (
                 child(t, "cop") is not None or (t.dep_ == "obl" and lemma(t.head) in words().continuing)):
             out.append(t)  # "is in custody", "remains behind bars"
-        elif t.pos_ == "NOUN" and lemma(t) in (words().up_nouns | words().down_nouns) and _noun_topic(t) is not None:
-            out.append(t)  # "January's 30% fall in traffic", "the increase in defence spending"
+        elif t.pos_ == "NOUN" and lemma(t) in (words().up_nouns | words().down_nouns) \
+                and (_noun_topic(t) is not None or _dated_by_possessor(t)):
+            # "January's 30% fall in traffic", "the increase in defence spending";
+            # "Wednesday's cut" (of a thing named before)
+            out.append(t)
     return out
 
 
@@ -800,6 +832,36 @@ def _noun_topic(t: Token) -> Token | None:
     return None
 
 
+# How many sentences back a change noun that names no thing looks for the dated change it
+# restates ("The bank cut its rate on Wednesday. ... Wednesday's cut").
+_RESTATED_CHANGE_SENTENCES = 3
+
+
+def _dated_by_possessor(noun: Token) -> bool:
+    """"Wednesday's cut", "April's decline": a noun whose possessor is a time."""
+    poss = possessor(noun)
+    return poss is not None and bool(_parsed_time(poss))
+
+
+def _unnamed_change_topic(ctx: SentenceContext, noun: Token, times: tuple[str, ...]) -> tuple[Token | None, str, bool]:
+    """What a change noun with no "in" or "of" phrase is a change of: for a definite noun
+    dated to a day or period ("Wednesday's quarter-point cut", "April's decline"; not "a
+    previous January's increase"), the thing of the latest change the copy dated before
+    it, within a few sentences, when that is dated to the same time: the change it
+    restates. (token, topic, whether it was found by restatement)"""
+    if not times or any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in noun.children):
+        return None, "", False
+    poss = possessor(noun)
+    if poss is not None and any(c.dep_ in ("amod", "det", "nmod:poss") for c in poss.children):
+        return None, "", False  # "a previous January's 0.8 pct increase": another January
+    # only the nearest dated change, and only at the same time: "maize fell last month,
+    # so this week's rise" restates no earlier change of this week
+    dated = ctx.state.get("dated_changes", [])
+    if dated and ctx.sentence.index - dated[-1][0] <= _RESTATED_CHANGE_SENTENCES and dated[-1][1] == times:
+        return dated[-1][2], _key(dated[-1][2]), True
+    return None, "", False
+
+
 def _numbered_name(t: Token) -> Token | None:
     """The name before a number that ends it ("the FTSE 100", "Unit 4"), or None."""
     if t.pos_ != "NUM":
@@ -843,6 +905,13 @@ def _direction(f: Frame) -> str | None:
         return None  # "has grown more stable", "turned negative": became, not rose
     if f.lemma in w.same or (f.head.lower_ in w.same):
         return "same"
+    if f.head.pos_ == "VERB" and not f.negated and f.lemma not in w.continuing and f.lemma not in _KEEPING:
+        # "the index closed flat", "shares ended steady": a stability word completing a
+        # verb with no object of its own says where its subject's level ended up
+        steady = next((c for c in f.head.children if c.dep_ in ("advmod", "xcomp", "obj") and c.i > f.head.i
+                       and c.pos_ in ("ADV", "ADJ") and c.lower_ in w.same), None)
+        if steady is not None and object_of(f.head) in (None, steady):
+            return "same"
     if f.lemma == "change" and not f.negated and f.head.i > 0:
         before = f.head.doc[f.head.i - 1]
         if before.lower_ in _SCARCELY and before.head in (f.head, f.head.head):
@@ -1084,9 +1153,12 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
                 # fine was left unchanged": by someone unsaid)
                 keeper = child(kept.head, "nsubj") if kept.dep_ == "obj" else None
                 agent = "" if keeper is None else subject if kept.head == head else _key(keeper)
+            anaphoric = False
             if head.pos_ == "NOUN":
                 topic_tok = _noun_topic(head)
                 topic, transitive, agent = _key(topic_tok), False, ""
+                if topic_tok is None:
+                    topic_tok, topic, anaphoric = _unnamed_change_topic(ctx, head, times)
             topic, places_here = _place_out_of(ctx, topic, places, topic_tok)
             if topic:
                 extra = f.head.doc[_obj_index(f)] if transitive or unaffected else None
@@ -1103,7 +1175,9 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
                                    "approximate": direction == "same" and f.lemma == "change",
                                    "scope": _scope(topic_tok),
                                    "topic_words": _phrase_words(topic_tok),
-                                   "as_noun": head.pos_ == "NOUN"}))
+                                   "as_noun": head.pos_ == "NOUN", "anaphoric": anaphoric}))
+                if times and not anaphoric and topic_tok is not None:
+                    ctx.state.setdefault("dated_changes", []).append((ctx.sentence.index, times, topic_tok))
             # "had not been altered" is also the denial of "had been altered"
             if head.pos_ != "VERB" or (direction == "same" and not (f.negated and f.lemma in w.unaffected)):
                 continue
@@ -1207,7 +1281,7 @@ def _common(ctx: SentenceContext, head: Token, f: Frame, times: tuple[str, ...],
         "times": times,
         "places": places,
         "tense": f.tense,
-        "unasserted_form": _complement_form(head),
+        "unasserted_form": _complement_form(head) and not f.denied_act,
         "modality": f.modality or "",
         "background": background,
         "temporal_clause": head.dep_ in ("advcl", "acl:relcl", "advcl:relcl") and any(

@@ -78,6 +78,8 @@ def _change_cap(a: Claim, b: Claim) -> tuple[Severity | None, str | None]:
     cap, link = _cap(a, b)
     if len(a.subject.split()) < 2 or len(b.subject.split()) < 2:
         cap = Severity.WARNING
+    if a.get("anaphoric") or b.get("anaphoric"):
+        cap = Severity.WARNING  # "Wednesday's cut" names its thing only by restating a change
     return cap, link
 
 
@@ -462,10 +464,12 @@ def _same_time(a: Claim, b: Claim) -> bool:
         # a start long before the story ("released on licence last autumn", "opened in
         # 1972") says nothing of now: the copy tells only the latest change of a state, and
         # a state begun in another season may have ended since
-        return not start or bool(weekday_in(start))
+        return not start or bool(weekday_in(start)) or start in _THIS_WEEK
     return False
 
 
+# Starts within the story's own week: a state begun then is the state now.
+_THIS_WEEK = frozenset({"this week", "today", "yesterday", "tonight", "this morning", "last night"})
 # How far back a dated change still tells the state "now" of a story: the weeks a story's
 # "last month" reaches.
 _RECENT_DAYS = 45
@@ -687,7 +691,9 @@ STABILITY_VS_CHANGE = Rule(
         "of another topic the writer sets against it with 'although' (a warning). Periods said "
         "relative to a dated story are placed on its calendar ('last month' in a June story is "
         "May), and two changes measured against one baseline ('unchanged from 2019', 'compared "
-        "with five years ago' in 2024) are one comparison.\n"
+        "with five years ago' in 2024) are one comparison. A change noun with no thing of its "
+        "own but a day ('Wednesday's cut', 'April's decline') restates the nearest change before "
+        "it when that is dated to the same day, and is compared as a warning.\n"
         "Why: copy that says nothing changed and that something rose cannot both be right; an "
         "editor should query it.\n"
         "Not flagged: different places, periods or baselines, other topics ('food prices were "
@@ -725,6 +731,12 @@ STABILITY_VS_CHANGE = Rule(
                 "rate on Wednesday to help exporters."),
         # an owner named once and then dropped is still the one owner
         Example("The appeal court cut the fine to $35m on Tuesday. The fine on Granite Holdings was left unchanged on Tuesday."),
+        # a change noun dated to the day of the change just before it restates that change
+        Example("The central bank left its main interest rate unchanged on Wednesday. Analysts said Wednesday's cut "
+                "had been expected."),
+        # a stability word completing a verb: the index "closed flat"
+        Example("The NX-40 index closed flat on Tuesday, the exchange said. The NX-40 index slipped 1.2 percent on "
+                "Tuesday as retailers fell."),
     ),
     passes=(
         Example("Rents in Leeds were flat in March. Rents in York rose 2% in March."),
@@ -827,6 +839,9 @@ ANTONYM_STATES = Rule(
     ),
     needs=("state",),
     flags=(
+        # a state begun in the story's own week ("freed on bail this week") is the state now
+        Example("A 34-year-old man remains in custody, police said on Monday. The man was freed on bail this "
+                "week, police said."),
         Example("The port remained open on Wednesday. The port, closed since Monday because of drone alerts, will reopen soon.", published="2024-10-10"),
         # a state the tagger reads as an adverb; a name set beside the noun; "which" after a verb's object
         Example("Eumetsat said its newest satellite, MetSat-4, had remained online throughout. Engineers were still "
@@ -912,7 +927,8 @@ ASSERTED_AND_DENIED = Rule(
         "the buses came under fire') and the same verb asserted with a shared argument, no "
         "different subject name and no different time or place ('crossed the river on "
         "Sunday'). 'At the meeting, X told ...' asserts that X attended it; 'has refused to "
-        "concede' denies conceding; an event noun with its participants asserts its act "
+        "concede', 'failed to reach a deal' and 'has yet to approve it' deny the act, and so "
+        "does 'without consulting parents' on an act that was done; an event noun with its participants asserts its act "
         "('Varga's concession'), and so does one a 'there were' states or its day dates, "
         "naming no one ('there had been three arrests', 'Sunday's launch': a warning, against "
         "a denial of anyone or of the same day or place); a state a done act leaves asserts "
@@ -955,6 +971,13 @@ ASSERTED_AND_DENIED = Rule(
                 "his lawyer said. Mwangi has been appealing the suspension since January."),
         Example("Varga has refused to concede, his campaign said. After Varga's concession on Sunday night, "
                 "supporters left the hall."),
+        # "failed to", "has yet to" and "without" deny the act they govern
+        Example("Union negotiators failed to reach a deal on Monday. Union negotiators reached a deal on Monday, "
+                "the employers said."),
+        Example("The regulator has yet to approve the drug for use in children. The regulator approved the drug "
+                "for use in children last month."),
+        Example("The council closed the schools without consulting parents. The council closed the schools after "
+                "consulting parents."),
         # an event a "there were" says happened, with no one named, against "nobody"
         Example("Police said nobody was arrested during the protest. Police later said there had been three "
                 "arrests."),
@@ -976,6 +999,9 @@ ASSERTED_AND_DENIED = Rule(
         Example("The exchange will publish imbalances of buy orders placed on 50 major stocks. A large number of buy "
                 "orders were not placed until after 3:30 p.m., which helped send the index up."),
         Example("The brigade did not cross the river. It crossed the border on Sunday."),
+        # "without" under an aim denies nothing done
+        Example("Economists believe the government will be able to go through with its plans without increasing "
+                "net borrowing. The chancellor said increased borrowing was acceptable."),
         # details of another thing; "no more details" denies as "no details" does
         Example("The ministry did not give details of the plan. The ministry gave details of the budget on Tuesday."),
         Example("China said it would raise prices. He gave no details of the price increases. He gave no more details."),
