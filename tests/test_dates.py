@@ -123,6 +123,8 @@ EXTRACTION = [
     # the quake, not the striking, once the lost verb is found
     ("A strong earthquake struck the region at 3:17 a.m., officials said.", None, "3:17 a.m.", "time", "03:17",
      "quake"),
+    # "the first time" is the occasion of the win, not an event of its own
+    ("Harbour United won the cup for the first time on Sunday.", "2024-05-27", "Sunday", "date", "2024-05-26", "win"),
 ]
 
 
@@ -564,3 +566,14 @@ def test_a_date_the_told_clause_carries_is_its_sources():
     text = "Police said the raid began on Tuesday, November 6, 2024, before dawn."
     found = checker.check([{"id": "a", "text": text, "published": "2024-11-08"}]).conflicts
     assert [(c.rule, c.status) for c in found] == [("WKD001", "inconsistent")]
+
+
+def test_a_day_given_with_a_local_time_is_the_local_day() -> None:
+    # its conversion's day in GMT, and the story's own unzoned day, are other clocks' days
+    text = ("A magnitude 6.4 earthquake struck at 02:14 local time on Saturday (17:14 GMT on Friday), "
+            "officials said. The quake struck early on Saturday, the agency said.")
+    assert codes([{"id": "d", "text": text, "published": "2025-03-15"}]) == []
+    # a day two days off is still a slip
+    slipped = text.replace("early on Saturday", "early on Thursday")
+    assert "DAT001" in codes([{"id": "d", "text": slipped, "published": "2025-03-15"}])
+

@@ -176,8 +176,10 @@ def _doc_claims(ctx: SentenceContext) -> list[tuple[_Item, Claim]]:
         if kind == "time":
             on = _day_of(text, items, it, item_starts)
             data["day"] = on.lo if on is not None else None
-            if on is not None and it.zoned:
-                zoned_days[id(on)] = it.zone
+            if on is not None and (it.zoned or it.data.get("local")):
+                # (a day given with a local time is the local day: "02:14 local time on
+                # Saturday (17:14 GMT on Friday)")
+                zoned_days[id(on)] = it.zone if it.zoned else "local"
             if it.data.get("local") and not _placed_elsewhere(ctx.document.parse.sentences[si]):
                 if doc_places is None:
                     doc_places = sorted(set(_known_places(ctx.document.parse, text)))

@@ -568,6 +568,11 @@ def _noun_after(toks: list[Token]) -> Token | None:
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "last", "next"})
 
 
+# Nouns that name an occasion of another event, not an event ("won the cup for the first
+# time on Sunday": the win is dated), a closed class.
+_OCCASIONS = frozenset({"time", "occasion", "instance"})
+
+
 def _eventive(noun: Token) -> bool:
     """A noun that names an event: in an event class of dates.toml, or whose common sense
     WordNet files under acts, events, processes or phenomena ("conviction", "landfall",
@@ -578,7 +583,7 @@ def _eventive(noun: Token) -> bool:
         return True
     from ..scope import TIME_NOUNS
 
-    if word in TIME_NOUNS:
+    if word in TIME_NOUNS or word in _OCCASIONS:
         return False
     domains = lexical.noun_domains(word, senses=2)
     if domains & _EVENT_DOMAINS:
