@@ -117,7 +117,10 @@ class Variants:
     attested: bool = False  # preferred because it alone is a spelling people write
 
 
-def occurrences(claims: Iterable[Claim], words: EntityWords | None = None) -> list[Occurrence]:
+def occurrences(claims: Iterable[Claim], words: EntityWords | None = None, shortest: int = 4) -> list[Occurrence]:
+    """Every capitalised word of every name claim that may be spelled two ways: words of
+    `shortest` letters or more ("Tan" is too short to tell a slip from another name, but
+    a key for the first names before it)."""
     words = words or entity_words()
     out: list[Occurrence] = []
     for c in claims:
@@ -125,7 +128,7 @@ def occurrences(claims: Iterable[Claim], words: EntityWords | None = None) -> li
             continue
         toks = [t for t in c.get("tokens", ()) if t[2][:1].isupper()]
         for i, (start, end, text, weak) in enumerate(toks):
-            if len(text) < 4 or text.isupper() or text in words.generic or text in words.never:
+            if len(text) < shortest or text.isupper() or text in words.generic or text in words.never:
                 continue
             if text.rstrip(".") in words.honorifics:
                 continue
@@ -344,6 +347,7 @@ def _candidates(forms: list[Form]) -> set[tuple[int, int]]:
 
 def spelling_variants(claims: Iterable[Claim], skipped: Counter[str] | None = None) -> list[Variants]:
     words = entity_words()
+    claims = list(claims)
     by_text: dict[str, Form] = {}
     for o in occurrences(claims, words):
         form = by_text.get(o.text)
@@ -389,7 +393,8 @@ def spelling_variants(claims: Iterable[Claim], skipped: Counter[str] | None = No
         ranked = sorted(members, key=lambda f: (not (attested and f is known[0]), -len(f.occurrences), f.first))
         rest = tuple(sorted(ranked[1:], key=lambda f: f.first))
         out.append(Variants(ranked[0], rest, reasons.get(r, "spelling"), attested))
-    out += _split_given_names([o for f in forms for o in f.occurrences])
+    # (first names joined and split are told apart before any surname, however short)
+    out += _split_given_names(occurrences(claims, words, shortest=2))
     return sorted(out, key=lambda v: v.preferred.first)
 
 

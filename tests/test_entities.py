@@ -30,6 +30,8 @@ MENTIONS = [
     ("A still life by Hendrik van Oosten was sold.", ["Hendrik van Oosten"]),
     ("CIA Director William Burns arrived in Cairo.", ["CIA", "William Burns"]),
     ("The Jezaro crater is 45 km wide.", ["Jezaro"]),
+    # a sentence's first word that WordNet knows as a kind of person describes the name
+    ("Farmer Mei Ling Tan said the flock was culled.", ["Mei Ling Tan"]),
 ]
 
 
@@ -121,6 +123,9 @@ CLUSTERS = [
     ("Jane Whitlock chairs the board. Her brother, Mark Whitlocke, is its treasurer.", []),
     ("Governor Vitaliy Kim spoke. V. Kim later said the nurse, Yulia Kim, was safe.", []),
     ("Andriy Yusov spoke first. Then Andrii Koval spoke.", []),
+    # first names joined and split, whatever the surname's length
+    ("Farmer Mei Ling Tan said the flock was culled. Later Meiling Tan said she would appeal.",
+     [("Mei Ling", ("Meiling",))]),
 ]
 
 

@@ -140,12 +140,24 @@ def _split(run: list[_Token], words: EntityWords) -> tuple[list[_Token], list[_T
         bare = t.text.rstrip(".")
         if bare in words.honorifics or bare.lower() in words.role_words or t.text.lower().startswith("vice-"):
             cut = i
+    if cut < 0 and len(run) >= 3 and run[0].weak and _common_person_noun(run[0].text):
+        cut = 0  # "Farmer Mei Ling Tan said": a sentence's first word, capitalised only there
     prefix, name = run[: cut + 1], run[cut + 1 :]
     while name and (name[0].text in words.never or name[0].text in words.particles):
         name = name[1:]
     while prefix and prefix[0].text in words.never:
         prefix = prefix[1:]
     return prefix, name, cut >= 0
+
+
+def _common_person_noun(word: str) -> bool:
+    """A word whose common sense in WordNet is a kind of person ("farmer", "nurse"): at the
+    head of a longer run of capitalised words that opens a sentence, it describes the name
+    after it rather than begins it (a surname is not followed by two more names)."""
+    from .. import lexical
+
+    low = word.lower()
+    return lexical.known(low, "n") and lexical.noun_domains(low) == {"person"}
 
 
 _PERSON_AFTER = re.compile(r"[’']s\b|,?[ \t]+(?:said|says|told|added|wrote|who|whose|was|is|has|had|argued|noted|insisted|denied|explained|declined|did|does|will|would|urged|warned|called|spoke)\b")
