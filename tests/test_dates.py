@@ -577,3 +577,14 @@ def test_a_day_given_with_a_local_time_is_the_local_day() -> None:
     slipped = text.replace("early on Saturday", "early on Thursday")
     assert "DAT001" in codes([{"id": "d", "text": slipped, "published": "2025-03-15"}])
 
+
+
+def test_a_day_on_which_an_act_did_not_happen_dates_no_event() -> None:
+    doc = {"id": "d", "published": "2024-12-04",
+           "text": "Schools in the region did not close on Monday despite the warnings. Schools in the region "
+                   "closed on Tuesday as the storm arrived."}
+    assert codes([doc]) == []
+    # "not ... until" dates the act all the same
+    doc = {"id": "d", "published": "2024-06-12",
+           "text": "The plant did not reopen until Tuesday. The plant reopened on Wednesday."}
+    assert codes([doc]) == ["DAT001"]

@@ -26,6 +26,7 @@ from ..syntax import (
     child,
     is_amount,
     lemma,
+    negated,
     noun_set_off_before,
     object_of,
     participle_on_noun,
@@ -301,6 +302,11 @@ def _from_parse(toks: list[Token], root: Token, head: Token) -> Event | None:
             break
         cur = cur.head
     if cur.pos_ not in ("VERB", "AUX"):
+        return None
+    before = toks[0].doc[max(0, toks[0].i - 2) : toks[0].i]
+    if negated(cur) is not None and not any(w.lower_ in ("until", "till") for w in before):
+        # "schools did not close on Monday": a day on which the act did not happen dates no
+        # event ("did not close until Tuesday" does: the closing)
         return None
     phrase = _phrase(cur)
     t = _tables()

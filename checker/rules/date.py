@@ -385,7 +385,9 @@ DATE_MISMATCH = Rule(
         "are compared with each other ('March 3' ... 'March 5'), whatever the year.\n"
         "Why: a story that dates one event twice is wrong at least once.\n"
         "Not flagged: different events; the date of a statement about an event ('the ministry "
-        "said on Tuesday'); a day without a year against a dated one when the story has no date "
+        "said on Tuesday'); a day on which the act did not happen ('schools did not close on "
+        "Monday'; 'did not reopen until Tuesday' dates the reopening); a day given with a local "
+        "time against its conversion's day in another zone; a day without a year against a dated one when the story has no date "
         "(counted in the report's stats); a new event introduced with 'a' or 'an' after an earlier one, or "
         "marked 'previous', 'second', 'next'; the start and the end of an event; a day within a "
         "continuing event ('the inquest continues on Friday'); an event named by its day "
@@ -429,6 +431,12 @@ DATE_MISMATCH = Rule(
                 published="2025-03-05"),
     ),
     passes=(
+        # a day on which the act did not happen dates nothing
+        Example("Schools in the region did not close on Monday despite the warnings. Schools in the region closed "
+                "on Tuesday as the storm arrived.", published="2024-12-04"),
+        # a local day and its conversion's day in GMT
+        Example("A magnitude 6.4 earthquake struck at 02:14 local time on Saturday (17:14 GMT on Friday), officials "
+                "said. The quake struck early on Saturday, the agency said.", published="2025-03-15"),
         Example("The summit opened on March 3. The ministry said on March 5 that talks would go on.", published="2025-03-06"),
         # a day names which of several meetings; "held" tells nothing happened twice
         Example("The gathering was a follow-up to talks held last Sunday in Qatar. No details were given of "
