@@ -300,6 +300,8 @@ def _from_parse(toks: list[Token], root: Token, head: Token) -> Event | None:
             return _noun_event(cur, "noun")
         if cur.pos_ in ("VERB", "AUX") or cur.head == cur:
             break
+        if lemma(cur) in _OCCASIONS and cur.head.pos_ not in ("VERB", "AUX"):
+            return None  # "the first time", "11.15pm local time": the occasion of an act, told by a verb
         cur = cur.head
     if cur.pos_ not in ("VERB", "AUX"):
         return None
