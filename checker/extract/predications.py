@@ -311,6 +311,7 @@ _REFUSING = frozenset({"refuse", "fail", "decline"})
 # planning a strike"): a closed class.
 _DENYING = frozenset({"deny"})
 
+
 def _yet_to(verb: Token) -> bool:
     """"has yet to approve", "is yet to decide": not done so far."""
     return lemma(verb) in ("have", "be") and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in verb.children)
