@@ -117,10 +117,13 @@ class Variants:
     attested: bool = False  # preferred because it alone is a spelling people write
 
 
-def occurrences(claims: Iterable[Claim], words: EntityWords | None = None, shortest: int = 4) -> list[Occurrence]:
-    """Every capitalised word of every name claim that may be spelled two ways: words of
-    `shortest` letters or more ("Tan" is too short to tell a slip from another name, but
-    a key for the first names before it)."""
+# Words shorter than this are never weighed as spellings of each other ("Tan", "Tam"):
+# too short to tell a slip from another name. They still key the first names before them.
+SHORTEST_SPELLING = 4
+
+
+def occurrences(claims: Iterable[Claim], words: EntityWords | None = None) -> list[Occurrence]:
+    """Every capitalised word of every name claim, of two letters or more."""
     words = words or entity_words()
     out: list[Occurrence] = []
     for c in claims:
@@ -128,7 +131,7 @@ def occurrences(claims: Iterable[Claim], words: EntityWords | None = None, short
             continue
         toks = [t for t in c.get("tokens", ()) if t[2][:1].isupper()]
         for i, (start, end, text, weak) in enumerate(toks):
-            if len(text) < shortest or text.isupper() or text in words.generic or text in words.never:
+            if len(text) < 2 or text.isupper() or text in words.generic or text in words.never:
                 continue
             if text.rstrip(".") in words.honorifics:
                 continue
@@ -347,9 +350,11 @@ def _candidates(forms: list[Form]) -> set[tuple[int, int]]:
 
 def spelling_variants(claims: Iterable[Claim], skipped: Counter[str] | None = None) -> list[Variants]:
     words = entity_words()
-    claims = list(claims)
+    occs = occurrences(claims, words)
     by_text: dict[str, Form] = {}
-    for o in occurrences(claims, words):
+    for o in occs:
+        if len(o.text) < SHORTEST_SPELLING:
+            continue
         form = by_text.get(o.text)
         if form is None:
             form = by_text[o.text] = Form(o.text, fold(o.text))
@@ -394,7 +399,7 @@ def spelling_variants(claims: Iterable[Claim], skipped: Counter[str] | None = No
         rest = tuple(sorted(ranked[1:], key=lambda f: f.first))
         out.append(Variants(ranked[0], rest, reasons.get(r, "spelling"), attested))
     # (first names joined and split are told apart before any surname, however short)
-    out += _split_given_names(occurrences(claims, words, shortest=2))
+    out += _split_given_names(occs)
     return sorted(out, key=lambda v: v.preferred.first)
 
 

@@ -325,6 +325,9 @@ def _yet_tense(verb: Token) -> str:
 
 
 _TIME_MARKS = frozenset({"after", "before", "while", "when", "since", "upon", "on", "until"})
+# Words that open a participle clause of time or circumstance, whose act is the main
+# clause's subject's ("after inspecting the dome", "without consulting parents").
+_ADJUNCT_MARKS = _TIME_MARKS | {"without"}
 
 _TIME_WORDS = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "day", "week",
@@ -377,7 +380,7 @@ def frame(head: Token, sentence: Span | None = None) -> Frame:
     adjunct = ((head.dep_ == "advcl" or opening)
                and head.tag_ in ("VBG", "VBN") and child(head, *SUBJECTS) is None
                and main.pos_ in ("VERB", "AUX")
-               and all(c.lower_ in _TIME_MARKS or c.lower_ == "without" for c in head.children if c.dep_ in ("mark", "case")))
+               and all(c.lower_ in _ADJUNCT_MARKS for c in head.children if c.dep_ in ("mark", "case")))
     if adjunct:
         # "After inspecting the dome, the team ...", "Testifying at the hearing, Kovac
         # said": a participle clause's subject and time are its main clause's; of a
