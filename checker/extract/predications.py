@@ -566,6 +566,8 @@ def _parsed_time(t: Token, baseline: bool = False) -> str:
     which = next((c.text for c in t.children if c.dep_ in ("nummod", "compound", "amod") and any(ch.isdigit() for ch in c.text)), "")
     if which:
         det = ""
+    if case == "on" and not (det or ordinal or which) and low in ("day", "week", "month", "quarter", "year"):
+        return ""  # "2.1% year on year": a comparison, no period
     if case == "since":
         return f"since {' '.join(x for x in (which, low) if x)}"
     return " ".join(x for x in (det, ordinal, which, low) if x)
@@ -949,6 +951,8 @@ def _state_form(f: Frame) -> str | None:
         return form if form in poles else None
     for cand in (h.lower_, f.lemma):
         if cand in poles:
+            if h.pos_ == "VERB" and not f.passive and _goes_somewhere(h):
+                return None  # "running out of cash", "ran for office", "ran into trouble": an act, no state
             return cand
     if h.pos_ in ("ADJ", "ADV"):
         for cand in (h.lower_, f.lemma):
@@ -973,6 +977,26 @@ def _state_form(f: Frame) -> str | None:
                 if cand and lexical.known(cand, "a") and _has_opposite(cand):
                     return cand
     return None
+
+
+# Prepositions of a path, a goal or a purpose: a verb of state with one of them tells of
+# a movement or an aim ("ran into trouble", "ran for office"), not of the state it names.
+# "To" and "from" stay out: "closed to traffic" says for whom, "shut from Monday" when.
+_PATH_CASES = frozenset({"for", "into", "against", "out", "over", "across", "through", "toward", "towards",
+                         "up", "down", "off"})
+
+
+def _goes_somewhere(h: Token) -> bool:
+    from ..scope import TIME_NOUNS
+
+    """A verb whose state form ("running", "closed") heads a phrasal verb or a complement
+    clause, or goes somewhere or for something ("opened an inquiry into the crash")."""
+    prt = child(h, "compound:prt")
+    if child(h, "xcomp", "ccomp") is not None or (prt is not None and f"{h.lower_} {prt.lower_}" not in words().phrase_poles):
+        return True  # ("shut down" is a state of its own)
+    # ("closed the fishery for the rest of the year": for how long, not for what)
+    return any(c.dep_ in ("obl", "advmod") and case_of(c) in _PATH_CASES and not _parsed_time(c)
+               and not any(lemma(w) in TIME_NOUNS for w in c.subtree) for c in h.children)
 
 
 def _phrase_words(t: Token | None) -> tuple[str, ...]:
@@ -1004,7 +1028,9 @@ def _known_thing(t: Token) -> bool:
     of which nothing earlier can say the opposite; an amount or a pronoun is no thing."""
     if t.pos_ == "PROPN":
         return True
-    return t.pos_ == "NOUN" and not is_amount(t) and any(
+    # a count with an owner is a known set ("grounded its six turboprops"), as a count with
+    # only an article is not ("the 40 workers" may be any 40 of them, "fired 40 workers")
+    return t.pos_ == "NOUN" and (not is_amount(t) or child(t, "nmod:poss") is not None) and any(
         c.dep_ in ("det", "nmod:poss") and c.lower_ not in ("a", "an", "another") for c in t.children)
 
 

@@ -796,6 +796,9 @@ OPPOSITE_DIRECTIONS = Rule(
         # a change named as a noun restates the fuller first mention
         Example("Day-ahead power prices fell 9% on Monday, the exchange said. Traders blamed Monday's rise in "
                 "day-ahead prices on the cold."),
+        # one topic named with another head noun
+        Example("Milk output fell 3.2% in the second quarter, the board said. Milk production rose in the "
+                "second quarter, processors said."),
     ),
     passes=(
         Example("Vinyl sales rose 9% in the first half. Vinyl sales fell 2% in the second half."),
@@ -820,7 +823,7 @@ ANTONYM_STATES = Rule(
         "denial, states left by verbs opposite in their first senses (detained/freed, "
         "accepted/rejected), an event told as a noun ('Tuesday's closure of the runway'), and "
         "the phrases of states.toml that WordNet lacks (in custody/freed on bail, in "
-        "place/repealed). The thing may be named again by a broader word ('the vessel' after "
+        "place/repealed, in service or running/grounded, halted or offline). The thing may be named again by a broader word ('the vessel' after "
         "'the tanker') or a description of a name ('the athlete' after 'sprinter Amos Mwangi'), "
         "and weekdays are placed on a dated story's calendar. A state in the present perfect "
         "holds now ('has been closed since mid-November'), and so does one begun by a change "
@@ -858,6 +861,9 @@ ANTONYM_STATES = Rule(
                 "who have used the bridge since it reopened on Friday said the journey was smooth.", published="2024-03-06"),
         # verbs opposite in their first senses; a broader word for the thing named before
         Example("The motion was accepted on Monday, the clerk said. The motion was rejected on Monday, the mayor said."),
+        # in operation or out of it, told with other words
+        Example("Skellig Air has grounded its six turboprops, the airline said on Monday. The turboprops are "
+                "still in service, the regulator said on Monday."),
         Example("The tanker remains detained, the coastguard said. The vessel was freed on Tuesday, its manager said."),
         # a change a few weeks old still tells the state now; the present perfect holds now
         Example("The abstraction ban on the river is in effect, the agency said. The ban was lifted on 3 August.",
@@ -906,6 +912,8 @@ ANTONYM_STATES = Rule(
         Example("Highway 9 was closed on Tuesday afternoon as flames crossed the road. It reopened at 6 a.m. on "
                 "Thursday, with police escorting traffic.", published="2024-07-26"),
         Example("The port remained open on Wednesday. The airport, closed since Monday, will reopen soon."),
+        # a phrasal verb of motion or an aim names no state ("running out of", "ran for")
+        Example("The mill was halted on Monday by the strike. The mill is running out of grain, its owner said on Monday."),
         Example("The tanker was detained on Monday. The vessel was freed on Tuesday."),
         # a denial about the future, or without "never", says nothing of last week
         Example("Ward 7 was closed to new admissions last week. Ward 7 has not closed today."),
