@@ -144,6 +144,39 @@ def test_an_act_puts_its_object_in_the_state(text: str, subject: str) -> None:
     assert [c.subject for c in claims(text, "state")] == [subject]
 
 
+@pytest.mark.parametrize("text,subject", [
+    ("Skellig Air has grounded its six turboprops.", "turboprop"),  # a count with an owner is a known set
+    ("The mine was operating normally on Tuesday.", "mine"),
+    ("The plant is still running, the company said.", "plant"),
+])
+def test_in_operation_or_out_of_it(text: str, subject: str) -> None:
+    assert [c.subject for c in claims(text, "state")] == [subject]
+
+
+@pytest.mark.parametrize("text", [
+    "The firm is running out of cash.",  # a phrasal verb
+    "Smith ran for office in 2010.",  # for what, not a state
+    "The council opened its inquiry into the crash.",  # an act that goes somewhere
+    "Police fired 40 workers.",  # a count with no owner names no known set
+])
+def test_verbs_of_state_that_go_somewhere_name_no_state(text: str) -> None:
+    assert not [c for c in claims(text, "state") if c.get("pole")]
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("milk output", "milk production", True),  # synonym heads (output is a kind of production)
+    ("czech industrial output", "industrial production", True),  # fewer modifiers
+    ("oil price", "oil cost", True),
+    ("oil export", "oil shipment", False),
+    ("defence spending", "defence budget", False),
+    ("output", "production", False),  # a bare noun is its own story (WordNet synonyms only)
+])
+def test_one_topic_named_with_another_head(a: str, b: str, same: bool) -> None:
+    from checker.rules.state import same_topic
+
+    assert same_topic(a, b) is same and same_topic(b, a) is same
+
+
 @pytest.mark.parametrize("text", [
     "The swing bridge opens about 1,500 times a year.",
     "Engineers tested it, swinging the bridge open and shut 12 times without a fault.",

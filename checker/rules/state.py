@@ -46,7 +46,13 @@ def same_topic(x: str, y: str) -> bool:
     if wx[-1] == wy[-1] and (set(wx) <= set(wy) or set(wy) <= set(wx)):
         return True
     if len(wx) > 1 or len(wy) > 1:
-        return False
+        # "milk output" and "milk production", "industrial output" and "Czech industrial
+        # production": the same modifiers (or fewer) on heads WordNet makes synonyms, or
+        # one a direct kind of the other in its first sense
+        mx, my = set(wx[:-1]), set(wy[:-1])
+        if not (mx and my and (mx <= my or my <= mx)) or wx[-1] == wy[-1]:
+            return False
+        return lexical.synonyms(wx[-1], wy[-1], "n") or lexical.related_kind(wx[-1], wy[-1]) == 1
     return lexical.synonyms(x, y, "n")
 
 
@@ -782,7 +788,9 @@ OPPOSITE_DIRECTIONS = Rule(
     doc=(
         "What it flags: an increase and a decrease of the same topic (same head noun, no "
         "conflicting names or places) for the same stated period ('rose 9% in the first half' "
-        "vs 'the first-half fall in vinyl sales').\n"
+        "vs 'the first-half fall in vinyl sales'). The topic may be named again with a head "
+        "WordNet makes a synonym, or a direct kind, and the same modifiers ('milk output', "
+        "'milk production').\n"
         "Why: a direction error flips the story's meaning.\n"
         "Not flagged: different periods or places ('prices in London fell while national "
         "prices rose'); changes without a stated period; a narrower topic against a broader "
