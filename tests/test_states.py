@@ -27,6 +27,8 @@ CLAUSES = [
     ("The offensive has not affected the fighting in this sector.", "state-change", {"direction": "same", "topic": "fighting"}),
     ("Rents were unchanged in March.", "state-change", {"direction": "same", "topic": "rent", "times": ("march",)}),
     ("Rents rose 2% in March.", "state-change", {"direction": "up", "topic": "rent"}),
+    # a noun compounded before the change noun is what changed
+    ("The company announced a fare increase of 4% in April.", "state-change", {"direction": "up", "topic": "fare"}),
     ("The air force has increased its strikes.", "state-change", {"direction": "up", "topic": "strike"}),
     ("Shops blamed prices for the first-half fall in vinyl sales.", "state-change", {"direction": "down", "topic": "vinyl sale"}),
     ("The brigade did not cross the river.", "predicate", {"negated": True, "lemma": "cross", "object": "river"}),

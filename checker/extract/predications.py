@@ -835,7 +835,11 @@ def _noun_topic(t: Token) -> Token | None:
         if c.dep_ == "obl" and c.left_edge.i == t.i + 1 and case_of(c) == "in" \
                 and c.lower_ not in TIME_NOUNS and (_numbered_name(c) or (c.pos_ in ("NOUN", "PROPN") and not is_amount(c))):
             return c
-    return None
+    # "the 4% rent rise", "a fare increase", "the oil price fall": a noun compounded before
+    # the change noun is what changed
+    compound = [c for c in t.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < t.i
+                and lemma(c) not in TIME_NOUNS and not is_amount(c) and not c.like_num]
+    return compound[-1] if compound else None
 
 
 # How many sentences back a change noun that names no thing looks for the dated change it
