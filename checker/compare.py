@@ -98,6 +98,11 @@ def same_thing(a: Claim, b: Claim) -> str | None:
     d = lexical.related_kind(x, y)
     if d is not None and d <= 2:
         return "kind"
+    if a.kind == b.kind == "measure" and len(x.split()) == len(y.split()) == 1 \
+            and lexical.names_an_amount(x) != lexical.names_an_amount(y):
+        # "740 kilograms of cocaine" and "the 470-kilogram haul": a noun that names an
+        # amount ("haul", "catch", "load") weighs whatever the story weighs; weak
+        return "amount"
     return None
 
 
@@ -299,6 +304,11 @@ def identity(a: Claim, b: Claim, nearest: bool) -> Identity | str:
         return Identity(WEAK, f"{a.subject} and {b.subject} are kinds of one another")
     if thing == "valued":
         return Identity(WEAK, "an amount of a thing and that thing's price")
+    if thing == "amount":
+        from .lexical import names_an_amount
+
+        lot = a.subject if names_an_amount(a.subject) else b.subject
+        return Identity(WEAK, f"'{lot}' names an amount of what the story measures")
     if b.get("indefinite") and a.document == b.document:
         # "a 400-metre breach" after "the 300-metre breach": a new one, or careless copy.
         return Identity(WEAK, "indefinite mention")

@@ -200,6 +200,19 @@ def kind_of(a: str, b: str, pos: str = "n") -> int | None:
     return best
 
 
+# The WordNet class of nouns that name an amount of whatever is counted or weighed ("a
+# haul", "the catch", "a load", "a batch"), not a thing of their own.
+_AMOUNT_CLASS = "indefinite quantity"
+
+
+@cache
+def names_an_amount(noun: str) -> bool:
+    """Whether one of a noun's first two senses is a kind of indefinite quantity: "haul"
+    (the quantity that was caught), "catch", "load", "batch"; not "cargo" or "crop",
+    which are goods and plants."""
+    return any(_AMOUNT_CLASS in members(anc) for sid in synsets(noun, "n")[:2] for anc in _ancestors(sid))
+
+
 def related_kind(a: str, b: str, pos: str = "n") -> int | None:
     """kind_of in either direction: the smaller distance, or None."""
     ab, ba = kind_of(a, b, pos), kind_of(b, a, pos)

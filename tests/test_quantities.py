@@ -351,3 +351,18 @@ def test_stories_weeks_apart_give_figures_as_of_their_own_dates(second, flagged)
 def test_a_counted_word_is_a_noun(text, quote, subject):
     c = next(c for c in claims(text) if c.text == quote)
     assert c.subject == subject
+
+
+@pytest.mark.parametrize("text,flagged", [
+    # a noun that names an amount ("haul", "catch") weighs what the story weighs: weakly,
+    # so a slip between the two is flagged ...
+    ("Police seized 740 kilograms of cocaine at the port on Monday.\n\nThe 470-kilogram haul was the largest "
+     "this year.", True),
+    # ... and a plain difference is not: the catch may be one boat's of several
+    ("The fleet landed 1,500 tonnes of mackerel on Monday.\n\nThe trawler's 2,000-tonne catch was sold at "
+     "auction.", False),
+    # a thing of its own ("cargo" is goods) is no amount of what the story weighs
+    ("The tanker carried 80,000 tonnes of crude.\n\nIts 8,000-tonne cargo of grain was unloaded.", False),
+])
+def test_a_noun_that_names_an_amount_measures_the_storys_substance(text, flagged):
+    assert ("QTY001" in [f.rule for f in checker.check(text).conflicts]) is flagged
