@@ -605,6 +605,11 @@ def _patient(c: Claim) -> str:
     return c.get("object") or (c.get("subject") if c.get("passive") else "") or ""
 
 
+def _doer_open(c: Claim) -> bool:
+    """A passive clause that names no doer: its subject is what the act was done to."""
+    return bool(c.get("passive")) and c.get("subject") == c.get("object")
+
+
 def _negation(ctx: RuleContext) -> Iterator[Finding]:
     acts = [a for a in (_as_act(c) for c in ctx.of_kind("state")) if a is not None]
     claims = sorted([*ctx.of_kind("predicate"), *acts], key=lambda c: c.sort_key())
@@ -628,6 +633,11 @@ def _negation(ctx: RuleContext) -> Iterator[Finding]:
             continue
         so = (_patient(n), _patient(p))
         ss = (n.get("subject"), p.get("subject"))
+        if _doer_open(n) and ss[1] and not _doer_open(p) and n.get("times") and set(n.get("times")) == set(p.get("times") or ()):
+            # "no flights were cancelled on Tuesday" against "the airline cancelled 14
+            # flights on Tuesday": a passive denial that names no doer denies the act by
+            # anyone, on the day both name
+            ss = ("", ss[1])
         if all(so) and _patients_alike(so[0], so[1], so[0]) and not same_topic(*so):
             so = (so[1], so[1])  # nobody, against someone: the same patient slot
             if ss[0] == n.get("object"):
@@ -948,7 +958,10 @@ ASSERTED_AND_DENIED = Rule(
         "participants asserts its act ('Varga's concession'), and so does one a 'there were' states or its day dates, "
         "naming no one ('there had been three arrests', 'Sunday's launch': a warning, against "
         "a denial of anyone or of the same day or place); a state a done act leaves asserts "
-        "the act ('who was injured'); 'no one' denies the act for any person.\n"
+        "the act ('who was injured'); 'no one' denies the act for any person; a passive "
+        "denial that names no doer denies the act by anyone, when both sides name the same "
+        "day ('no flights were cancelled on Tuesday', 'the airline cancelled 14 flights on "
+        "Tuesday').\n"
         "Why: a fact and its denial in one story is the plainest inconsistency there is.\n"
         "Not flagged: different objects or subjects ('Russia did not attack ...', 'Ukraine "
         "attacked ...'), different days, reporting verbs ('did not say'), modal claims set "
@@ -968,6 +981,9 @@ ASSERTED_AND_DENIED = Rule(
                 "Testifying at the hearing, Kovac said he feared for his safety."),
         # a support verb and its noun are one act; a verb of figures acting on a thing is an act
         Example("None of the buses came under fire on Monday. The first bus came under fire on Monday near Myrnohrad."),
+        # a passive denial that names no doer denies the act by anyone on the day both name
+        Example("No flights were cancelled on Tuesday, the airport said. The airline cancelled 14 flights on "
+                "Tuesday because of the cracks."),
         Example("The fire did not reach homes in the village, the brigade said on Sunday. By Sunday evening the "
                 "flames had reached homes in the village."),
         # a relative clause without a relative word; a denial that also says nothing changed
@@ -1006,6 +1022,9 @@ ASSERTED_AND_DENIED = Rule(
         Example("In Valdera, 14 people were injured when walls collapsed. In Pontalba, 20 km to the south, there "
                 "were no injuries."),
         Example("The brigade did not cross the river on Saturday. It crossed the river on Sunday."),
+        # an undated passive denial may be of another doer: "was not inspected" by whom?
+        Example("The bridge was not inspected, the council said. Engineers from the county inspected the bridge "
+                "last year."),
         # a speech verb carrying what was said is no act of its own
         Example("The ministry did not say how many troops had left. It said on Monday that the brigade had crossed."),
         # labels tell two classes of one thing apart
