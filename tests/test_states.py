@@ -32,7 +32,14 @@ CLAUSES = [
     ("The air force has increased its strikes.", "state-change", {"direction": "up", "topic": "strike"}),
     ("Shops blamed prices for the first-half fall in vinyl sales.", "state-change", {"direction": "down", "topic": "vinyl sale"}),
     ("The brigade did not cross the river.", "predicate", {"negated": True, "lemma": "cross", "object": "river"}),
-    ("The brigade has never crossed the river.", "predicate", {"negated": True, "lemma": "cross"}),
+    ("The brigade has never crossed the river.", "predicate", {"negated": True, "lemma": "cross", "at_no_time": True}),
+    ("The brigade did not cross the river.", "predicate", {"negated": True, "at_no_time": False}),
+    # a place named by its kind and its name is the name
+    ("Government forces entered the town of Kessa on Sunday.", "predicate", {"lemma": "enter", "object": "kessa"}),
+    ("The mayor of Kessa met the envoy.", "predicate", {"lemma": "meet", "subject": "mayor"}),
+    # a title the parser made the head, with the name beside it: the person is the name
+    ("Bakary said on Monday he had never met Colonel Abdou Sanogo, commander of the armed group.", "predicate",
+     {"lemma": "meet", "object": "abdou sanogo"}),
     ("The bridge remains closed.", "state", {"state": "closed", "when": ("now", "")}),
     ("The bridge reopened on Friday.", "state", {"when": ("since", "friday")}),
     ("The suspect is in custody.", "state", {"state": "in custody"}),

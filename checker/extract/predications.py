@@ -213,6 +213,15 @@ def _key(t: Token | None) -> str:
     if number is not None and not any(c.dep_ in ("compound", "flat") and c != number and c.pos_ in ("NOUN", "PROPN", "ADJ")
                                       for c in t.children):
         return f"{lemma(t)} {number.text}"  # the same name, parsed the other way round
+    named_place = _named_place(t)
+    if named_place is not None:
+        return _key(named_place)  # "the town of Kessa" is Kessa
+    if t.pos_ == "PROPN" and "person" in lexical.noun_domains(t.lower_):
+        # "met Colonel Abdou Sanogo, commander of ...": the parser may head the name with
+        # its title and set the name beside it; the person is the name
+        name = next((c for c in t.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.left_edge.i == t.i + 1), None)
+        if name is not None:
+            return _key(name)
     if lemma(t) in _PORTIONS or t.pos_ == "NUM":
         # "a large number of buy orders", "most of the buses": the orders, the buses
         of = next((c for c in t.children if c.dep_ in ("nmod", "nmod:unmarked") and case_of(c) == "of"
@@ -231,6 +240,16 @@ def _key(t: Token | None) -> str:
     # common noun's head is ("air force")
     return " ".join(lemma(c) if not c.text.isupper() or len(c.text) > 2 else c.text.lower()
                     for c in sorted([*parts, t], key=lambda c: c.i))
+
+
+def _named_place(t: Token) -> Token | None:
+    """The name in "the town of Kessa", "the port of Piraeus": a noun for a kind of place
+    (WordNet's location nouns, in its first two senses) whose "of" phrase is a name is that
+    name, and says no more of the place than the name alone does."""
+    if t.pos_ != "NOUN" or child(t, "det") is None or "location" not in lexical.noun_domains(lemma(t), senses=2):
+        return None
+    return next((c for c in t.children if c.dep_ == "nmod" and c.pos_ == "PROPN" and case_of(c) == "of"
+                 and c.i > t.i and not any(d.dep_ in ("nmod", "conj") for d in c.children)), None)
 
 
 # Prepositions by which a noun's phrase says which one it is ("the embargo on armed groups",
@@ -1269,6 +1288,8 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
             out.append(_claim(ctx, "predicate", span, f"{'not ' if f.negated else ''}{act}", agent,
                               {**common, "lemma": act, "negated": f.negated, "subject": agent, "object": patient,
                                "args": f.args, "passive": passive, "until": _until(head),
+                               # "had never met him": denied at every time up to now
+                               "at_no_time": f.negated and _at_no_time(head),
                                # "did not spell out how it would be done": what is denied is
                                # a clause, which another clause may not share
                                "clause_object": _clause_object(head)}))

@@ -672,7 +672,10 @@ def _negation(ctx: RuleContext) -> Iterator[Finding]:
         if n.get("unasserted_form") or p.get("unasserted_form"):
             ctx.skipped["negation: an infinitive or gerund ('not to plant', 'paying') states no act"] += 1
             continue
-        if _disjoint(n.get("times"), p.get("times")) or _disjoint(n.get("places"), p.get("places")):
+        # "never" denies the act at every time up to now: a day it carries is where the parser
+        # hung the day of the saying ("said on Monday he had never met him"), not the act's
+        ever = bool(n.get("at_no_time")) and p.get("tense") in ("past", "perfect")
+        if (_disjoint(n.get("times"), p.get("times")) and not ever) or _disjoint(n.get("places"), p.get("places")):
             ctx.skipped["negation: different time or place"] += 1
             continue
         if _disjoint(n.get("args"), p.get("args")):
@@ -961,7 +964,8 @@ ASSERTED_AND_DENIED = Rule(
         "the act ('who was injured'); 'no one' denies the act for any person; a passive "
         "denial that names no doer denies the act by anyone, when both sides name the same "
         "day ('no flights were cancelled on Tuesday', 'the airline cancelled 14 flights on "
-        "Tuesday').\n"
+        "Tuesday'); 'had never met him' denies the act at every time before the story, and "
+        "'the town of Kessa' is Kessa.\n"
         "Why: a fact and its denial in one story is the plainest inconsistency there is.\n"
         "Not flagged: different objects or subjects ('Russia did not attack ...', 'Ukraine "
         "attacked ...'), different days, reporting verbs ('did not say'), modal claims set "
@@ -981,6 +985,10 @@ ASSERTED_AND_DENIED = Rule(
                 "Testifying at the hearing, Kovac said he feared for his safety."),
         # a support verb and its noun are one act; a verb of figures acting on a thing is an act
         Example("None of the buses came under fire on Monday. The first bus came under fire on Monday near Myrnohrad."),
+        # "never" denies the act at every time up to now, whatever day the parser hangs on it;
+        # a title the parser made the head of a name is the named person
+        Example("The envoy said on Monday he had never met Colonel Abdou Sanogo. The envoy met Colonel Abdou "
+                "Sanogo twice in December.", published="2026-02-10"),
         # a passive denial that names no doer denies the act by anyone on the day both name
         Example("No flights were cancelled on Tuesday, the airport said. The airline cancelled 14 flights on "
                 "Tuesday because of the cracks."),
