@@ -317,6 +317,26 @@ def test_a_market_opening_and_closing_at_a_price_are_prices_not_states():
     assert [f.rule for f in findings("The market hall opened on Monday. The market hall is closed.")] == ["STA003"]
 
 
+def test_a_description_set_beside_a_name_acts_as_the_named_person():
+    text = ("A court granted bail to Nino Kapanadze, a student organiser arrested during protests, her lawyer "
+            "said.\n\n\"She was released on bail this afternoon,\" the lawyer told reporters.")
+    assert [c.subject for c in claims(text, "state") if c.get("state") == "released"] == ["nino kapanadze"]
+
+
+def test_a_named_person_is_one_wherever_the_copy_places_them():
+    # released outside the court in one story, in detention at a prison in another, the
+    # same afternoon: one person, two places, opposite states
+    docs = [
+        {"id": "wire", "published": "2024-05-22", "text": "Nino Kapanadze was released on bail this afternoon outside "
+                                                            "Tbilisi City Court, her lawyer said."},
+        {"id": "staff", "published": "2024-05-22", "text": "Prosecutors said Nino Kapanadze remains in detention at "
+                                                             "the Gldani facility."},
+    ]
+    assert [f.rule for f in findings(docs)] == ["STA003"]
+    # a thing named by common nouns is another of its kind elsewhere
+    assert not findings("The main road at Kessa remains closed. The main road at Dabo was reopened this afternoon.")
+
+
 def test_phrases_wordnet_lacks():
     assert [f.rule for f in findings("The suspect is in custody. The suspect was freed on bail on Tuesday.")] == ["STA003"]
 

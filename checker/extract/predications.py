@@ -648,6 +648,12 @@ def _places_of(ctx: SentenceContext, head: Token, clause: Token | None = None) -
     hi = ctx.parsed.end_of(head.right_edge)
     out = {p[2] for p in ctx.places if lo <= p[0] and p[1] <= hi}
     for h in {head, clause or head}:
+        subj = child(h, "nsubj", "nsubj:pass")
+        if subj is not None:
+            # "the main road in Kessa remains closed": a place in the subject's own phrase
+            # says which road, wherever the parser hangs the state
+            slo, shi = ctx.parsed.start_of(subj.left_edge), ctx.parsed.end_of(subj.right_edge)
+            out |= {p[2] for p in ctx.places if slo <= p[0] and p[1] <= shi}
         for c in h.children:
             if c.dep_ == "obl" and c.pos_ == "PROPN" and case_of(c) in _place_cases() \
                     and c.lower_ not in _not_places():
@@ -688,6 +694,12 @@ def _resolve_subject(ctx: SentenceContext, f: Frame) -> str:
     named = descriptions.referent(ctx, f.subject_tok)
     if named is not None:
         return named
+    tok = f.subject_tok
+    if tok is not None and tok.pos_ == "NOUN" and tok.dep_ == "appos" and tok.head.pos_ == "PROPN" \
+            and _person_name(tok.head) and "person" in lexical.noun_domains(lemma(tok)):
+        # "Nino Kapanadze, a student organiser arrested during protests": what the
+        # description does, the named person does
+        f = replace(f, subject=_key(tok.head), subject_tok=tok.head)
     lede = descriptions.lede_name(ctx, _key)
     if lede is not None and f.subject_tok is not None and ctx.parsed.start_of(f.subject_tok) == lede[0]:
         return lede[1]  # "A former investment director was released ..." is the Harlow named next
