@@ -217,6 +217,12 @@ def test_the_person_of_a_lede_is_the_one_the_story_names_next(second: str, subje
     assert [c.subject for c in claims(text, "state") if c.get("state") == "released"] == [subject]
 
 
+def test_a_headline_above_the_lede_is_not_its_first_sentence() -> None:
+    text = ("Ex-pension chief bailed in fraud case\n\nA former investment director of a pension fund was released "
+            "on bail on Thursday.\n\nHelen Harlow, 54, who oversaw its investments, must surrender her passport.")
+    assert [c.subject for c in claims(text, "state") if c.get("state") == "released"] == ["helen harlow"]
+
+
 def test_share_of_a_whole_is_its_share_not_the_whole():
     """"Labour's share of the vote" is the vote share, which may fall while the vote rises."""
     assert [c.subject for c in claims("Labour's share of the vote was unchanged.", "state-change")] == ["vote share"]

@@ -116,11 +116,14 @@ def lede_subject(ctx: SentenceContext, roles: tuple[str, ...] = _SUBJECTS) -> tu
         return ctx.state[cache]
     found: tuple[int, Token, Token] | None = None
     sentences = ctx.document.parse.sentences
+    # a headline above the story ("Ex-pension chief bailed in 4.6m fraud case", with no
+    # closing stop) is not its first sentence
+    lede_at = 1 if len(sentences) > 1 and not sentences[0].span.text.rstrip().endswith((".", "!", "?", '"', "\u201d")) else 0
     if sentences:
-        first = sentences[0]
+        first = sentences[lede_at]
         noun = next((t for t in first if _indefinite_person(t, roles)), None)
         if noun is not None:
-            for later in sentences[1:3]:
+            for later in sentences[lede_at + 1 : lede_at + 3]:
                 # ("Daniel Okafor, who ..., is due to appear": the parser's outer subject)
                 subj = next((t for t in later if t.dep_ in (*_SUBJECTS, "nsubj:outer")), None)
                 if subj is not None and subj.pos_ == "PROPN" and _introduced(subj):

@@ -512,6 +512,7 @@ def _days_after(day: str, n: int) -> str:
 
 def _antonyms(ctx: RuleContext) -> Iterator[Finding]:
     claims = sorted((c for c in ctx.of_kind("state") if _asserted(c)), key=lambda c: c.sort_key())
+    names = frozenset(c.text.lower() for c in ctx.of_kind("name"))
     reported: set[tuple[str, int]] = set()
     for a, b in _pairs(claims):
         if not same_topic(a.subject, b.subject):
@@ -530,7 +531,7 @@ def _antonyms(ctx: RuleContext) -> Iterator[Finding]:
         if _disjoint(a.get("scope"), b.get("scope")):
             ctx.skipped["antonym-state: one noun narrowed two ways ('the embargo on armed groups', 'on government forces')"] += 1
             continue
-        if _disjoint(a.get("places"), b.get("places")) and not _one_name(a, b):
+        if _disjoint(a.get("places"), b.get("places")) and not _one_name(a, b, names):
             ctx.skipped["antonym-state: elsewhere"] += 1
             continue
         if not _same_time(a, b):
@@ -555,12 +556,12 @@ def _antonyms(ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
-def _one_name(a: Claim, b: Claim) -> bool:
-    """Both states are of one name, of words no dictionary lists ("Nino Kapanadze"): a
-    named one is one wherever the copy places it ("released outside the court", "in
-    detention at Gldani"), as "the road" here and "the road" there are not."""
-    words = a.subject.split()
-    return a.subject == b.subject and len(words) > 1 and not any(lexical.known(w, "n") for w in words)
+def _one_name(a: Claim, b: Claim, names: frozenset[str]) -> bool:
+    """Both states are of one name the copy gives ("Nino Kapanadze", "Harlow", however a
+    clause reached it: "she", "who", the lede's "a former investment director"): a named
+    one is one wherever the copy places it ("released outside the court", "in custody at
+    HMP Styal"), as "the road" here and "the road" there are not."""
+    return a.subject in names and b.subject in names and same_topic(a.subject, b.subject)
 
 
 def _same_verb(a: str, b: str) -> bool:
@@ -855,7 +856,10 @@ ANTONYM_STATES = Rule(
         "the phrases of states.toml that WordNet lacks (in custody/freed on bail, in "
         "place/repealed, in service or running/grounded, halted or offline). The thing may be named again by a broader word ('the vessel' after "
         "'the tanker') or a description of a name ('the athlete' after 'sprinter Amos Mwangi'), "
-        "and weekdays are placed on a dated story's calendar. A state in the present perfect "
+        "and weekdays are placed on a dated story's calendar. A named person is one wherever "
+        "the copy places them ('released outside the court', 'in custody at HMP Styal'), "
+        "however a clause names them ('she', 'who', the lede's 'a former investment "
+        "director', 'Kapanadze, a student organiser arrested ...'). A state in the present perfect "
         "holds now ('has been closed since mid-November'), and so does one begun by a change "
         "dated in the story's last six weeks ('lifted on 3 August', 'lifted last month').\n"
         "Why: readers act on states (a port, a road, a detainee); both cannot be true.\n"
@@ -891,6 +895,13 @@ ANTONYM_STATES = Rule(
                 "who have used the bridge since it reopened on Friday said the journey was smooth.", published="2024-03-06"),
         # verbs opposite in their first senses; a broader word for the thing named before
         Example("The motion was accepted on Monday, the clerk said. The motion was rejected on Monday, the mayor said."),
+        # a named person is one wherever the copy places them, and "she" after the name is hers
+        Example(documents=(
+            {"id": "wire", "published": "2024-05-22", "text": "A court granted bail to Nino Kapanadze, a student "
+             "organiser, her lawyer said outside Tbilisi City Court. \"She was released on bail this afternoon,\" he said."},
+            {"id": "staff", "published": "2024-05-22", "text": "Prosecutors said Nino Kapanadze remains in detention "
+             "at the Gldani facility."},
+        )),
         # in operation or out of it, told with other words
         Example("Skellig Air has grounded its six turboprops, the airline said on Monday. The turboprops are "
                 "still in service, the regulator said on Monday."),
