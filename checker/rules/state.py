@@ -898,7 +898,8 @@ ANTONYM_STATES = Rule(
         # a named person is one wherever the copy places them, and "she" after the name is hers
         Example(documents=(
             {"id": "wire", "published": "2024-05-22", "text": "A court granted bail to Nino Kapanadze, a student "
-             "organiser, her lawyer said outside Tbilisi City Court. \"She was released on bail this afternoon,\" he said."},
+             "organiser, on Wednesday, her lawyer said. \"She was released on bail this afternoon,\" he told "
+             "reporters outside Tbilisi City Court."},
             {"id": "staff", "published": "2024-05-22", "text": "Prosecutors said Nino Kapanadze remains in detention "
              "at the Gldani facility."},
         )),
