@@ -1024,10 +1024,12 @@ _PATH_CASES = frozenset({"for", "into", "against", "out", "over", "across", "thr
 def _goes_somewhere(h: Token) -> bool:
     from ..scope import TIME_NOUNS
 
-    """A verb whose state form ("running", "closed") heads a phrasal verb or a complement
-    clause, or goes somewhere or for something ("opened an inquiry into the crash")."""
+    """A verb whose state form ("running", "closed") heads a phrasal verb, or goes
+    somewhere or for something ("opened an inquiry into the crash"). (Not a clause under
+    it: the parser hangs the next clause on a participle, "closed since Monday ..., will
+    reopen soon".)"""
     prt = child(h, "compound:prt")
-    if child(h, "xcomp", "ccomp") is not None or (prt is not None and f"{h.lower_} {prt.lower_}" not in words().phrase_poles):
+    if prt is not None and f"{h.lower_} {prt.lower_}" not in words().phrase_poles:
         return True  # ("shut down" is a state of its own)
     # ("closed the fishery for the rest of the year": for how long, not for what)
     return any(c.dep_ in ("obl", "advmod") and case_of(c) in _PATH_CASES and not _parsed_time(c)
