@@ -683,9 +683,15 @@ def _concessive(head: Token) -> str | None:
 def _person_name(t: Token) -> bool:
     """A name the copy gives as a person's: a given name and a surname ("Nino Kapanadze"),
     or one set beside a noun for people ("Kapanadze, a student organiser")."""
-    parts = [c for c in t.children if c.dep_ in ("flat", "flat:name", "compound") and c.pos_ == "PROPN" and c.i < t.i]
     described = any(c.dep_ == "appos" and c.pos_ == "NOUN" and "person" in lexical.noun_domains(lemma(c)) for c in t.children)
-    return described or (bool(parts) and not lexical.noun_domains(lemma(t).lower(), senses=3) & {"location", "time"})
+    return described or _given_and_surname(t)
+
+
+def _given_and_surname(t: Token) -> bool:
+    """A name of a person by its own words: a given name and a surname ("Nino Kapanadze"),
+    not a day or a place the parser set a noun beside ("On Sunday the minister ...")."""
+    parts = [c for c in t.children if c.dep_ in ("flat", "flat:name", "compound") and c.pos_ == "PROPN" and c.i < t.i]
+    return bool(parts) and not lexical.noun_domains(lemma(t).lower(), senses=3) & {"location", "time"}
 
 
 def _resolve_subject(ctx: SentenceContext, f: Frame) -> str:
@@ -696,7 +702,7 @@ def _resolve_subject(ctx: SentenceContext, f: Frame) -> str:
         return named
     tok = f.subject_tok
     if tok is not None and tok.pos_ == "NOUN" and tok.dep_ == "appos" and tok.head.pos_ == "PROPN" \
-            and _person_name(tok.head) and "person" in lexical.noun_domains(lemma(tok)):
+            and tok.i > tok.head.i and _given_and_surname(tok.head) and "person" in lexical.noun_domains(lemma(tok)):
         # "Nino Kapanadze, a student organiser arrested during protests": what the
         # description does, the named person does
         f = replace(f, subject=_key(tok.head), subject_tok=tok.head)
