@@ -305,9 +305,9 @@ def identity(a: Claim, b: Claim, nearest: bool) -> Identity | str:
     if thing == "valued":
         return Identity(WEAK, "an amount of a thing and that thing's price")
     if thing == "amount":
-        from .lexical import names_an_amount
+        from . import lexical
 
-        lot = a.subject if names_an_amount(a.subject) else b.subject
+        lot = a.subject if lexical.names_an_amount(a.subject) else b.subject
         return Identity(WEAK, f"'{lot}' names an amount of what the story measures")
     if b.get("indefinite") and a.document == b.document:
         # "a 400-metre breach" after "the 300-metre breach": a new one, or careless copy.

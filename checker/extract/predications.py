@@ -1028,12 +1028,12 @@ _PATH_CASES = frozenset({"for", "into", "against", "out", "over", "across", "thr
 
 
 def _goes_somewhere(h: Token) -> bool:
-    from ..scope import TIME_NOUNS
-
     """A verb whose state form ("running", "closed") heads a phrasal verb, or goes
     somewhere or for something ("opened an inquiry into the crash"). (Not a clause under
     it: the parser hangs the next clause on a participle, "closed since Monday ..., will
     reopen soon".)"""
+    from ..scope import TIME_NOUNS
+
     prt = child(h, "compound:prt")
     if prt is not None and f"{h.lower_} {prt.lower_}" not in words().phrase_poles:
         return True  # ("shut down" is a state of its own)

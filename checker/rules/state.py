@@ -36,8 +36,9 @@ def _asserted(c: Claim) -> bool:
 
 def same_topic(x: str, y: str) -> bool:
     """Two noun phrases name one topic: the same words; one the other with fewer
-    modifiers ("bookings", "advance bookings"); or single words that WordNet makes
-    synonyms in their common senses ("price", "cost")."""
+    modifiers ("bookings", "advance bookings"); single words that WordNet makes synonyms
+    in their common senses ("price", "cost"); or the same modifiers (or fewer) on such
+    heads, or on a head and its direct kind ("milk output", "milk production")."""
     if not x or not y:
         return False
     if x == y:
