@@ -418,10 +418,12 @@ def _gerund_after_preposition(doc: Doc) -> None:
     preposition, which the parser hung as a compound on the noun after it, is the head of
     a clause the preposition opens, and the noun is its object."""
     for t in doc:
+        if t.dep_ != "compound" or t.i == 0:
+            continue
         # (tagged a noun, an -ing word WordNet knows only as a verb is one: "consulting")
         gerund = (t.tag_ == "VBG" and t.pos_ == "VERB") or (
             t.pos_ == "NOUN" and t.lower_.endswith("ing") and not lexical.known(t.lower_, "n"))
-        if not (gerund and t.dep_ == "compound" and t.i > 0):
+        if not gerund:
             continue
         noun, prep = t.head, doc[t.i - 1]
         if noun.i <= t.i or prep.lower_ not in _CLAUSE_PREPOSITIONS or prep.head != noun or prep.dep_ != "case":

@@ -216,11 +216,12 @@ def _key(t: Token | None) -> str:
     named_place = _named_place(t)
     if named_place is not None:
         return _key(named_place)  # "the town of Kessa" is Kessa
-    if t.pos_ == "PROPN" and "person" in lexical.noun_domains(t.lower_):
+    if t.pos_ == "PROPN":
         # "met Colonel Abdou Sanogo, commander of ...": the parser may head the name with
-        # its title and set the name beside it; the person is the name
+        # its title and set the name beside it; the person is the name (the tree is read
+        # before WordNet: _key runs for every noun of every clause)
         name = next((c for c in t.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.left_edge.i == t.i + 1), None)
-        if name is not None:
+        if name is not None and "person" in lexical.noun_domains(t.lower_):
             return _key(name)
     if lemma(t) in _PORTIONS or t.pos_ == "NUM":
         # "a large number of buy orders", "most of the buses": the orders, the buses
