@@ -116,7 +116,9 @@ def same_source(a: str | None, b: str | None) -> bool:
     matching when it is spelled alike ("data centre", "data center")."""
     if a is None or b is None:
         return a is b
-    ta, tb = a.split(), b.split()
+    # (a document names its own source as written, "UK Space Agency press release"; a
+    # claim's source is keyed in lower case)
+    ta, tb = a.lower().split(), b.lower().split()
     small, large = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     return all(any(_alike(w, v) for v in large) for w in small)
 

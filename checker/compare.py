@@ -98,12 +98,21 @@ def same_thing(a: Claim, b: Claim) -> str | None:
     d = lexical.related_kind(x, y)
     if d is not None and d <= 2:
         return "kind"
-    if a.kind == b.kind == "measure" and len(x.split()) == len(y.split()) == 1 \
-            and lexical.names_an_amount(x) != lexical.names_an_amount(y):
+    if a.kind == b.kind == "measure" and len(x.split()) == len(y.split()) == 1 and _names_a_lot(x) != _names_a_lot(y):
         # "740 kilograms of cocaine" and "the 470-kilogram haul": a noun that names an
         # amount ("haul", "catch", "load") weighs whatever the story weighs; weak
         return "amount"
     return None
+
+
+def _names_a_lot(noun: str) -> bool:
+    """A noun that names an amount of whatever the story measures: one WordNet files as an
+    indefinite quantity ("haul", "catch"), or a light noun of counting with its thing
+    unsaid ("a 24-hour total of 210mm")."""
+    from . import lexical
+    from .extract.measured import COUNT_NOUNS
+
+    return noun in COUNT_NOUNS or lexical.names_an_amount(noun)
 
 
 @cache
@@ -245,7 +254,7 @@ def identity(a: Claim, b: Claim, nearest: bool) -> Identity | str:
     attribute = (a.kind == b.kind == "measure" and a.document == b.document
                  and b.get("how") in ("modifies", "clause-subject", "copula", "dimension")
                  and (how_a in ("modifies", "dimension") or act_length
-                      or (how_a == "clause-subject" and a.get("predicate") in _MEASURING and a.get("definite"))))
+                      or (how_a == "clause-subject" and a.get("predicate") in MEASURING and a.get("definite"))))
     presupposed = how_b in ("nummod", "modifies") or (
         b.kind == "measure" and how_b in ("clause-subject", "copula", "dimension")
     )
@@ -305,9 +314,7 @@ def identity(a: Claim, b: Claim, nearest: bool) -> Identity | str:
     if thing == "valued":
         return Identity(WEAK, "an amount of a thing and that thing's price")
     if thing == "amount":
-        from . import lexical
-
-        lot = a.subject if lexical.names_an_amount(a.subject) else b.subject
+        lot = a.subject if _names_a_lot(a.subject) else b.subject
         return Identity(WEAK, f"'{lot}' names an amount of what the story measures")
     if b.get("indefinite") and a.document == b.document:
         # "a 400-metre breach" after "the 300-metre breach": a new one, or careless copy.
@@ -435,7 +442,7 @@ def _of_people(c: Claim) -> bool:
 
 # Verbs that state a dimension of their subject ("the bridge spans 400 metres"), a closed
 # class: what they measure does not change as counts and tolls do.
-_MEASURING = frozenset({"span", "weigh", "measure", "stretch", "stand", "extend"})
+MEASURING = frozenset({"span", "weigh", "measure", "stretch", "stand", "extend"})
 # Verbs of having: their subject owns the figure they take (a closed class).
 _HAVING = frozenset({"have", "own", "hold", "employ", "house", "seat", "accommodate", "contain", "carry", "keep"})
 

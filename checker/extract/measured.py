@@ -198,7 +198,9 @@ def _role(unit: Token, pred: Token | None, noun_after: Token | None = None) -> t
             noun = noun.head
         if noun.dep_ == "nummod" and noun.head.head == pred and _case(noun.head) in ("to", "from"):
             return (UPDATED if _case(noun.head) == "to" else EARLIER), pred
-    if pred is not None and _lemma(pred) in verbs and unit.head == pred:
+    if pred is not None and _lemma(pred) in verbs and unit.head == pred and not unit.dep_.startswith("nsubj"):
+        # (a figure that is the verb's subject is what moved, not how far: "112mm of rain
+        # fell", "Some 3,000 jobs went")
         if case == "to":
             return UPDATED, pred
         if case == "from":
@@ -538,8 +540,11 @@ def measured(sent: ParsedSentence, start: int, end: int, kind: str) -> Measured 
             thing, how = None, "subject"
         if thing is not None and thing.pos_ == "NUM":
             thing = None
-    if thing is not None and _lemma(thing) in COUNT_NOUNS and of_phrase(thing) is not None:
-        thing, how = of_phrase(thing), how + "+light"  # "the number of Ukrainians"
+    light_of = of_phrase(thing) if thing is not None and _lemma(thing) in COUNT_NOUNS else None
+    if light_of is not None and light_of.i not in ids and not light_of.like_num \
+            and child(light_of, "nummod") is None:
+        # "the number of Ukrainians"; not "a total of 210mm", whose "of" names the figure
+        thing, how = light_of, how + "+light"
     noun_event = ""
     if thing is not None and _lemma(thing) in event_classes() and not _made_thing(_lemma(thing)):
         # (a made thing first of all, "ships", "exports", is what is counted, however a
