@@ -366,3 +366,63 @@ def test_a_counted_word_is_a_noun(text, quote, subject):
 ])
 def test_a_noun_that_names_an_amount_measures_the_storys_substance(text, flagged):
     assert ("QTY001" in [f.rule for f in checker.check(text).conflicts]) is flagged
+
+
+@pytest.mark.parametrize("text,quote,present", [
+    # a figure that is the subject of a verb of change is what moved, not how far
+    ("The Met Office said 112mm of rain fell in 24 hours at Capel Curig.", "112mm", False),
+    ("Nearly 40cm of snow fell overnight in the Alps.", "Nearly 40cm", False),
+    # the figure after the verb still measures the move
+    ("Rainfall fell 12% in March.", "12%", True),
+])
+def test_a_figure_that_is_the_subject_of_a_verb_of_change_is_no_change(text, quote, present):
+    c = next(c for c in claims(text) if c.text == quote)
+    assert ("change" in c.qualifiers) == present
+
+
+def test_a_light_noun_whose_of_names_the_figure_itself_stays_the_subject():
+    # "a total of 210mm": the "of" is the figure, no thing it counts or measures
+    cs = claims("The 24-hour total of 210mm at the station beat the previous record.")
+    assert next(c for c in cs if c.text == "210mm").subject == "total"
+    assert next(c for c in cs if c.text == "24-hour").subject == "total"
+    # "the number of Ukrainians freed since 2022": the of-phrase is what is counted
+    cs = claims("The swap brought to 2,310 the number of Ukrainians freed since February 2022.")
+    assert next(c for c in cs if c.text.startswith("2,310")).subject == "ukrainians"
+
+
+def test_a_light_noun_of_an_unsaid_thing_names_an_amount_of_what_the_story_measures():
+    text = ("A new record was set at the station, where 120mm of rain fell in the 24 hours to 07:00.\n\n"
+            "The 24-hour total of 210mm at the station beat the previous record, the institute said.")
+    found = [c for c in checker.check(text).conflicts if c.rule == "QTY001"]
+    assert [[x.text for x in c.claims] for c in found] == [["120mm", "210mm"]]
+    assert found[0].severity == checker.Severity.WARNING
+
+
+def _two_stories(first, second):
+    return checker.check([{"id": "release", "text": first}, {"id": "story", "text": second}]).conflicts
+
+
+@pytest.mark.parametrize("first,second,flagged", [
+    # each story sizes one made thing once: one thing's size told twice
+    ("Engineers will bore a 12-mile tunnel under the ridge next spring.",
+     "The tunnel, 15 miles long, will be the longest on the network.", True),
+    ("The 1.2-tonne satellite was built in Stevenage.",
+     "The spacecraft, weighing 950 kg, left the factory yesterday.", True),
+    ("At 03:40 the 330-metre container ship ran aground six nautical miles off Helgoland.",
+     "The vessel, which is 290 metres long, was towed to Bremerhaven.", True),
+    # a story that sizes two things of the kind says which is which; the pair is not one thing
+    ("The 330-metre container ship ran aground beside a 200-metre tanker.",
+     "The vessel, which is 290 metres long, was towed to Bremerhaven.", False),
+    # what a thing carries or is moved by is no size of it
+    ("The tanker, carrying 90,000 tonnes of crude, ran aground.",
+     "The tanker's 80,000-tonne cargo was pumped off.", False),
+    # a distance from a place is no size of the thing
+    ("The ship ran aground six nautical miles off Helgoland.",
+     "The ship, which is 290 metres long, was towed to port.", False),
+])
+def test_the_one_size_each_story_gives_a_made_thing(first, second, flagged):
+    found = [c for c in _two_stories(first, second) if c.rule == "QTY001"]
+    assert bool(found) == flagged, [c.message for c in found]
+    if flagged:
+        assert found[0].severity == checker.Severity.WARNING
+        assert "the only" in found[0].message

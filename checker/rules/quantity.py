@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 
 from ..attribution import is_party, same_source
-from ..compare import STRONG, Identity, same_thing
+from ..compare import MEASURING, STRONG, Identity, same_thing
 from ..lexical import related_kind
 from ..lexicon import lexicon
 from ..model import Claim, Finding, Severity
@@ -64,6 +64,7 @@ def _thing(c: Claim) -> str:
 
 def _contradictions(ctx: RuleContext) -> Iterator[tuple[Claim, Claim, Identity, str | None]]:
     crowd = _crowding(ctx.of_kind("measure", "money"))
+    sizes = _sole_sizes(ctx)
     for a, b, ident in ctx.pairs("count", "measure", "money", "percent"):
         assert a.value is not None and b.value is not None
         if a.unit == "[time]":
@@ -119,6 +120,10 @@ def _contradictions(ctx: RuleContext) -> Iterator[tuple[Claim, Claim, Identity, 
         if disputing and close and answers and ratio(a, b) <= MAX_DISPUTE_RATIO:
             yield a, b, ident, cause
             continue
+        if (a.document, a.start) in sizes and (b.document, b.start) in sizes and a.document != b.document:
+            yield a, b, Identity(ident.strength, f"{ident.why}; the only {_DIMENSION_NAME[a.unit]} each story "
+                                                 f"gives a {a.subject}"), cause
+            continue
         ctx.skipped["weak identity and values differ but not by a slip"] += 1
 
 
@@ -143,6 +148,10 @@ MISMATCH = Rule(
         "('500 trucks a day'), figures asked for, expected or planned, "
         "parts of a set ('three of the nine'), values within the stated precision ('about 1,000' "
         "and 1,020), conversions in the same sentence ('500 miles (805 km)'), different currencies.\n"
+        "Across documents of one check, the length or mass each story gives one made thing, "
+        "when neither sizes another of its kind ('the 330-metre container ship' in a "
+        "statement, 'the vessel, which is 290 metres long' in the story), is one size told "
+        "twice (a warning).\n"
         "Example: 'a 200-kilometre front' ... 'the 200-mile front'."
     ),
     needs=("count", "measure", "money", "percent"),
@@ -178,9 +187,20 @@ MISMATCH = Rule(
         # measures in two units slip in the unit they share (4,200 kg and 2,400 kg)
         Example("The satellite weighs 4.2 tonnes at launch. Signals were received 42 minutes after lift-off. The "
                 "2,400kg spacecraft is heading for a geostationary orbit."),
+        # the one size each story of a check gives one made thing
+        Example(documents=(
+            {"id": "statement", "text": "At 03:40 the 330-metre container ship ran aground six nautical miles off "
+                                        "Helgoland."},
+            {"id": "story", "text": "The vessel, which is 290 metres long, was towed to Bremerhaven."},
+        )),
     ),
     passes=(
         Example("The convoy travelled 500 miles (805 km). The 805-kilometre journey took two days."),
+        # a story that sizes two ships says which is which: no one ship's size told twice
+        Example(documents=(
+            {"id": "statement", "text": "The 330-metre container ship ran aground beside a 200-metre tanker."},
+            {"id": "story", "text": "The vessel, which is 290 metres long, was towed to Bremerhaven."},
+        )),
         Example("About 1,000 people attended. Organisers later counted 1,020 people."),
         Example("Shelling hit 12 villages in Sumy. In Kharkiv, 30 villages were hit."),
         # a sum over several loans is no one loan
@@ -225,6 +245,42 @@ MAX_GROUP = 200  # beyond this a group is a table of figures, not prose restatin
 # to tell: among n figures, n(n-1)/2 pairs; at 12 that is 66, and a transposition or a
 # factor of ten between two unrelated three-digit figures is rare enough.
 CROWDED = 12
+
+
+# The dimensions a made thing keeps whoever reports it: a ship's length, a satellite's
+# mass. Counts, amounts and rates change with the act and the day; these do not.
+_DIMENSION_NAME = {"[length]": "length", "[mass]": "mass"}
+_SIZE_OF = {"modifies", "dimension", "copula"}
+
+
+def _sole_sizes(ctx: RuleContext) -> set[tuple[str, int]]:
+    """Sizes that are the only one of their dimension that their story gives any made
+    thing: "the 330-metre container ship" in the coastguard's statement and "the vessel,
+    which is 290 metres long" in the story are one ship's length told twice, when neither
+    document sizes another thing. Only across documents of one check: within one story, a
+    second size of a thing is as often a second thing."""
+    per: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for c in ctx.of_kind("measure"):
+        if c.unit in _DIMENSION_NAME and _size_of_made_thing(c):
+            per[(c.document, c.unit)].append(c)
+    return {(cs[0].document, cs[0].start) for cs in per.values() if len(cs) == 1}
+
+
+def _size_of_made_thing(c: Claim) -> bool:
+    """A dimension stated of one made thing, as a level: "the 12-mile tunnel", "the
+    vessel, which is 290 metres long", "weighing 950 kg"; not "ran aground six miles off
+    Helgoland", a distance from a place, nor "each", "two machines", a plural or an owner's."""
+    from .. import lexical
+
+    if not c.subject or " " in c.subject or c.qualifiers & {"change", "rate", "unasserted", "listed", "range"}:
+        return False
+    if c.get("each") or c.get("plural") or c.get("holder"):
+        return False
+    how = c.get("how", "").split("+")[0]
+    if how not in _SIZE_OF and not (how == "clause-subject" and c.get("predicate") in MEASURING):
+        return False
+    # ("vessel": a ship in its second sense, a blood vessel in its first)
+    return "artifact" in lexical.noun_domains(c.subject, senses=2)
 
 
 def _crowding(claims: Iterable[Claim]) -> Counter[tuple[str, str, str]]:
