@@ -397,12 +397,15 @@ def _domains(word: str) -> frozenset[str]:
 def document_source(doc: Document | None) -> str | None:
     """The source a document names for itself, unless it is one of the newsroom's own
     channels (lexicon.toml [attribution] channels: "staff", "draft", "desk" ...), which
-    vouch for nothing beyond the copy itself."""
+    vouch for nothing beyond the copy itself, or only a kind of document ("press
+    release"), which does not say whose it is."""
     if doc is None or not doc.source or not doc.source.strip():
         return None
-    words = set(re.findall(r"[a-z]+", doc.source.lower()))
+    words = set(re.findall(r"[a-zé]+", doc.source.lower()))
     if words & _channels():
         return None
+    if words <= frozenset(lexicon().words["attribution"]["genres"]):
+        return None  # "press release": whose, it does not say
     return doc.source.strip()
 
 

@@ -340,3 +340,21 @@ def test_a_list_that_names_the_set_it_divides_finds_its_count_past_others():
 def test_the_source_is_the_voice_that_reports(text, quote, source):
     c = next(c for c in checker.check(text).claims if c.text == quote)
     assert c.source == source
+
+
+@pytest.mark.parametrize("release_source,status", [
+    # a bare kind of document says nobody's view: against the ministry it is no dispute
+    ("press release", "inconsistent"),
+    # a named body's release is that body's, and the body named in the story is the same one
+    ("Agriculture Ministry press release", "inconsistent"),
+    # a different named body disputes the figure
+    ("Farmers' Union statement", "disputed"),
+])
+def test_whose_document_a_release_is(release_source, status):
+    docs = [
+        {"id": "release", "source": release_source, "text": "Farmers brought in a harvest of 28.5m tonnes of wheat."},
+        {"id": "wire", "source": "wire",
+         "text": "Farmers brought in 25.8m tonnes of wheat this year, the agriculture ministry said."},
+    ]
+    found = checker.check(docs).conflicts
+    assert [c.status for c in found] == [status], [c.message for c in found]
