@@ -277,3 +277,14 @@ def test_a_base_form_verb_is_its_own_lemma() -> None:
     sent = parsed("Opole will hold a mayoral runoff on April 21.").sentences[0]
     assert lemma(_tok(sent, "hold")) == "hold"
 
+
+
+def test_a_compound_never_reaches_its_head_across_a_preposition():
+    """"a 2.8% rise in regulated rail fares": the parser made "rise" a compound of "fares";
+    the repair makes "fares" the head of the "in" phrase, with "rail" its compound."""
+    sent = parsed("Passengers face a 2.8% rise in regulated rail fares next year.").sentences[0]
+    rise, fares, rail = _tok(sent, "rise"), _tok(sent, "fares"), _tok(sent, "rail")
+    assert (rise.dep_, rise.head.text) == ("obj", "face")
+    assert (fares.dep_, fares.head.text) == ("nmod", "rise")
+    assert (rail.dep_, rail.head.text) == ("compound", "fares")
+    assert _tok(sent, "in").head.text == "fares"

@@ -667,3 +667,18 @@ def test_without_under_an_aim_denies_nothing() -> None:
     assert findings("Economists believe the government will be able to go through with its plans without "
                     "increasing net borrowing. The chancellor said increased borrowing was acceptable.") == []
 
+
+
+@pytest.mark.parametrize("text,topic", [
+    # a unit joined to a number or a fraction before a change noun is the change's size
+    ("The bank left its main rate unchanged on Wednesday. Wednesday's quarter-point cut lifted the zloty.",
+     "main rate"),
+    # a noun compounded before it is what changed
+    ("Brent rose on Monday. The oil price fall hurt producers.", "oil price"),
+    # the phrase after "in", however the parser hung its nouns
+    ("Passengers face a 2.8% rise in regulated rail fares next year.", "regulated rail fare"),
+])
+def test_what_a_change_noun_changes(text, topic):
+    nouns = [c for c in claims(text, "state-change") if c.get("as_noun")]
+    assert [c.subject for c in nouns] == [topic]
+

@@ -876,8 +876,16 @@ def _noun_topic(t: Token) -> Token | None:
     # "the 4% rent rise", "a fare increase", "the oil price fall": a noun compounded before
     # the change noun is what changed
     compound = [c for c in t.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < t.i
-                and lemma(c) not in TIME_NOUNS and not is_amount(c) and not c.like_num]
+                and lemma(c) not in TIME_NOUNS and not is_amount(c) and not c.like_num and not _sized(c)]
     return compound[-1] if compound else None
+
+
+def _sized(t: Token) -> bool:
+    """"quarter-point", "half-point", "two-notch": a unit joined by a hyphen to a number or
+    a fraction before it, the size of a change, not what changed."""
+    doc = t.doc
+    return any(g.i == t.i - 2 and doc[t.i - 1].text == "-" and (
+        g.like_num or lexical.noun_domains(lemma(g)) == frozenset({"quantity"})) for g in t.children)
 
 
 # How many sentences back a change noun that names no thing looks for the dated change it
