@@ -338,13 +338,18 @@ def _lost_change_verbs(doc: Doc) -> None:
         participle = v.dep_ == "acl" and v.head == n and v.tag_ in ("VBD", "VBN")  # rose on share
         # (or the verb kept, with the noun before it hung on it as a compound: "the
         # company's workforce shrank by about 200")
-        compounded = v.pos_ in ("NOUN", "VERB") and n.head == v and n.dep_ == "compound" and v.dep_ in ("obj", "ROOT")
+        rel_word = any(c.tag_ in ("WDT", "WP") and c.i < n.i for c in v.children)
+        compounded = v.pos_ in ("NOUN", "VERB") and n.head == v and n.dep_ == "compound" and (
+            v.dep_ in ("obj", "ROOT") or rel_word)
         if not (participle or compounded):
             continue
         if any(c.dep_ == "obl:agent" and not any(g.like_num for g in c.subtree) for c in v.children):
             continue  # "the rates raised by the bank": a passive after all, with its agent
         held = n if v.head == n else v  # the phrase's head, which the verb's clause replaces
-        if held.dep_ == "ROOT":
+        # "an election in which turnout rose to 66%": a relative word before the noun makes
+        # the phrase a relative clause on the noun it hangs on
+        relative = held is v and rel_word and v.head.pos_ in ("NOUN", "PROPN")
+        if held.dep_ == "ROOT" or relative:
             governor = None
         elif held.dep_ == "obj" and held.head.pos_ == "VERB" and syntax.lemma(held.head) in report:
             governor = held.head
@@ -354,12 +359,15 @@ def _lost_change_verbs(doc: Doc) -> None:
         for c in list(held.children):
             if c is n or c is v:
                 continue
-            c.head = n if c.i < n.i else v
+            # ("in which": a relative word is the clause's, not its subject's)
+            c.head = n if c.i < n.i and c.tag_ not in ("WDT", "WP") else v
         if governor is not None:
             for c in list(governor.children):
                 if c.i > v.i and c.dep_ in ("obl", "obl:unmarked", "obl:tmod", "obl:agent", "advmod", "nmod"):
                     c.head = v
             v.head, v.dep_ = governor, "ccomp"
+        elif relative:
+            v.dep_ = "acl:relcl"
         else:
             v.head, v.dep_ = v, "ROOT"
         v.pos_, v.tag_ = "VERB", "VBD"
@@ -368,6 +376,8 @@ def _lost_change_verbs(doc: Doc) -> None:
         for c in v.children:
             if c.dep_ == "obl:agent":
                 c.dep_ = "obl"  # "by 1.6 points": how far, not by whom
+            elif c.dep_ in ("nmod", "nmod:unmarked") and c.i > v.i:
+                c.dep_ = c.dep_.replace("nmod", "obl")  # "to 66%": a verb's phrase, not a noun's
 
 
 _PARENTHETICAL = frozenset({"acl", "acl:relcl", "appos", "parataxis"})

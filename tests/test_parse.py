@@ -288,3 +288,18 @@ def test_a_compound_never_reaches_its_head_across_a_preposition():
     assert (fares.dep_, fares.head.text) == ("nmod", "rise")
     assert (rail.dep_, rail.head.text) == ("compound", "fares")
     assert _tok(sent, "in").head.text == "fares"
+
+
+def test_a_change_verb_read_as_a_noun_in_a_relative_clause_is_its_verb():
+    """"an election in which turnout rose to 66%": the parser read "turnout rose" as a
+    compound noun; after "in which" it is a relative clause, "turnout" its subject and
+    "to 66%" the verb's phrase."""
+    sent = parsed("It was an election in which turnout rose to 66% from 58.9% four years ago.").sentences[0]
+    rose = _tok(sent, "rose")
+    assert (rose.pos_, rose.dep_, rose.head.text) == ("VERB", "acl:relcl", "election")
+    assert (_tok(sent, "turnout").dep_, _tok(sent, "which").head.text) == ("nsubj", "rose")
+    import checker
+
+    c = next(c for c in checker.check("It was an election in which turnout rose to 66% from 58.9% four years ago.").claims
+             if c.text == "66%")
+    assert c.subject == "turnout" and "updated" in c.qualifiers
