@@ -491,6 +491,26 @@ def pronoun_antecedent(pron: Token) -> Token | None:
     return _owner_of(subj) if subj is not None and thing_like(subj) else None
 
 
+def plural_antecedent(pron: Token) -> Token | None:
+    """What "them" or "they" points back to: the nearest plural common noun before it that
+    is a subject or an object, in its own sentence, else in the sentence before ("affected
+    customers would be contacted. It has begun writing to all 340,000 of them")."""
+    if pron.lower_ not in ("them", "they"):
+        return None
+
+    def plural(t: Token) -> bool:
+        return t.pos_ == "NOUN" and t.tag_ == "NNS" and t.dep_ in ("nsubj", "nsubj:pass", "obj")
+
+    own = [t for t in pron.sent if t.i < pron.i and plural(t)]
+    if own:
+        return own[-1]
+    sent = pron.sent
+    if sent.start == 0:
+        return None
+    prev = [t for t in pron.doc[sent.start - 1].sent if plural(t)]
+    return prev[-1] if prev else None
+
+
 def previous_subject(t: Token) -> Token | None:
     """The main clause's subject of the sentence before t's, in its Doc (a paragraph)."""
     sent = t.sent

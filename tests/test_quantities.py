@@ -426,3 +426,15 @@ def test_the_one_size_each_story_gives_a_made_thing(first, second, flagged):
     if flagged:
         assert found[0].severity == checker.Severity.WARNING
         assert "the only" in found[0].message
+
+
+@pytest.mark.parametrize("text,quote,subject", [
+    # "all N of them": the whole set "them" took up, counted again
+    ("Nordtel said affected customers would be contacted directly. It has begun writing to all 340,000 of them "
+     "by email.", "340,000", "customer"),
+    # "N of them" without "all" is a part of a breakdown, left as it was
+    ("Jersey won 31 medals at the games, 12 of them gold, 11 silver and 10 bronze.", "12 of them", "them"),
+])
+def test_all_of_them_counts_what_them_took_up(text, quote, subject):
+    c = next(c for c in claims(text) if c.text == quote)
+    assert c.subject == subject

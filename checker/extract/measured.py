@@ -32,6 +32,7 @@ from ..syntax import (
     modality,
     noun_modifiers,
     of_phrase,
+    plural_antecedent,
     possessor,
     predicate_of,
     pronoun_antecedent,
@@ -457,7 +458,13 @@ def measured(sent: ParsedSentence, start: int, end: int, kind: str) -> Measured 
                 thing = thing.head  # "26 aid trucks" hung on "aid": the trucks are counted
         else:
             of = of_phrase(cur)
-            if of is not None:
+            every = any(c.lower_ == "all" and c.i < cur.i for c in cur.children)
+            them = plural_antecedent(of) if every and of is not None and of.pos_ == "PRON" else None
+            if them is not None:
+                # "all 340,000 of them": the whole set "them" took up, counted again ("12
+                # of them gold" stays a part of a breakdown)
+                thing, how = them, "of-all"
+            elif of is not None:
                 # "23 of the 70 seats": a part of a named whole.
                 thing, how, partitive = of, "of-part", True
                 w = child(of, "nummod")
