@@ -125,6 +125,10 @@ EXTRACTION = [
      "quake"),
     # "the first time" is the occasion of the win, not an event of its own
     ("Harbour United won the cup for the first time on Sunday.", "2024-05-27", "Sunday", "date", "2024-05-26", "win"),
+    # a count hung on the noun after "after" counts from it: the event is what the phrase,
+    # or the clause that noun is the subject of, is set against, never the anchor
+    ("Talks resumed two weeks after the walkout began on 1 March, with a conciliator chairing.", "2025-04-02",
+     "two weeks after", "date", "2025-03-15", "resume"),
 ]
 
 
@@ -588,3 +592,11 @@ def test_a_day_on_which_an_act_did_not_happen_dates_no_event() -> None:
     doc = {"id": "d", "published": "2024-06-12",
            "text": "The plant did not reopen until Tuesday. The plant reopened on Wednesday."}
     assert codes([doc]) == ["DAT001"]
+
+
+def test_a_count_is_never_compared_with_the_date_it_counts_from():
+    """Whatever event a count is given, it and its anchor are two days by construction."""
+    text = ("Cleaners voted to return to work. Talks resumed two weeks after the walkout began on 1 March, with a "
+            "conciliator chairing. The walkout, which began on 1 March, cost the trust £2m.")
+    assert [c.rule for c in checker.check([{"id": "t", "text": text, "published": "2025-04-02"}]).conflicts
+            if c.family == "date"] == []

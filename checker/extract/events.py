@@ -205,6 +205,17 @@ def event_of(sent: ParsedSentence, start: int, end: int) -> Event | None:
     roots = [t for t in toks if t.head.i not in ids or t.head == t]
     root = roots[-1] if roots else toks[-1]
     head = root.head if root.head != root else root
+    last = toks[-1]
+    if last.lower_ in _ANCHOR_CASES and last.dep_ == "case" and last.head.i > last.i and last.head.pos_ in _NOMINAL:
+        # "Talks resumed two weeks after the walkout began": the noun after "after" is what
+        # the count counts from, never its event; the event is what the phrase, or the
+        # clause the noun is the subject of, is set against
+        anchor = last.head
+        clause = anchor.head if anchor.dep_ in ("nsubj", "nsubj:pass") and anchor.head.pos_ in ("VERB", "AUX") \
+            and anchor.head.i > anchor.i else anchor
+        if clause.head == clause:
+            return None
+        return _from_parse(toks, last, clause.head)
     # A date or time in prenominal position ("the 10:30 p.m. screening", "its 9 May
     # ruling", "Saturday's strike") modifies the noun after it, however the parser hung
     # it: the treebanks have few of these, and the parser often gets them wrong.
