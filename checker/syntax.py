@@ -26,6 +26,12 @@ PREDICATE_POS = frozenset({"VERB", "AUX", "ADJ"})
 CONDITIONS = frozenset({"if", "unless", "whether"})
 MODALS = frozenset({"could", "would", "might", "may", "should", "can", "must", "ought", "shall"})
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "nobody", "nothing", "none", "without"})
+# Adverbs of frequency: a clause they modify tells what is usually so ("the museum is
+# normally closed on Mondays"), not what is so at the time the story tells. A closed class.
+HABITUAL = frozenset({"normally", "usually", "typically", "generally", "ordinarily", "customarily", "routinely",
+                      "often", "sometimes", "frequently", "rarely", "seldom"})
+_WEEKDAYS = frozenset({"mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
+                       "weekends", "weekdays"})
 
 
 def is_nominal(t: Token) -> bool:
@@ -235,7 +241,8 @@ def negated(pred: Token) -> Token | None:
 
 def modality(pred: Token, sentence: Span | None = None) -> str | None:
     """Why a clause does not assert what it says: "condition" (under if/unless/whether),
-    "modal" (could, would, may ...), "question" (its sentence asks), or None. Pass the
+    "modal" (could, would, may ...), "habitual" (normally, usually, on Mondays), "question"
+    (its sentence asks), or None. Pass the
     sentence when it is at hand: finding a token's sentence walks the Doc."""
     cur = pred
     for _ in range(12):
@@ -249,6 +256,8 @@ def modality(pred: Token, sentence: Span | None = None) -> str | None:
     for c in pred.children:
         if c.dep_ == "aux" and c.lower_ in MODALS:
             return "modal"
+        if (c.dep_ == "advmod" and c.lower_ in HABITUAL) or (c.dep_ in ("obl", "obl:tmod") and c.lower_ in _WEEKDAYS):
+            return "habitual"  # "is normally closed", "opens on Sundays"
     sent = sentence if sentence is not None else pred.sent
     last = sent[-1] if len(sent) else pred
     if last.text == "?" or (last.is_punct and len(sent) > 1 and sent[-2].text == "?"):

@@ -682,3 +682,18 @@ def test_what_a_change_noun_changes(text, topic):
     nouns = [c for c in claims(text, "state-change") if c.get("as_noun")]
     assert [c.subject for c in nouns] == [topic]
 
+
+
+@pytest.mark.parametrize("text", [
+    # what is usually so is not what is so the day the story tells
+    "The museum reopened to the public on Monday. The museum is normally closed on Mondays.",
+    "The museum reopened to the public on Monday. It is closed on Mondays, its director said.",
+    "The bridge reopened on Friday. The bridge usually closes at night for maintenance.",
+])
+def test_what_is_usually_so_is_no_state_at_a_time(text):
+    assert findings([{"id": "t", "text": text, "published": "2025-03-11"}]) == []
+
+
+def test_a_state_at_a_time_still_meets_its_opposite():
+    text = "The museum reopened to the public on Monday. The museum is closed, its director said."
+    assert [c.rule for c in findings([{"id": "t", "text": text, "published": "2025-03-11"}])] == ["STA003"]
