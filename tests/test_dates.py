@@ -600,3 +600,10 @@ def test_a_count_is_never_compared_with_the_date_it_counts_from():
             "conciliator chairing. The walkout, which began on 1 March, cost the trust £2m.")
     assert [c.rule for c in checker.check([{"id": "t", "text": text, "published": "2025-04-02"}]).conflicts
             if c.family == "date"] == []
+
+
+def test_a_place_first_of_all_names_no_event_by_a_rarer_sense():
+    """"prefecture": a place, though WordNet's second sense is the office of a prefect; a
+    date hung on it is no date of a prefecture."""
+    for c in claims("Officials in Miyazaki prefecture on Sunday counted the damage.", "2025-03-17"):
+        assert c.subject != "prefecture"

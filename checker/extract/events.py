@@ -270,7 +270,7 @@ def _from_parse(toks: list[Token], root: Token, head: Token) -> Event | None:
     # Attributive: "Saturday's strike", "the 10:40 p.m. strike", "its 9 May ruling",
     # "the launch on March 3", "the election of June 9".
     if root.dep_ in ("nmod:poss", "compound", "amod", "nummod", "nmod", "nmod:unmarked") and head.pos_ in _NOMINAL:
-        if _eventive(head):
+        if _eventive(head) and not _physical(head):  # ("Miyazaki prefecture on Sunday": a place)
             # "the polls on Sunday", "the launch on March 3": a date after its noun says
             # when; one before it ("the 1997 issue", "Saturday's strike") names which
             ev = _noun_event(head, "after noun" if root.i > head.i else "attributive")
@@ -307,7 +307,9 @@ def _from_parse(toks: list[Token], root: Token, head: Token) -> Event | None:
     if _said_on(toks, cur):
         return None
     for _ in range(6):
-        if cur.pos_ in _NOMINAL and _eventive(cur) and cur not in toks:
+        if cur.pos_ in _NOMINAL and _eventive(cur) and not _physical(cur) and cur not in toks:
+            # ("shook Miyazaki prefecture ... on Sunday": a place first of all, whatever a
+            # rarer sense of its word, the office of a prefect, says)
             return _noun_event(cur, "noun")
         if cur.pos_ in ("VERB", "AUX") or cur.head == cur:
             break
