@@ -242,8 +242,8 @@ def negated(pred: Token) -> Token | None:
 def modality(pred: Token, sentence: Span | None = None) -> str | None:
     """Why a clause does not assert what it says: "condition" (under if/unless/whether),
     "modal" (could, would, may ...), "habitual" (normally, usually, on Mondays), "question"
-    (its sentence asks), or None. Pass the
-    sentence when it is at hand: finding a token's sentence walks the Doc."""
+    (its sentence asks), or None. Pass the sentence when it is at hand: finding a token's
+    sentence walks the Doc."""
     cur = pred
     for _ in range(12):
         for c in cur.children:

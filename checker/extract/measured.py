@@ -201,7 +201,7 @@ def _role(unit: Token, pred: Token | None, noun_after: Token | None = None) -> t
             return (UPDATED if _case(noun.head) == "to" else EARLIER), pred
     if pred is not None and _lemma(pred) in verbs and unit.head == pred and not unit.dep_.startswith("nsubj"):
         # (a figure that is the verb's subject is what moved, not how far: "112mm of rain
-        # fell", "Some 3,000 jobs went")
+        # fell", "nearly 40cm of snow fell overnight")
         if case == "to":
             return UPDATED, pred
         if case == "from":

@@ -149,7 +149,7 @@ MISMATCH = Rule(
         "parts of a set ('three of the nine'), values within the stated precision ('about 1,000' "
         "and 1,020), conversions in the same sentence ('500 miles (805 km)'), different currencies.\n"
         "Across documents of one check, the length or mass each story gives one made thing, "
-        "when neither sizes another of its kind ('the 330-metre container ship' in a "
+        "when neither sizes another made thing ('the 330-metre container ship' in a "
         "statement, 'the vessel, which is 290 metres long' in the story), is one size told "
         "twice (a warning).\n"
         "Example: 'a 200-kilometre front' ... 'the 200-mile front'."
@@ -257,7 +257,7 @@ def _sole_sizes(ctx: RuleContext) -> set[tuple[str, int]]:
     """Sizes that are the only one of their dimension that their story gives any made
     thing: "the 330-metre container ship" in the coastguard's statement and "the vessel,
     which is 290 metres long" in the story are one ship's length told twice, when neither
-    document sizes another thing. Only across documents of one check: within one story, a
+    document gives another made thing a length. Only across documents of one check: within one story, a
     second size of a thing is as often a second thing."""
     per: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c in ctx.of_kind("measure"):
