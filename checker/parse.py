@@ -557,7 +557,7 @@ def _compound_across_preposition(doc: Doc) -> None:
         n = next((c for c in x.children if c.dep_ == "nmod" and x.i < c.i < h.i and c.right_edge.i == h.i - 1
                   and c.pos_ in ("NOUN", "PROPN")), None)
         case = next((c for c in n.children if c.dep_ == "case" and c.i < n.i), None) if n is not None else None
-        if n is None or case is None or h.head == x or any(d.is_punct for d in doc[x.i + 1 : h.i]):
+        if n is None or case is None or any(d.is_punct for d in doc[x.i + 1 : h.i]):
             continue
         x.head, x.dep_ = h.head, h.dep_
         h.head, h.dep_ = x, "nmod"

@@ -270,7 +270,7 @@ def _from_parse(toks: list[Token], root: Token, head: Token) -> Event | None:
     # Attributive: "Saturday's strike", "the 10:40 p.m. strike", "its 9 May ruling",
     # "the launch on March 3", "the election of June 9".
     if root.dep_ in ("nmod:poss", "compound", "amod", "nummod", "nmod", "nmod:unmarked") and head.pos_ in _NOMINAL:
-        if _eventive(head) and not _physical(head):  # ("Miyazaki prefecture on Sunday": a place)
+        if _event_noun(head):
             # "the polls on Sunday", "the launch on March 3": a date after its noun says
             # when; one before it ("the 1997 issue", "Saturday's strike") names which
             ev = _noun_event(head, "after noun" if root.i > head.i else "attributive")
@@ -307,9 +307,7 @@ def _from_parse(toks: list[Token], root: Token, head: Token) -> Event | None:
     if _said_on(toks, cur):
         return None
     for _ in range(6):
-        if cur.pos_ in _NOMINAL and _eventive(cur) and not _physical(cur) and cur not in toks:
-            # ("shook Miyazaki prefecture ... on Sunday": a place first of all, whatever a
-            # rarer sense of its word, the office of a prefect, says)
+        if cur.pos_ in _NOMINAL and _event_noun(cur) and cur not in toks:
             return _noun_event(cur, "noun")
         if cur.pos_ in ("VERB", "AUX") or cur.head == cur:
             break
@@ -624,6 +622,13 @@ _THING_DOMAINS = frozenset({"artifact", "location", "object", "substance", "grou
 # p.m." is an act on doors, not the start of an event called "door", whatever a rarer
 # sense of the word ("door": a means of access) says.
 _PHYSICAL_DOMAINS = _THING_DOMAINS - {"group", "person", "quantity", "possession"}
+
+
+def _event_noun(noun: Token) -> bool:
+    """A noun a date can belong to as its event: one that names an event and is no place or
+    made thing first of all ("Miyazaki prefecture on Sunday": a place, whatever a rarer
+    sense of its word, the office of a prefect, says)."""
+    return _eventive(noun) and not _physical(noun)
 
 
 def _physical(noun: Token) -> bool:
