@@ -115,9 +115,25 @@ def members(sid: str) -> tuple[str, ...]:
 
 def domain(sid: str) -> str:
     """A synset's lexicographer file without its part of speech: "act", "event",
-    "person", "artifact" ..."""
+    "person", "artifact" ... WordNet files the top of each file's tree ("person",
+    "event", "act", "location") among its unique beginners ("Tops"); such a top is of the
+    file it heads ("person" is a person, as "worker" is)."""
     row = _synsets().get(sid)
-    return row.split("\t")[3] if row and row.count("\t") >= 3 else ""
+    if not row or row.count("\t") < 3:
+        return ""
+    lexname = row.split("\t")[3]
+    if lexname == "Tops":
+        return next((_HEADED.get(m, m) for m in members(sid) if _HEADED.get(m, m) in _lexnames()), lexname)
+    return lexname
+
+
+# Tops whose lemma is not the name of the file they head.
+_HEADED = {"motivation": "motive", "measure": "quantity"}
+
+
+@cache
+def _lexnames() -> frozenset[str]:
+    return frozenset(row.split("\t")[3] for row in _synsets().values() if row.count("\t") >= 3) - {"Tops"}
 
 
 def noun_domains(lemma: str, senses: int = 1) -> frozenset[str]:

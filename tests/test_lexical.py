@@ -104,3 +104,11 @@ def test_opposed_verbs_through_their_first_senses(a: str, b: str) -> None:
 ])
 def test_not_opposed(a: str, b: str) -> None:
     assert not lexical.opposed(a, b, "v")
+
+
+def test_the_top_word_of_a_lexicographer_file_is_of_that_file():
+    # WordNet files "person" among its unique beginners, not with the people it heads
+    assert lexical.noun_domains("person") == {"person"}
+    assert lexical.noun_domains("worker") == {"person"}
+    assert lexical.noun_domains("event") == {"event"}
+    assert lexical.noun_domains("entity") == {"Tops"}
