@@ -256,8 +256,11 @@ def modality(pred: Token, sentence: Span | None = None) -> str | None:
     for c in pred.children:
         if c.dep_ == "aux" and c.lower_ in MODALS:
             return "modal"
-        if (c.dep_ == "advmod" and c.lower_ in HABITUAL) or (c.dep_ in ("obl", "obl:tmod") and c.lower_ in _WEEKDAYS):
-            return "habitual"  # "is normally closed", "opens on Sundays"
+        # "is normally closed", "opens on Sundays"; after its verb the adverb is a manner
+        # ("was operating normally": working as it should, now)
+        if (c.dep_ == "advmod" and c.lower_ in HABITUAL and c.i < pred.i) \
+                or (c.dep_ in ("obl", "obl:tmod") and c.lower_ in _WEEKDAYS):
+            return "habitual"
     sent = sentence if sentence is not None else pred.sent
     last = sent[-1] if len(sent) else pred
     if last.text == "?" or (last.is_punct and len(sent) > 1 and sent[-2].text == "?"):
