@@ -697,3 +697,23 @@ def test_what_is_usually_so_is_no_state_at_a_time(text):
 def test_a_state_at_a_time_still_meets_its_opposite():
     text = "The museum reopened to the public on Monday. The museum is closed, its director said."
     assert [c.rule for c in findings([{"id": "t", "text": text, "published": "2025-03-11"}])] == ["STA003"]
+
+
+def test_a_manner_adverb_after_its_verb_is_no_habit():
+    # "normally" before the verb tells a habit; after it, how the thing is working now
+    from checker.rules.state import _asserted
+
+    assert [_asserted(c) for c in claims("The pipeline was operating normally on Tuesday.", "state")] == [True]
+    assert [_asserted(c) for c in claims("The pipeline is normally operating at night.", "state")] == [False]
+
+
+def test_nobody_denies_a_harm_to_people_of_any_kind():
+    # "people" is a person however WordNet files its top word
+    text = "No one was injured in the blast, police said. Three people were injured, police said later."
+    assert [c.rule for c in findings([{"id": "t", "text": text}])] == ["NEG001"]
+
+
+def test_a_place_pointed_at_is_not_a_place_named_elsewhere():
+    text = ('In Valdera, 14 people were injured. "We were lucky. Nobody here was hurt," said '
+            "Pontalba's mayor, Rosa Galli.")
+    assert findings([{"id": "t", "text": text}]) == []

@@ -659,7 +659,17 @@ def _places_of(ctx: SentenceContext, head: Token, clause: Token | None = None) -
             if c.dep_ == "obl" and c.pos_ == "PROPN" and case_of(c) in _place_cases() \
                     and c.lower_ not in _not_places():
                 out.add(" ".join(t.lower_ for t in c.subtree if t.pos_ == "PROPN" and (t == c or t.head == c)))
+        # "Nobody here was hurt", "the road there is closed": a place the speaker points
+        # at, unnamed, so never known to be the place another clause names
+        if any(c.dep_ == "advmod" and c.lower_ in _DEICTIC_PLACES
+               for x in (h, subj) if x is not None for c in x.children):
+            out.add(_POINTED_AT)
     return tuple(sorted(out))
+
+
+# Adverbs that point at a place without naming it (a closed class), and the place they give.
+_DEICTIC_PLACES = frozenset({"here", "there"})
+_POINTED_AT = "(a place pointed at: here, there)"
 
 
 @cache
