@@ -717,3 +717,30 @@ def test_a_place_pointed_at_is_not_a_place_named_elsewhere():
     text = ('In Valdera, 14 people were injured. "We were lucky. Nobody here was hurt," said '
             "Pontalba's mayor, Rosa Galli.")
     assert findings([{"id": "t", "text": text}]) == []
+
+
+@pytest.mark.parametrize("text,flagged", [
+    # a denial of a degree denies only that degree
+    ("No one was seriously injured in the fire. Two people were injured, police said.", False),
+    ("No one was seriously injured in the fire. Two people were seriously injured, police said.", True),
+    # an assertion of a degree still asserts the act
+    ("Nobody was hurt in the crash. Two passengers were slightly injured.", True),
+])
+def test_a_denial_of_a_degree(text: str, flagged: bool) -> None:
+    assert bool([c for c in findings([{"id": "t", "text": text}]) if c.rule == "NEG001"]) is flagged
+
+
+@pytest.mark.parametrize("text,flagged", [
+    # the condition a person is treated for, taken in with or dies of is one they were put in
+    ("Nobody was hurt in the storm. Three people were treated in hospital for injuries.", True),
+    ("No one was injured, police said. One man died of his wounds on Sunday.", True),
+    ("No one was seriously injured. Three people were treated for minor injuries.", False),
+    # a charge or a feeling is no condition of the body
+    ("No one was attacked, police said. Two men were charged with assault.", False),
+    # where they were treated is not where they were hurt
+    ("In Galway city nobody was hurt. Three people were treated at University Hospital Galway for injuries.", True),
+    # a report of no event is a denial of it, on the day it names
+    ("No arrests were reported on Monday. Police arrested two men on Monday.", True),
+])
+def test_a_condition_named_by_its_noun_is_the_act_that_caused_it(text: str, flagged: bool) -> None:
+    assert bool([c for c in findings([{"id": "t", "text": text}]) if c.rule == "NEG001"]) is flagged

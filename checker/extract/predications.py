@@ -1308,7 +1308,7 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
                                "scope": _scope(holder_tok) + _state_scope(head),
                                "subject_words": _phrase_words(holder_tok),
                                # put in the state by someone's act on it ("lifted its ban")
-                               "acted_on": obj_tok is not None,
+                               "acted_on": obj_tok is not None, "manner": _manner(head),
                                "event": head.pos_ == "VERB", "pole": w.phrase_poles.get(state)}))
             if not verb_only:
                 continue
@@ -1331,7 +1331,19 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
                                "at_no_time": f.negated and _at_no_time(head),
                                # "did not spell out how it would be done": what is denied is
                                # a clause, which another clause may not share
-                               "clause_object": _clause_object(head)}))
+                               "clause_object": _clause_object(head),
+                               "manner": _manner(head)}))
+            sufferer = patient if passive else agent if not f.obj else ""
+            if sufferer and not f.negated:
+                for cond, verb in _conditions(head):
+                    # "three people were treated for injuries": three people were injured
+                    out.append(_claim(ctx, "predicate", (span[0], ctx.parsed.end_of(cond)), verb, "",
+                                      # where and when they were treated is not where and
+                                      # when they were hurt
+                                      {**common, "places": (), "times": (),
+                                       "lemma": verb, "negated": False, "subject": "", "object": sufferer,
+                                       "args": (), "passive": True, "until": False, "at_no_time": False,
+                                       "clause_object": False, "manner": (), "from_condition": True}))
     out.extend(_event_nouns(ctx, lambda t: _common(ctx, t, frame(t, ctx.parsed.span), (), _places_of(ctx, t))))
     # the last name this sentence gave a clause as its object or after a preposition, for
     # a later "he" or "she" (kept after the sentence, so that it never reaches back into it)
@@ -1429,6 +1441,9 @@ def _event_nouns(ctx: SentenceContext, common_of: Any) -> list[Claim]:
         # "there had been three arrests", "there were no arrests": an event noun that a
         # "there is" says happened (or did not), with no participant named
         existential = t.dep_ == "nsubj" and child(t.head, "expl") is not None and lemma(t.head) == "be"
+        # "no injuries were reported", "three arrests were reported": a report that the
+        # event happened (or did not) says what "there were" says
+        existential = existential or (t.dep_ == "nsubj:pass" and lemma(t.head) in w.speech)
         if t.pos_ != "NOUN" or (t.tag_ != "NN" and not existential) or lemma(t) in (w.up_nouns | w.down_nouns) \
                 or lemma(t) in _PORTIONS:
             continue
@@ -1446,7 +1461,7 @@ def _event_nouns(ctx: SentenceContext, common_of: Any) -> list[Claim]:
         bare = agent is None and of is None
         if bare and not (existential or dated):
             continue
-        if t.dep_ in ("nsubj", "nsubj:pass") and lemma(t.head) in w.speech:
+        if t.dep_ in ("nsubj", "nsubj:pass") and lemma(t.head) in w.speech and not existential:
             continue  # "his campaign said": a source, not an act
         verb = _event_verb(t, dated)
         if verb is None or verb in w.ignore or verb in w.speech or verb in w.up or verb in w.down:
@@ -1463,7 +1478,8 @@ def _event_nouns(ctx: SentenceContext, common_of: Any) -> list[Claim]:
                 # injuries")
                 times = tuple(sorted(set(times) | set(_times_of(ctx, t.head))))
                 common = {**common, "places": _places_of(ctx, t.head)}
-            out.append(_claim(ctx, "predicate", (ctx.parsed.start_of(t), ctx.parsed.end_of(t)),
+            no = next((c for c in t.children if c.dep_ == "det" and c.lower_ == "no" and c.i < t.i), t)
+            out.append(_claim(ctx, "predicate", (ctx.parsed.start_of(no), ctx.parsed.end_of(t)),
                               f"{'not ' if denied else ''}{verb}", "",
                               {**common, "lemma": verb, "times": times, "negated": denied, "subject": "", "object": "",
                                "args": (), "passive": False, "until": False, "tense": "past",
@@ -1550,6 +1566,36 @@ def _support_phrase(f: Frame) -> tuple[str, str, bool, Token | None]:
 # Words that open a question clause; "when", "where" and "if" open adverbial ones too
 # ("was hurt when officers boarded"), so they do not count here.
 _WH = frozenset({"how", "what", "why", "whether", "which", "who"})
+
+
+# How a clause names the condition its person is in: "treated for injuries", "taken to
+# hospital with burns", "died of his wounds", "suffering from hypothermia" (a closed class).
+_CONDITION_CASES = frozenset({"for", "with", "of", "from"})
+
+
+def _conditions(head: Token) -> list[tuple[Token, str]]:
+    """The bodily or other conditions a clause's person is said to be in, each with the
+    verb that puts one in it (WordNet: a noun of state with a derived verb, "injury" and
+    "injure", "wound" and "wound"): the person was injured, whatever was done to them."""
+    out = []
+    for c in head.children:
+        if c.dep_ != "obl" or c.pos_ != "NOUN" or case_of(c) not in _CONDITION_CASES:
+            continue
+        if "state" not in lexical.noun_domains(lemma(c)):
+            continue
+        verbs = sorted(v for v, pos in lexical.derived(lemma(c)) if pos == "v")
+        if verbs:
+            out.append((c, verbs[0]))
+    return out
+
+
+def _manner(head: Token) -> tuple[str, ...]:
+    """The manner or degree adverbs on a verb ("seriously injured", "fully repaid"): the
+    -ly adverbs it governs, by their form, not a list."""
+    from ..syntax import HABITUAL
+
+    return tuple(sorted({c.lower_ for c in head.children if c.dep_ == "advmod" and c.pos_ == "ADV"
+                         and c.lower_.endswith("ly") and len(c.lower_) > 4 and c.lower_ not in HABITUAL}))
 
 
 def _clause_object(head: Token) -> bool:

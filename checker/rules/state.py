@@ -692,6 +692,11 @@ def _negation(ctx: RuleContext) -> Iterator[Finding]:
         if _disjoint(n.get("args"), p.get("args")):
             ctx.skipped["negation: different arguments"] += 1
             continue
+        if set(n.get("manner") or ()) - set(p.get("manner") or ()):
+            # "no one was seriously injured" against "two people were injured": what is
+            # denied is the degree, which the other does not claim
+            ctx.skipped["negation: the denial is of a manner or degree the other does not state"] += 1
+            continue
         if (p.document, p.start) in reported or (n.document, n.start) in reported:
             continue
         reported.update({(p.document, p.start), (n.document, n.start)})
