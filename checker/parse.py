@@ -220,6 +220,7 @@ def _repair_verbs(doc: Doc) -> None:
     _verb_after_parenthesis(doc)
     _linking_complement(doc)
     _subject_fixed_to_conjunction(doc)
+    _subject_behind_preposition(doc)
     _noun_after_of(doc)
     _oblique_after_conjunct(doc)
     _counted_nouns(doc)
@@ -582,6 +583,27 @@ def _subject_fixed_to_conjunction(doc: Doc) -> None:
                 c.dep_ in ("nsubj", "nsubj:pass", "expl") for c in clause.children) or t in clause.ancestors:
             continue
         t.head, t.dep_ = clause, "nsubj"
+
+
+def _subject_behind_preposition(doc: Doc) -> None:
+    """"She said May's rise in exports had come from one-off shipments": the parser makes
+    "rise" the object of "said" and "exports", behind its preposition, the subject of the
+    reported clause. A subject takes no preposition; the noun the prepositional phrase
+    follows is the subject, and the phrase narrows it."""
+    for t in doc:
+        if t.dep_ not in ("nsubj", "nsubj:pass") or t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        case = next((c for c in t.children if c.dep_ == "case" and c.pos_ == "ADP" and c.i < t.i), None)
+        clause = t.head
+        if case is None or case.i == 0 or clause.dep_ != "ccomp":
+            continue
+        noun = doc[case.i - 1]
+        while noun.head.i > noun.i and noun.head.i < case.i and noun.dep_ in ("compound", "amod", "nummod", "flat"):
+            noun = noun.head
+        if noun.dep_ != "obj" or noun.head != clause.head or noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        noun.head, noun.dep_ = clause, t.dep_
+        t.head, t.dep_ = noun, "nmod"
 
 
 def _oblique_after_conjunct(doc: Doc) -> None:

@@ -303,3 +303,13 @@ def test_a_change_verb_read_as_a_noun_in_a_relative_clause_is_its_verb():
     c = next(c for c in checker.check("It was an election in which turnout rose to 66% from 58.9% four years ago.").claims
              if c.text == "66%")
     assert c.subject == "turnout" and "updated" in c.qualifiers
+
+
+def test_a_subject_takes_no_preposition():
+    """"She said May's rise in exports had come ...": parsed with "rise" the object of
+    "said" and "exports" the reported clause's subject; the repair makes "rise" the
+    subject and "in exports" its phrase."""
+    sent = parsed("She said May's rise in exports had come almost entirely from one-off shipments.").sentences[0]
+    rise, exports = _tok(sent, "rise"), _tok(sent, "exports")
+    assert (rise.dep_, rise.head.text) == ("nsubj", "come")
+    assert (exports.dep_, exports.head.text) == ("nmod", "rise")
