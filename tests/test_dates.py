@@ -411,6 +411,9 @@ def test_a_period_counted_back_or_forward_scopes_a_figure():
          "stoppage.", "during"),
         ("Dockworkers at three terminals in the port joined the strike on Wednesday, the third day of a "
          "stoppage.", ""),
+        # an event noun's act on something is a day within the event; a carrier verb dates it
+        ("The trade summit overran its schedule on Thursday.", "during"),
+        ("The trade summit opened on Thursday.", "start"),
     ],
 )
 def test_the_phase_a_date_on_an_event_noun_names(text, phase):

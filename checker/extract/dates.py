@@ -79,6 +79,8 @@ def _doc_claims(ctx: SentenceContext) -> list[tuple[_Item, Claim]]:
             ev = lent[id(it)]
         event, phase, distinct = (ev.key, ev.phase, ev.distinct) if ev is not None else ("", "", "")
         how = ev.how if ev is not None else "no event"
+        if it.kind == "time" and ev is not None and ev.acting:
+            phase = ""  # whatever the event did at a time of day, it did at that moment
         # ("since the 9 May verdict": "since" governs the noun the date names, not the date)
         if phase in ("", "during") and it.kind == "date" and it.granularity != "days" \
                 and how not in ("attributive", "after noun"):

@@ -77,6 +77,7 @@ class Event:
     tense: str = ""  # a verb's: "past" (done), "future" (to come) or "" (neither said)
     by_day: bool = False  # a noun named by its day ("Saturday's collapse", "today's talks")
     reduced: bool = False  # told by a participle on a noun ("talks held last Sunday")
+    acting: bool = False  # an event noun's act on something ("the summit overran its schedule")
 
 
 @dataclass(frozen=True, slots=True)
@@ -350,8 +351,13 @@ def _from_parse(toks: list[Token], root: Token, head: Token) -> Event | None:
         how = "subject of a change" if _changes(cur) else "subject"
         # "kicked off": its start; "continues on Friday": a day within it, no point of it
         phase = t.phases.get(_phrase(cur)) or ("during" if phrase in _DURING else t.phases.get(lemma(cur), ev.phase))
-        return Event(ev.key, ev.word, ev.cls, phase, ev.agent, ev.patient, ev.distinct,
-                     how, ev.definite, ev.plural, _verb_tense(cur), reduced=participle_on_noun(cur))
+        # "the summit overran its schedule on Thursday", "the strike shut 40 schools on
+        # Monday": what the event did to something on a day is a day within it, not the
+        # day it was held (a time of day is still a moment of it: "the quake hit the
+        # coast at 02:17")
+        acting = not carrier and not phase and child(cur, "obj") is not None
+        return Event(ev.key, ev.word, ev.cls, "during" if acting else phase, ev.agent, ev.patient, ev.distinct,
+                     how, ev.definite, ev.plural, _verb_tense(cur), reduced=participle_on_noun(cur), acting=acting)
     if phrase in _CARRIERS and lemma(cur) in ("be", "take", "happen", "occur", "come"):
         return None
     if lemma(cur) in _light() and phrase not in t.classes:
