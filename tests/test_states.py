@@ -744,3 +744,15 @@ def test_a_denial_of_a_degree(text: str, flagged: bool) -> None:
 ])
 def test_a_condition_named_by_its_noun_is_the_act_that_caused_it(text: str, flagged: bool) -> None:
     assert bool([c for c in findings([{"id": "t", "text": text}]) if c.rule == "NEG001"]) is flagged
+
+
+@pytest.mark.parametrize("text,flagged", [
+    # a denial "since" a year covers a later year
+    ("The bridge had not been inspected since 2019. The agency inspected the bridge in 2021.", True),
+    ("The bridge had not been inspected since 2019. The agency inspected the bridge in 2018.", False),
+    # a restrictive clause on a plural picks which members are meant, and denies nothing of one
+    ("The minister said all 38 units that had not been renovated since 2015 would be inspected. The doctor "
+     "said the unit had been renovated in 2018.", False),
+])
+def test_a_denial_since_a_year_and_one_that_picks_members(text: str, flagged: bool) -> None:
+    assert bool([c for c in findings([{"id": "t", "text": text}]) if c.rule == "NEG001"]) is flagged

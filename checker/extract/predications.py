@@ -1332,7 +1332,7 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
                                # "did not spell out how it would be done": what is denied is
                                # a clause, which another clause may not share
                                "clause_object": _clause_object(head),
-                               "manner": _manner(head)}))
+                               "manner": _manner(head), "picks_members": _picks_members(head)}))
             sufferer = patient if passive else agent if not f.obj else ""
             if sufferer and not f.negated:
                 for cond, verb in _conditions(head):
@@ -1587,6 +1587,16 @@ def _conditions(head: Token) -> list[tuple[Token, str]]:
         if verbs:
             out.append((c, verbs[0]))
     return out
+
+
+def _picks_members(head: Token) -> bool:
+    """A restrictive relative clause on a plural noun ("all 38 units that had not been
+    renovated since 2015"): it says which members of a set are meant, and asserts
+    nothing of any one thing the copy names."""
+    if head.dep_ != "acl:relcl" or head.head.tag_ not in ("NNS", "NNPS"):
+        return False
+    noun = head.head
+    return not any(t.text == "," for t in head.doc[noun.i + 1 : head.left_edge.i + 1])
 
 
 def _manner(head: Token) -> tuple[str, ...]:

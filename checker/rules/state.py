@@ -616,6 +616,17 @@ def _patient(c: Claim) -> str:
     return c.get("object") or (c.get("subject") if c.get("passive") else "") or ""
 
 
+def _denied_then(n: Claim, p: Claim) -> bool:
+    """The times the denial covers include the other's: the same times, or a year the
+    denial's "since" reaches ("had not been inspected since 2019" covers "in 2022")."""
+    tn, tp = set(n.get("times") or ()), set(p.get("times") or ())
+    if tn and tn == tp:
+        return True
+    since = [int(t[6:]) for t in tn if t.startswith("since ") and t[6:].isdigit() and len(t) == 10]
+    years = [int(t) for t in tp if t.isdigit() and len(t) == 4]
+    return len(since) == 1 and len(tn) == 1 and bool(years) and len(years) == len(tp) and all(y >= since[0] for y in years)
+
+
 def _doer_open(c: Claim) -> bool:
     """A passive clause that names no doer: its subject is what the act was done to."""
     return bool(c.get("passive")) and c.get("subject") == c.get("object")
@@ -636,6 +647,10 @@ def _negation(ctx: RuleContext) -> Iterator[Finding]:
         n, p = (a, b) if a.get("negated") else (b, a)
         if not _same_verb(n.get("lemma"), p.get("lemma")):
             continue
+        if n.get("picks_members") or p.get("picks_members"):
+            # "the units that had not been renovated": which units, not a denial of any one
+            ctx.skipped["negation: a clause that picks members of a set"] += 1
+            continue
         if n.get("until"):
             ctx.skipped["negation: 'not ... until' says when, not whether"] += 1
             continue
@@ -644,7 +659,7 @@ def _negation(ctx: RuleContext) -> Iterator[Finding]:
             continue
         so = (_patient(n), _patient(p))
         ss = (n.get("subject"), p.get("subject"))
-        if _doer_open(n) and ss[1] and not _doer_open(p) and n.get("times") and set(n.get("times")) == set(p.get("times") or ()):
+        if _doer_open(n) and ss[1] and not _doer_open(p) and n.get("times") and _denied_then(n, p):
             # "no flights were cancelled on Tuesday" against "the airline cancelled 14
             # flights on Tuesday": a passive denial that names no doer denies the act by
             # anyone, on the day both name
@@ -686,7 +701,8 @@ def _negation(ctx: RuleContext) -> Iterator[Finding]:
         # "never" denies the act at every time up to now: a day it carries is where the parser
         # hung the day of the saying ("said on Monday he had never met him"), not the act's
         ever = bool(n.get("at_no_time")) and p.get("tense") in ("past", "perfect")
-        if (_disjoint(n.get("times"), p.get("times")) and not ever) or _disjoint(n.get("places"), p.get("places")):
+        if (_disjoint(n.get("times"), p.get("times")) and not ever and not _denied_then(n, p)) \
+                or _disjoint(n.get("places"), p.get("places")):
             ctx.skipped["negation: different time or place"] += 1
             continue
         if _disjoint(n.get("args"), p.get("args")):
