@@ -1007,13 +1007,21 @@ ASSERTED_AND_DENIED = Rule(
         "the act ('who was injured'); 'no one' denies the act for any person; a passive "
         "denial that names no doer denies the act by anyone, when both sides name the same "
         "day ('no flights were cancelled on Tuesday', 'the airline cancelled 14 flights on "
-        "Tuesday'); 'had never met him' denies the act at every time before the story, and "
-        "'the town of Kessa' is Kessa.\n"
+        "Tuesday'), or a year its 'since' reaches ('had not been inspected since 2019', "
+        "'inspected the bridge in 2022'); 'had never met him' denies the act at every time "
+        "before the story, and 'the town of Kessa' is Kessa. The condition a person is "
+        "treated for, taken in with or dies of is the act that put them in it ('treated for "
+        "injuries': injured; WordNet nouns of state with a derived verb), and 'no injuries "
+        "were reported' says there were none.\n"
         "Why: a fact and its denial in one story is the plainest inconsistency there is.\n"
         "Not flagged: different objects or subjects ('Russia did not attack ...', 'Ukraine "
         "attacked ...'), different days, reporting verbs ('did not say'), modal claims set "
         "against facts ('would not' vs 'did'), a denied question clause against a noun object "
-        "('did not spell out how'), one agent's denial against a state that names no agent.\n"
+        "('did not spell out how'), one agent's denial against a state that names no agent; a "
+        "denial of a degree the other does not state ('no one was seriously injured', 'two "
+        "people were injured'); a restrictive clause that picks members of a set ('the units "
+        "that had not been renovated'); a place pointed at ('nobody here was hurt') against "
+        "one named.\n"
         "Example: 'The unit did not cross the river.' ... 'The unit crossed the river on Sunday.'"
     ),
     needs=("predicate",),
@@ -1049,6 +1057,12 @@ ASSERTED_AND_DENIED = Rule(
         Example("None of the 23 crew members was hurt when officers boarded the tanker on Thursday. One crew "
                 "member, who was injured when a ladder gave way, was taken to hospital."),
         Example("No one was injured, the fire service said. Two workers were injured in the blast, the company said."),
+        # the condition a person was treated for is the act that put them in it
+        Example("In Galway city nobody was hurt, the council said. Three people were treated at University "
+                "Hospital Galway for injuries."),
+        # a denial "since" a year covers a later year
+        Example("The bridge had not been inspected since 2019, despite rules requiring checks every two years. "
+                "The agency last inspected the bridge in 2022."),
         # a description stands for the one name it describes; "refused to" denies
         Example("Kenyan sprinter Amos Mwangi was suspended in January. The athlete did not appeal the suspension, "
                 "his lawyer said. Mwangi has been appealing the suspension since January."),
@@ -1069,6 +1083,12 @@ ASSERTED_AND_DENIED = Rule(
                 "from Andoya put two research satellites into orbit.", published="2024-11-18"),
     ),
     passes=(
+        # a denial of a degree; a clause picking members of a set; a place pointed at
+        Example("No one was seriously injured in the fire. Three people were treated for minor injuries."),
+        Example("The minister said all 38 units that had not been renovated since 2015 would be inspected. "
+                "The hospital said the unit had been renovated in 2018."),
+        Example('In Valdera, 14 people were injured. "We were lucky. Nobody here was hurt," said the mayor of '
+                "Pontalba."),
         # "there were no injuries" in one village says nothing of another
         Example("In Valdera, 14 people were injured when walls collapsed. In Pontalba, 20 km to the south, there "
                 "were no injuries."),
