@@ -275,6 +275,12 @@ def _repair_verbs(doc: Doc) -> None:
             continue
         if t.pos_ != "NOUN":
             continue
+        if t.tag_ == "NNS" and t.text[:1].isupper() and t.text[1:].islower() and t.is_alpha \
+                and not _some_noun(t.lower_):
+            # "Albers said ...": a capitalised word ending in -s that no form of any noun in
+            # WordNet is, read as a plural by its ending, is a name
+            t.pos_, t.tag_ = "PROPN", "NNP"
+            continue
         if _manner_adverb(t.lower_) and t.n_lefts + t.n_rights == 0:
             # "risen sharply" with "sharply" read as the verb's object: an -ly word WordNet
             # knows only as an adverb is one, whatever the tagger said
@@ -813,6 +819,13 @@ def _reparse_verbless(nlp: Language, doc: Doc) -> None:
 
 
 @cache
+def _some_noun(form: str) -> bool:
+    """Whether a word is a noun WordNet knows, or a plural of one ("boxes", "companies")."""
+    singulars = {form, form[:-1], form[:-2], form[:-3] + "y" if form.endswith("ies") else "",
+                 lexical.lemma_of_form(form, "n") or ""}
+    return any(w and lexical.known(w, "n") for w in singulars)
+
+
 def _manner_adverb(form: str) -> bool:
     from . import lexical
 

@@ -313,3 +313,12 @@ def test_a_subject_takes_no_preposition():
     rise, exports = _tok(sent, "rise"), _tok(sent, "exports")
     assert (rise.dep_, rise.head.text) == ("nsubj", "come")
     assert (exports.dep_, exports.head.text) == ("nmod", "rise")
+
+
+def test_a_capitalised_plural_no_noun_has_is_a_name():
+    # "Albers", read as a plural by its ending, is no form of any noun WordNet knows;
+    # "Churches" is the plural of one
+    sent = parsed("Albers said the agreement she signed on Wednesday included clawback clauses.").sentences[0]
+    assert _tok(sent, "Albers").pos_ == "PROPN"
+    sent = parsed("Churches said they would open their halls to families.").sentences[0]
+    assert _tok(sent, "Churches").pos_ == "NOUN"
