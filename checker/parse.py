@@ -826,6 +826,7 @@ def _some_noun(form: str) -> bool:
     return any(w and lexical.known(w, "n") for w in singulars)
 
 
+@cache
 def _manner_adverb(form: str) -> bool:
     from . import lexical
 

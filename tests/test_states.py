@@ -734,6 +734,7 @@ def test_a_denial_of_a_degree(text: str, flagged: bool) -> None:
     # the condition a person is treated for, taken in with or dies of is one they were put in
     ("Nobody was hurt in the storm. Three people were treated in hospital for injuries.", True),
     ("No one was injured, police said. One man died of his wounds on Sunday.", True),
+    ("Nobody was hurt in the storm. Paramedics treated three people for injuries.", True),
     ("No one was seriously injured. Three people were treated for minor injuries.", False),
     # a charge or a feeling is no condition of the body
     ("No one was attacked, police said. Two men were charged with assault.", False),

@@ -1333,7 +1333,10 @@ def extract_predications(ctx: SentenceContext) -> list[Claim]:
                                # a clause, which another clause may not share
                                "clause_object": _clause_object(head),
                                "manner": _manner(head), "picks_members": _picks_members(head)}))
-            sufferer = patient if passive else agent if not f.obj else ""
+            # who is in the condition: what was done to ("paramedics treated three people
+            # for injuries", "three people were treated for injuries"), else the subject
+            # ("he died of his wounds")
+            sufferer = patient or agent
             if sufferer and not f.negated:
                 for cond, verb in _conditions(head):
                     # "three people were treated for injuries": three people were injured
@@ -1578,8 +1581,10 @@ def _conditions(head: Token) -> list[tuple[Token, str]]:
     verb that puts one in it (WordNet: a noun of state with a derived verb, "injury" and
     "injure", "wound" and "wound"): the person was injured, whatever was done to them."""
     out = []
-    for c in head.children:
-        if c.dep_ != "obl" or c.pos_ != "NOUN" or case_of(c) not in _CONDITION_CASES:
+    # on the verb, or on the person ("treated three people for injuries", parsed either way)
+    person = object_of(head) or child(head, "nsubj:pass")
+    for c in [*head.children, *(person.children if person is not None else ())]:
+        if c.dep_ not in ("obl", "nmod") or c.pos_ != "NOUN" or case_of(c) not in _CONDITION_CASES:
             continue
         if "state" not in lexical.noun_domains(lemma(c)):
             continue
