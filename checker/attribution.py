@@ -49,6 +49,11 @@ def source_key(phrase: str) -> str | None:
     lex = lexicon()
     drop = set(lex.words["attribution"]["drop"]) | lex.stop
     toks = [w.lower().rstrip(".").removesuffix("’s").removesuffix("'s") for w in _WORD.findall(phrase)]
+    if "by" in toks and any(t in _documents() for t in toks[: toks.index("by")]):
+        # "a statement issued by the regional police command at mid-morning": the body
+        # whose document it is, up to where the phrase says when or where
+        toks = toks[toks.index("by") + 1 :]
+        toks = toks[: next((i for i, t in enumerate(toks) if t in ("at", "on")), len(toks))]
     kept: list[str] = []
     for t in toks:
         if t in lex.verbs or t in lex.attribution_verbs:

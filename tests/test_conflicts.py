@@ -210,6 +210,15 @@ def test_same_source_spelled_two_ways_is_one_source():
     assert [(c.rule, c.status) for c in found] == [("QTY002", "inconsistent")]
 
 
+def test_a_document_by_a_body_is_that_body_s_and_the_same_one_is_one_source():
+    from checker.attribution import same_source, source_key
+
+    issued = source_key("a statement issued by the regional police command at mid-morning")
+    assert issued == "regional police command"
+    assert same_source(issued, source_key("the same police statement"))
+    assert not same_source(issued, source_key("the fire brigade"))
+
+
 def test_positions_along_a_course_are_not_one_measure():
     text = "Rotich pulled away after the 35-km mark. Alemayehu led from the 25-km mark."
     assert rules_for(text) == []
