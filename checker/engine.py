@@ -138,7 +138,8 @@ class Engine:
                 continue
             for finding in findings:
                 conflicts.append(self._decide(rule, finding, opts, ctx.documents))
-        conflicts = [c for c in _dedupe(conflicts) if c.severity >= opts.min_severity]
+        conflicts = _fold_echoes(_dedupe(conflicts), skipped)
+        conflicts = [c for c in conflicts if c.severity >= opts.min_severity]
         conflicts.sort(key=lambda c: c.sort_key())
         stats = {
             "documents": len(docs),
@@ -191,6 +192,26 @@ class Engine:
 def _requote(c: Claim, text: str) -> Claim:
     original = text[c.start : c.end]
     return c if original == c.text else replace(c, span=replace(c.span, text=original))
+
+
+def _fold_echoes(conflicts: list[Conflict], skipped: Counter[str]) -> list[Conflict]:
+    """One slip found twice: a claim already set against another of one family, set again
+    against a third claim of the same value as that other ("21:27" against "20:27 local
+    time", then against "8.27pm", which agrees with 20:27). Correcting the one claim
+    answers both; the first finding stands, and the fold is counted in the stats."""
+    kept: list[Conflict] = []
+    seen: dict[tuple[str, tuple[str, int, int]], set[tuple[str, str]]] = {}
+    for c in conflicts:
+        keys = [(x.document, x.start, x.end) for x in c.claims]
+        values = [(x.kind, x.normalized) for x in c.claims]
+        if len(keys) == 2 and any(values[1 - i] in seen.get((c.family, k), set()) for i, k in enumerate(keys)):
+            skipped["a slip already found, against a claim of the same value"] += 1
+            continue
+        kept.append(c)
+        if len(keys) == 2:
+            for i, k in enumerate(keys):
+                seen.setdefault((c.family, k), set()).add(values[1 - i])
+    return kept
 
 
 def _dedupe(conflicts: list[Conflict]) -> list[Conflict]:

@@ -367,3 +367,16 @@ def test_whose_document_a_release_is(release_source, status):
     ]
     found = checker.check(docs).conflicts
     assert [c.status for c in found] == [status], [c.message for c in found]
+
+
+def test_one_slip_found_twice_is_reported_once():
+    # "21:27" against "20:27" and again against "8.27pm", which agrees with 20:27: one
+    # slip, one finding, and the fold is counted
+    text = ('In Burgos, totality will begin at 20:27 local time (18:27 GMT), according to the observatory. '
+            '"If you are in Burgos at 8.27pm with a hill in the way, you will see nothing," said Pablo Rodriguez. '
+            "Astronomers in Burgos plan to launch balloons at 19:00, so that they are at an altitude of about 25 km "
+            "when totality begins at 21:27.")
+    report = checker.check([{"id": "t", "text": text, "published": "2026-08-10"}])
+    assert [(c.rule, [x.text for x in c.claims]) for c in report.conflicts] == [
+        ("TIM001", ["20:27 local time", "21:27"])]
+    assert report.stats["skipped_comparisons"]["a slip already found, against a claim of the same value"] == 1
