@@ -198,10 +198,11 @@ def _fold_echoes(conflicts: list[Conflict], skipped: Counter[str]) -> list[Confl
     """One slip found twice: a claim already set against another of one family, set again
     against a third claim of the same value as that other ("21:27" against "20:27 local
     time", then against "8.27pm", which agrees with 20:27). Correcting the one claim
-    answers both; the first finding stands, and the fold is counted in the stats."""
+    answers both; the most severe finding stands (the first of equals, in rule order), and
+    the fold is counted in the stats."""
     kept: list[Conflict] = []
     seen: dict[tuple[str, tuple[str, int, int]], set[tuple[str, str]]] = {}
-    for c in conflicts:
+    for c in sorted(conflicts, key=lambda c: c.severity, reverse=True):
         keys = [(x.document, x.start, x.end) for x in c.claims]
         values = [(x.kind, x.normalized) for x in c.claims]
         if len(keys) == 2 and any(values[1 - i] in seen.get((c.family, k), set()) for i, k in enumerate(keys)):
