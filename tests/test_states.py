@@ -719,6 +719,11 @@ def test_a_place_pointed_at_is_not_a_place_named_elsewhere():
     assert findings([{"id": "t", "text": text}]) == []
 
 
+def _denial_flagged(text: str) -> bool:
+    """Whether one story's text draws an asserted-and-denied finding."""
+    return any(c.rule == "NEG001" for c in findings([{"id": "t", "text": text}]))
+
+
 @pytest.mark.parametrize("text,flagged", [
     # a denial of a degree denies only that degree
     ("No one was seriously injured in the fire. Two people were injured, police said.", False),
@@ -727,7 +732,7 @@ def test_a_place_pointed_at_is_not_a_place_named_elsewhere():
     ("Nobody was hurt in the crash. Two passengers were slightly injured.", True),
 ])
 def test_a_denial_of_a_degree(text: str, flagged: bool) -> None:
-    assert bool([c for c in findings([{"id": "t", "text": text}]) if c.rule == "NEG001"]) is flagged
+    assert _denial_flagged(text) is flagged
 
 
 @pytest.mark.parametrize("text,flagged", [
@@ -744,7 +749,7 @@ def test_a_denial_of_a_degree(text: str, flagged: bool) -> None:
     ("No arrests were reported on Monday. Police arrested two men on Monday.", True),
 ])
 def test_a_condition_named_by_its_noun_is_the_act_that_caused_it(text: str, flagged: bool) -> None:
-    assert bool([c for c in findings([{"id": "t", "text": text}]) if c.rule == "NEG001"]) is flagged
+    assert _denial_flagged(text) is flagged
 
 
 @pytest.mark.parametrize("text,flagged", [
@@ -756,4 +761,4 @@ def test_a_condition_named_by_its_noun_is_the_act_that_caused_it(text: str, flag
      "said the unit had been renovated in 2018.", False),
 ])
 def test_a_denial_since_a_year_and_one_that_picks_members(text: str, flagged: bool) -> None:
-    assert bool([c for c in findings([{"id": "t", "text": text}]) if c.rule == "NEG001"]) is flagged
+    assert _denial_flagged(text) is flagged

@@ -36,6 +36,7 @@ from .. import lexical
 from ..lexicon import data_file, lexicon
 from ..model import Claim, Span
 from ..syntax import (
+    HABITUAL,
     SUBJECTS,
     case_of,
     child,
@@ -1607,8 +1608,6 @@ def _picks_members(head: Token) -> bool:
 def _manner(head: Token) -> tuple[str, ...]:
     """The manner or degree adverbs on a verb ("seriously injured", "fully repaid"): the
     -ly adverbs it governs, by their form, not a list."""
-    from ..syntax import HABITUAL
-
     return tuple(sorted({c.lower_ for c in head.children if c.dep_ == "advmod" and c.pos_ == "ADV"
                          and c.lower_.endswith("ly") and len(c.lower_) > 4 and c.lower_ not in HABITUAL}))
 
